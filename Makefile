@@ -1,0 +1,39 @@
+# The few commands a person types. Each creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCES ?= ../shared/seeds
+# Builds of the same commit are byte-identical: dates in the output come from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check-quotes clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet ".[test]"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
+build: $(STAMP)
+	rm -rf .site-new .site-old
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
+	if [ -d site ]; then mv site .site-old; fi
+	mv .site-new site
+	rm -rf .site-old
+	@echo "Built the site into site/ ($$(find site -name index.html | wc -l) pages)."
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check-quotes: $(STAMP)
+	$(BIN)/python -m chronology.quotes $(SOURCES)
+
+clean:
+	rm -rf site .site-new .site-old $(VENV)

@@ -1,0 +1,92 @@
+"""A calendar date that knows its precision: a day (2019-08-02), a month (2019-08) or a year.
+
+The articles often give only a month ("in July"), so the chronology must be able
+to say exactly as much as it knows and no more.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MONTHS = tuple(calendar.month_name)[1:]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; ValueError says what is wrong."""
+        match = _PATTERN.fullmatch(text)
+        if not match:
+            raise ValueError(f"'{text}' is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM\"")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
+        if month is not None and day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(
+                    f"'{text}' is not a day: {MONTHS[month - 1]} {year} has {last} days"
+                )
+        return cls(year, month, day)
+
+    @classmethod
+    def of(cls, day: datetime.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def iso(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return datetime.date(self.year, month, day)
+
+    @property
+    def human(self) -> str:
+        """"2 August 2019", "August 2019" or "2019"."""
+        if self.month is None:
+            return str(self.year)
+        month = MONTHS[self.month - 1]
+        return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
+
+    @property
+    def weekday(self) -> str | None:
+        return self.first_day.strftime("%A") if self.day else None
+
+    def sort_key(self) -> tuple[int, int, int]:
+        # A month-precise date sorts before the days of that month.
+        return (self.year, self.month or 0, self.day or 0)
+
+    def within(self, start: datetime.date, end: datetime.date) -> bool:
+        return start <= self.first_day and self.last_day <= end or (
+            self.precision != "day" and start <= self.last_day and self.first_day <= end
+        )
+
+    def __str__(self) -> str:
+        return self.iso

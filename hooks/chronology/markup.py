@@ -1,0 +1,58 @@
+"""Markup helpers for render: escaping, relative links and small HTML pieces.
+
+Pure functions, no I/O. Every string that came from data passes through
+`text()` (or `attr()`) before it is placed in a page; generated pages are raw
+HTML blocks inside Markdown, so Markdown syntax in data is never interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+
+from .dates import PartialDate
+
+
+def text(value: str) -> str:
+    """Data text as HTML text: escaped, whitespace folded (no blank line can end an HTML block)."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def attr(value: str) -> str:
+    return text(value)
+
+
+def href(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs such as 'events/a/' and 'sources/b/'."""
+    here = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
+    target = to_url.rstrip("/") or "."
+    relative = posixpath.relpath(target, here or ".")
+    if relative == ".":
+        return "./"
+    return relative + "/" if to_url.endswith("/") or not to_url else relative
+
+
+def time(date: PartialDate, *, short: bool = False) -> str:
+    label = date.human
+    if short and date.day:
+        label = f"{date.day} {date.human.split()[1][:3]} {date.year}"
+    return f'<time datetime="{date.iso}">{label}</time>'
+
+
+def front_matter(title: str, description: str, **extra: object) -> str:
+    """YAML front matter. Material puts meta values into HTML unescaped, so escape them here."""
+    lines = ["---", f"title: {json.dumps(text(title), ensure_ascii=False)}",
+             f"description: {json.dumps(text(description), ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
+    lines += ["---", ""]
+    return "\n".join(lines)
+
+
+def link(from_url: str, to_url: str, label: str, **attributes: str) -> str:
+    extra = "".join(f' {name}="{attr(value)}"' for name, value in attributes.items())
+    return f'<a href="{href(from_url, to_url)}"{extra}>{text(label)}</a>'
+
+
+def external(url: str, label: str) -> str:
+    return f'<a href="{attr(url)}" rel="external noopener">{text(label)}</a>'

@@ -1,0 +1,137 @@
+"""The checked chronology: frozen, keyword-only records built by validate.
+
+Every record keeps where it came from (`origin`, "path:line") so later checks
+and error messages can point at the file a maintainer must edit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phase:
+    id: str
+    title: str
+    start: datetime.date
+    end: datetime.date
+    summary: str
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str
+    outlet: str
+    title: str
+    published: PartialDate
+    published_basis: str | None = None
+    agency: str | None = None
+    author: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    notes: str | None = None
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    source: str
+    quote: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateBasis:
+    """How a date is known: stated in a source, derived from a relative phrase, or on record."""
+
+    kind: str  # one of BASIS_KINDS
+    source: str | None = None
+    phrase: str | None = None
+    note: str | None = None
+
+
+BASIS_KINDS = ("stated", "derived", "record")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dated:
+    date: PartialDate
+    basis: DateBasis
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    id: str
+    date: PartialDate
+    date_basis: DateBasis
+    title: str
+    summary: str
+    phase: str
+    citations: tuple[Citation, ...]
+    in_force: Dated | None = None
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    origin: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple[tuple[int, int, int], str]:
+        return (self.date.sort_key(), self.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    native: str | None = None
+    romanised: str | None = None
+    role: str | None = None
+    country: str | None = None
+    notes: str | None = None
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Correction:
+    """An error in a source: the quoted words, what is correct, and how we know."""
+
+    id: str
+    kind: str
+    quotes: tuple[Citation, ...]
+    correction: str
+    evidence: str
+    events: tuple[str, ...] = ()
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chronology:
+    phases: tuple[Phase, ...]
+    sources: tuple[Source, ...]
+    events: tuple[Event, ...]  # sorted by date, then id
+    actors: tuple[Actor, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def phase(self, phase_id: str) -> Phase:
+        return next(p for p in self.phases if p.id == phase_id)
+
+    def events_in(self, phase_id: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if e.phase == phase_id)
+
+    def events_citing(self, source_id: str) -> tuple[Event, ...]:
+        return tuple(e for e in self.events if any(c.source == source_id for c in e.citations))

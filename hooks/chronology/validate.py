@@ -1,0 +1,329 @@
+"""Validate: turn loaded documents into a Chronology, or raise DataError listing every problem.
+
+Checks types, required and unknown fields, ids, unique ids, references
+(event -> phase, source, actor, topic), dates inside their phase and URL
+schemes. Never stops at the first problem; never drops a record silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from .dates import PartialDate
+from .errors import DataError, Problem
+from .fields import FieldReader, describe, id_problem
+from .load import Document, RawData
+from .model import (
+    BASIS_KINDS,
+    Actor,
+    Chronology,
+    Citation,
+    Correction,
+    DateBasis,
+    Dated,
+    Event,
+    Phase,
+    Source,
+    Topic,
+)
+
+T = TypeVar("T")
+
+EVENT_FIELDS = ("date", "date_basis", "title", "summary", "phase", "citations",
+                "in_force", "actors", "topics")
+EVENT_REQUIRED = ("date", "date_basis", "title", "summary", "phase", "citations")
+EVENT_HINTS = {"id": "an event's id is its file name; remove this line"}
+SOURCE_FIELDS = ("id", "outlet", "title", "published", "published_basis", "agency", "author",
+                 "url", "seed", "notes")
+PHASE_FIELDS = ("id", "title", "start", "end", "summary")
+ACTOR_FIELDS = ("id", "name", "kind", "native", "romanised", "role", "country", "notes")
+ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
+               "organisation", "country", "media")
+TOPIC_FIELDS = ("id", "title", "summary")
+CORRECTION_FIELDS = ("id", "kind", "quotes", "correction", "evidence", "events")
+CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
+                    "contradiction", "fact", "wording")
+
+
+class _Validator:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def reader(self, path: str, mapping: Any, what: str, fields: tuple[str, ...],
+               required: tuple[str, ...], hints: dict[str, str] | None = None) -> FieldReader:
+        return FieldReader(self.problems, path, mapping, what=what, allowed=fields,
+                           required=required, hints=hints)
+
+    def records(self, document: Document | None, what: str,
+                build: Callable[[str, int, Any], T | None]) -> list[T]:
+        """Each item of a list file, built by `build(path, line, item)`."""
+        if document is None:
+            return []
+        if not isinstance(document.value, list):
+            self.problems.append(Problem(document.path, document.line,
+                                         f"must be a list of {what}s (each item starts with '- ')"
+                                         f", got {describe(document.value)}"))
+            return []
+        lines = document.value.line_of
+        built = (build(document.path, lines(i), item) for i, item in enumerate(document.value))
+        return [record for record in built if record is not None]
+
+    # --- record kinds -------------------------------------------------------------------
+
+    def phase(self, path: str, line: int, item: Any) -> Phase | None:
+        r = self.reader(path, item, "a phase", PHASE_FIELDS, PHASE_FIELDS)
+        id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
+        start, end = r.date("start", precisions=("day",)), r.date("end", precisions=("day",))
+        if start and end and end.first_day < start.first_day:
+            r.report(r.line_of("end"), f"end: {end} is before start {start}")
+            return None
+        if not (r.ok and id_ and title and summary and start and end):
+            return None
+        return Phase(id=id_, title=title, start=start.first_day, end=end.first_day,
+                     summary=summary, origin=f"{path}:{r.line}")
+
+    def source(self, path: str, line: int, item: Any) -> Source | None:
+        r = self.reader(path, item, "a source", SOURCE_FIELDS, ("id", "outlet", "title",
+                                                                 "published"))
+        values = {key: r.text(key) for key in ("outlet", "title", "published_basis", "agency",
+                                               "author", "notes")}
+        id_, seed, url = r.identifier("id"), r.text("seed"), r.url("url")
+        published = r.date("published")
+        if not (r.ok and id_ and values["outlet"] and values["title"] and published):
+            return None
+        if r.has("url") and url is None:
+            return None
+        return Source(id=id_, published=published, url=url, seed=seed,
+                      origin=f"{path}:{r.line}", **values)  # type: ignore[arg-type]
+
+    def actor(self, path: str, line: int, item: Any) -> Actor | None:
+        r = self.reader(path, item, "an actor", ACTOR_FIELDS, ("id", "name", "kind"))
+        id_, name, kind = r.identifier("id"), r.text("name"), r.text("kind")
+        if kind and kind not in ACTOR_KINDS:
+            r.report(r.line_of("kind"), f"kind: '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
+            kind = None
+        extra = {key: r.text(key) for key in ("native", "romanised", "role", "country", "notes")}
+        if not (r.ok and id_ and name and kind):
+            return None
+        return Actor(id=id_, name=name, kind=kind, origin=f"{path}:{r.line}", **extra)
+
+    def topic(self, path: str, line: int, item: Any) -> Topic | None:
+        r = self.reader(path, item, "a topic", TOPIC_FIELDS, TOPIC_FIELDS)
+        id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
+        if not (r.ok and id_ and title and summary):
+            return None
+        return Topic(id=id_, title=title, summary=summary, origin=f"{path}:{r.line}")
+
+    def citations(self, r: FieldReader, key: str, *, need_one: bool) -> tuple[Citation, ...] | None:
+        found: list[Citation] = []
+        ok = True
+        entries = r.items(key)
+        if need_one and r.has(key) and not entries:
+            r.report(r.line_of(key), f"{key}: needs at least one {{source, quote}}")
+            return None
+        for number, (line, item) in enumerate(entries, start=1):
+            c = FieldReader(self.problems, r.path, item, what=f"{key} {number}",
+                            allowed=("source", "quote", "note"), required=("source", "quote"),
+                            line=line)
+            source, quote, note = c.identifier("source"), c.text("quote"), c.text("note")
+            if c.has("note") and note is None:
+                ok = False
+            if not (c.ok and source and quote):
+                ok = False
+                continue
+            found.append(Citation(source=source, quote=quote, note=note))
+        return tuple(found) if ok else None
+
+    def basis(self, r: FieldReader, key: str) -> DateBasis | None:
+        if not r.has(key):
+            return None
+        b = FieldReader(self.problems, r.path, r.raw(key), what=key,
+                        allowed=("kind", "source", "phrase", "note"), required=("kind",),
+                        line=r.line_of(key))
+        kind, source, phrase, note = b.text("kind"), b.identifier("source"), b.text("phrase"), \
+            b.text("note")
+        if kind is not None and kind not in BASIS_KINDS:
+            b.report(b.line_of("kind"), f"{key}: kind '{kind}' is not one of "
+                     f"{', '.join(BASIS_KINDS)}")
+            return None
+        if kind in {"stated", "derived"} and not (source and phrase):
+            b.report(b.line, f"{key}: a '{kind}' date needs 'source' and 'phrase' (the words "
+                     "in the source that give the date)")
+            return None
+        if kind in {"derived", "record"} and not note:
+            b.report(b.line, f"{key}: a '{kind}' date needs a 'note' saying how it was worked out")
+            return None
+        if not (b.ok and kind):
+            return None
+        return DateBasis(kind=kind, source=source, phrase=phrase, note=note)
+
+    def dated(self, r: FieldReader, key: str) -> Dated | None:
+        d = FieldReader(self.problems, r.path, r.raw(key), what=key, allowed=("date", "basis"),
+                        required=("date", "basis"), line=r.line_of(key))
+        date, basis = d.date("date"), self.basis(d, "basis")
+        return Dated(date=date, basis=basis) if d.ok and date and basis else None
+
+    def event(self, document: Document) -> Event | None:
+        path = document.path
+        event_id = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        problem = id_problem(event_id)
+        if problem:
+            self.problems.append(Problem(path, 1, f"file name: {problem}"))
+        r = self.reader(path, document.value, "an event", EVENT_FIELDS, EVENT_REQUIRED,
+                        EVENT_HINTS)
+        date, basis = r.date("date"), self.basis(r, "date_basis")
+        title, summary, phase = r.text("title"), r.text("summary"), r.identifier("phase")
+        citations = self.citations(r, "citations", need_one=True)
+        in_force = self.dated(r, "in_force") if r.has("in_force") else None
+        actors, topics = r.identifiers("actors"), r.identifiers("topics")
+        if problem or not (r.ok and date and basis and title and summary and phase and citations):
+            return None
+        if r.has("in_force") and in_force is None:
+            return None
+        return Event(id=event_id, date=date, date_basis=basis, title=title, summary=summary,
+                     phase=phase, citations=citations, in_force=in_force,
+                     actors=tuple(a for a, _ in actors), topics=tuple(t for t, _ in topics),
+                     origin=f"{path}:{r.line}")
+
+    def correction(self, path: str, line: int, item: Any) -> Correction | None:
+        r = self.reader(path, item, "a correction", CORRECTION_FIELDS,
+                        ("id", "kind", "quotes", "correction", "evidence"))
+        id_, kind = r.identifier("id"), r.text("kind")
+        if kind and kind not in CORRECTION_KINDS:
+            r.report(r.line_of("kind"), f"kind: '{kind}' is not one of "
+                     f"{', '.join(CORRECTION_KINDS)}")
+            kind = None
+        quotes = self.citations(r, "quotes", need_one=True)
+        correction, evidence = r.text("correction"), r.text("evidence")
+        events = r.identifiers("events")
+        if not (r.ok and id_ and kind and quotes and correction and evidence):
+            return None
+        return Correction(id=id_, kind=kind, quotes=quotes, correction=correction,
+                          evidence=evidence, events=tuple(e for e, _ in events),
+                          origin=f"{path}:{r.line}")
+
+
+def _origin_problem(origin: str, message: str) -> Problem:
+    path, _, line = origin.rpartition(":")
+    return Problem(path, int(line), message)
+
+
+def _unique(records: Iterable[Any], what: str) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for record in records:
+        if record.id in seen:
+            problems.append(_origin_problem(
+                record.origin, f"duplicate {what} id '{record.id}' (first at {seen[record.id]}); "
+                "ids are permanent, choose a new one"))
+        else:
+            seen[record.id] = record.origin
+    return problems
+
+
+def _line_in_file(origin: str, raw: Any, key: str, index: int | None = None) -> int:
+    line = int(origin.rpartition(":")[2])
+    if isinstance(raw, dict):
+        value = raw.get(key)
+        if index is not None and isinstance(value, list) and hasattr(value, "line_of"):
+            return int(value.line_of(index))
+        return int(raw.line_of(key)) if hasattr(raw, "line_of") else line
+    return line
+
+
+def validate(raw: RawData) -> Chronology:
+    """Check everything; return the Chronology or raise DataError with every problem."""
+    v = _Validator()
+    phases = v.records(raw.phases, "phase", v.phase)
+    sources = v.records(raw.sources, "source", v.source)
+    actors = v.records(raw.actors, "actor", v.actor)
+    topics = v.records(raw.topics, "topic", v.topic)
+    corrections = v.records(raw.corrections, "correction", v.correction)
+    built = [(doc, v.event(doc)) for doc in raw.events]
+    events = [event for _, event in built if event is not None]
+    problems = v.problems
+    for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
+                          (topics, "topic"), (corrections, "correction")):
+        problems += _unique(records, what)
+    problems += _check_phases(phases)
+    known = {"phase": {p.id: p for p in phases}, "source": {s.id for s in sources},
+             "actor": {a.id for a in actors}, "topic": {t.id for t in topics},
+             "event": {doc.path.rsplit("/", 1)[-1].removesuffix(".yaml") for doc in raw.events}}
+    for doc, event in built:
+        if event is not None:
+            problems += _check_event_references(event, doc.value, known)
+    for correction in corrections:
+        problems += _check_correction_references(correction, known)
+    if problems:
+        raise DataError(problems)
+    return Chronology(phases=tuple(sorted(phases, key=lambda p: p.start)),
+                      sources=tuple(sorted(sources, key=lambda s: (s.published.sort_key(), s.id))),
+                      events=tuple(sorted(events, key=Event.sort_key)),
+                      actors=tuple(sorted(actors, key=lambda a: a.id)),
+                      topics=tuple(sorted(topics, key=lambda t: t.id)),
+                      corrections=tuple(corrections))
+
+
+def _check_phases(phases: list[Phase]) -> list[Problem]:
+    problems = []
+    ordered = sorted(phases, key=lambda p: p.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start <= before.end:
+            problems.append(_origin_problem(
+                after.origin, f"phase '{after.id}' starts {after.start} but phase '{before.id}' "
+                f"runs until {before.end}; phases must not overlap"))
+    return problems
+
+
+def _date_in_phase(date: PartialDate, phase: Phase) -> bool:
+    if date.precision == "day":
+        return phase.start <= date.first_day <= phase.end
+    return phase.start <= date.last_day and date.first_day <= phase.end
+
+
+def _check_event_references(event: Event, raw: Any, known: dict[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(key: str, message: str, index: int | None = None) -> None:
+        line = _line_in_file(event.origin, raw, key, index)
+        problems.append(Problem(event.origin.rpartition(":")[0], line, message))
+
+    phase = known["phase"].get(event.phase)
+    if phase is None:
+        add("phase", f"phase: unknown phase '{event.phase}'; known phases: "
+            f"{', '.join(sorted(known['phase']))}")
+    elif not _date_in_phase(event.date, phase):
+        add("date", f"date: {event.date} is outside phase '{phase.id}' "
+            f"({phase.start} to {phase.end}); fix the date or the phase")
+    for number, citation in enumerate(event.citations, start=1):
+        if citation.source not in known["source"]:
+            add("citations", f"citation {number}: unknown source '{citation.source}'; "
+                "add it to data/sources.yaml or fix the id", number - 1)
+    bases = [("date_basis", event.date_basis)]
+    if event.in_force:
+        bases.append(("in_force", event.in_force.basis))
+    for key, basis in bases:
+        if basis.source and basis.source not in known["source"]:
+            add(key, f"{key}: unknown source '{basis.source}'")
+    for key, ids in (("actors", event.actors), ("topics", event.topics)):
+        what = key[:-1]
+        for number, ref in enumerate(ids, start=1):
+            if ref not in known[what]:
+                add(key, f"{key} {number}: unknown {what} '{ref}'; add it to data/{key}.yaml",
+                    number - 1)
+    return problems
+
+
+def _check_correction_references(correction: Correction, known: dict[str, Any]) -> list[Problem]:
+    problems = []
+    for number, quote in enumerate(correction.quotes, start=1):
+        if quote.source not in known["source"]:
+            problems.append(_origin_problem(
+                correction.origin, f"correction '{correction.id}' quote {number}: unknown source "
+                f"'{quote.source}'"))
+    for ref in correction.events:
+        if ref not in known["event"]:
+            problems.append(_origin_problem(
+                correction.origin, f"correction '{correction.id}': unknown event '{ref}'"))
+    return problems

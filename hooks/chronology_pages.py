@@ -1,0 +1,69 @@
+"""MkDocs hook: the only code that speaks MkDocs.
+
+It runs load -> validate before MkDocs cleans site/ (so bad data never costs
+the last good build), adds the rendered pages as in-memory files
+(File.generated: nothing is written into docs/), and fills the markers
+<!-- chronology:NAME --> that hand-written pages use to embed generated parts.
+Data problems become one PluginError listing all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from chronology.errors import DataError
+from chronology.load import load_records
+from chronology.model import Chronology
+from chronology.render import render_fragments, render_pages
+from chronology.validate import validate
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
+IN_NAV = ("phases/",)  # other generated pages are reached through links, not the navigation
+_built: dict[str, Chronology] = {}
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if not config.use_directory_urls:
+        raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
+    try:
+        raw, problems = load_records(data_dir(config))
+        if problems:
+            raise DataError(problems)
+        _built["chronology"] = validate(raw)
+    except DataError as error:
+        raise PluginError(f"the data in data/ has problems:\n{error.report()}") from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path, content in render_pages(_built["chronology"]).items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
+        inclusion = (InclusionLevel.INCLUDED if path.startswith(IN_NAV) or path == "sources/index.md"
+                     else InclusionLevel.NOT_IN_NAV)
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    if "chronology:" not in markdown:
+        return markdown
+    fragments = render_fragments(_built["chronology"], page.url)
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise PluginError(f"{page.file.src_uri}: unknown marker 'chronology:{name}'; "
+                              f"known: {', '.join(sorted(fragments))}")
+        return fragments[name]
+
+    return MARKER.sub(fill, markdown)
