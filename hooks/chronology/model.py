@@ -42,6 +42,7 @@ class Citation:
     source: str
     quote: str
     note: str | None = None
+    origin: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +53,7 @@ class DateBasis:
     source: str | None = None
     phrase: str | None = None
     note: str | None = None
+    origin: str = field(default="", compare=False)
 
 
 BASIS_KINDS = ("stated", "derived", "record")

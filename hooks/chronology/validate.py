@@ -132,7 +132,8 @@ class _Validator:
             if not (c.ok and source and quote):
                 ok = False
                 continue
-            found.append(Citation(source=source, quote=quote, note=note))
+            found.append(Citation(source=source, quote=quote, note=note,
+                                  origin=f"{r.path}:{c.line_of('quote')}"))
         return tuple(found) if ok else None
 
     def basis(self, r: FieldReader, key: str) -> DateBasis | None:
@@ -156,7 +157,8 @@ class _Validator:
             return None
         if not (b.ok and kind):
             return None
-        return DateBasis(kind=kind, source=source, phrase=phrase, note=note)
+        return DateBasis(kind=kind, source=source, phrase=phrase, note=note,
+                         origin=f"{r.path}:{b.line_of('phrase')}")
 
     def dated(self, r: FieldReader, key: str) -> Dated | None:
         d = FieldReader(self.problems, r.path, r.raw(key), what=key, allowed=("date", "basis"),
@@ -247,9 +249,12 @@ def validate(raw: RawData) -> Chronology:
                           (topics, "topic"), (corrections, "correction")):
         problems += _unique(records, what)
     problems += _check_phases(phases)
-    known = {"phase": {p.id: p for p in phases}, "source": {s.id for s in sources},
-             "actor": {a.id for a in actors}, "topic": {t.id for t in topics},
-             "event": {doc.path.rsplit("/", 1)[-1].removesuffix(".yaml") for doc in raw.events}}
+    # Ids of records that failed their own checks still count as known, so one bad source
+    # is reported once rather than again at every event that cites it.
+    known = {"phase": _declared_ids(raw.phases), "source": _declared_ids(raw.sources),
+             "actor": _declared_ids(raw.actors), "topic": _declared_ids(raw.topics),
+             "event": {doc.path.rsplit("/", 1)[-1].removesuffix(".yaml") for doc in raw.events},
+             "phases": {p.id: p for p in phases}}
     for doc, event in built:
         if event is not None:
             problems += _check_event_references(event, doc.value, known)
@@ -263,6 +268,13 @@ def validate(raw: RawData) -> Chronology:
                       actors=tuple(sorted(actors, key=lambda a: a.id)),
                       topics=tuple(sorted(topics, key=lambda t: t.id)),
                       corrections=tuple(corrections))
+
+
+def _declared_ids(document: Document | None) -> set[str]:
+    if document is None or not isinstance(document.value, list):
+        return set()
+    return {item["id"] for item in document.value
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _check_phases(phases: list[Phase]) -> list[Problem]:
@@ -289,11 +301,11 @@ def _check_event_references(event: Event, raw: Any, known: dict[str, Any]) -> li
         line = _line_in_file(event.origin, raw, key, index)
         problems.append(Problem(event.origin.rpartition(":")[0], line, message))
 
-    phase = known["phase"].get(event.phase)
-    if phase is None:
+    phase = known["phases"].get(event.phase)
+    if event.phase not in known["phase"]:
         add("phase", f"phase: unknown phase '{event.phase}'; known phases: "
             f"{', '.join(sorted(known['phase']))}")
-    elif not _date_in_phase(event.date, phase):
+    elif phase is not None and not _date_in_phase(event.date, phase):
         add("date", f"date: {event.date} is outside phase '{phase.id}' "
             f"({phase.start} to {phase.end}); fix the date or the phase")
     for number, citation in enumerate(event.citations, start=1):

@@ -1,0 +1,118 @@
+"""Check that every quote in data/ stands verbatim in local copies of the articles.
+
+Usage: python -m chronology.quotes SOURCES_DIR [DATA_DIR]
+
+SOURCES_DIR holds the articles as <seed>.txt (the `seed` of each source in
+data/sources.yaml). Quotes are compared character for character: curly quotes,
+dashes and spaces must match the article. The project never holds whole
+articles, so this runs against a folder outside it (CI uses ../shared/seeds).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .load import load_records
+from .model import Chronology
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Quote:
+    origin: str
+    source: str
+    text: str
+    what: str
+
+
+def quotes_in(chronology: Chronology) -> Iterator[Quote]:
+    """Every piece of data that claims to be a source's exact words."""
+    for event in chronology.events:
+        for citation in event.citations:
+            yield Quote(citation.origin, citation.source, citation.quote, "quote")
+        bases = [event.date_basis] + ([event.in_force.basis] if event.in_force else [])
+        for basis in bases:
+            if basis.source and basis.phrase:
+                yield Quote(basis.origin, basis.source, basis.phrase, "date phrase")
+    for correction in chronology.corrections:
+        for citation in correction.quotes:
+            yield Quote(citation.origin, citation.source, citation.quote, "quoted error")
+
+
+def _where_it_differs(quote: str, article: str) -> str:
+    """The longest start of the quote that the article has, to show where they part."""
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in article:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0:
+        return "not even its first character matches"
+    shown = quote[max(0, low - 30):low]
+    return f"the article agrees up to “…{shown}” and then differs at character {low + 1}"
+
+
+def check_quotes(chronology: Chronology, sources_dir: Path) -> tuple[int, list[Problem]]:
+    """Return how many quotes were checked and the problems found."""
+    seeds = {source.id: source for source in chronology.sources}
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    checked = 0
+    for quote in quotes_in(chronology):
+        path, _, line = quote.origin.rpartition(":")
+        source = seeds[quote.source]
+        if source.seed is None:
+            problems.append(Problem(path, int(line), f"{quote.what}: source '{source.id}' has no "
+                                    "'seed' in data/sources.yaml, so its quotes cannot be checked"))
+            continue
+        if source.seed not in texts:
+            file = sources_dir / f"{source.seed}.txt"
+            texts[source.seed] = file.read_text(encoding="utf-8") if file.is_file() else None
+        article = texts[source.seed]
+        if article is None:
+            problems.append(Problem(path, int(line), f"{quote.what}: no local copy "
+                                    f"{sources_dir / (source.seed + '.txt')} for '{source.id}'"))
+            continue
+        checked += 1
+        if quote.text not in article:
+            problems.append(Problem(path, int(line), f"{quote.what} not found verbatim in "
+                                    f"'{source.id}': {_where_it_differs(quote.text, article)}"))
+    return checked, problems
+
+
+def main(argv: list[str]) -> int:
+    if not 1 <= len(argv) <= 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    sources_dir = Path(argv[0])
+    data_dir = Path(argv[1]) if len(argv) > 1 else Path("data")
+    if not sources_dir.is_dir():
+        print(f"check-quotes: {sources_dir} is not a folder of articles", file=sys.stderr)
+        return 2
+    try:
+        raw, problems = load_records(data_dir)
+        if problems:
+            raise DataError(problems)
+        chronology = validate(raw)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    checked, problems = check_quotes(chronology, sources_dir)
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"check-quotes: {len(problems)} of {checked} quotes do not match their sources.",
+              file=sys.stderr)
+        return 1
+    print(f"check-quotes: all {checked} quotes stand verbatim in {sources_dir}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

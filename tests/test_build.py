@@ -1,0 +1,155 @@
+"""A full strict build of the real data: pages exist, links hold, search finds events."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from conftest import ROOT, copy_project, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+DATA = ROOT / "data"
+EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
+PHASE_IDS = [p["id"] for p in yaml.safe_load((DATA / "phases.yaml").read_text("utf-8"))]
+SOURCE_IDS = [s["id"] for s in yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.resources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"] or "")
+        if tag == "a" and found.get("href"):
+            self.links.append(found["href"] or "")
+        for name in ("src", "href"):
+            if tag in {"script", "img", "link", "iframe", "source"} and found.get(name):
+                self.resources.append(found[name] or "")
+
+
+def parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def url_of(site: Path, page: Path) -> str:
+    relative = page.parent.relative_to(site).as_posix()
+    return "http://site/" + ("" if relative == "." else relative + "/")
+
+
+def target_file(site: Path, url: str) -> Path:
+    path = urlsplit(url).path.lstrip("/")
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def test_real_data_has_four_phases_and_an_event_in_each() -> None:
+    assert len(PHASE_IDS) == 4
+    phases = {yaml.safe_load(p.read_text("utf-8"))["phase"] for p in (DATA / "events").glob("*")}
+    assert phases == set(PHASE_IDS)
+
+
+def test_every_page_exists(built_site: Path) -> None:
+    expected = ["index.html", "about/index.html", "sources/index.html"]
+    expected += [f"phases/{i}/index.html" for i in PHASE_IDS]
+    expected += [f"events/{i}/index.html" for i in EVENT_IDS]
+    expected += [f"sources/{i}/index.html" for i in SOURCE_IDS]
+    missing = [path for path in expected if not (built_site / path).is_file()]
+    assert missing == []
+
+
+def test_nothing_generated_is_written_into_docs() -> None:
+    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == ["about.md", "assets", "index.md"]
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    broken = []
+    pages = sorted(built_site.rglob("*.html"))
+    parsed = {page: parse(page) for page in pages}
+    for page, links in parsed.items():
+        base = url_of(built_site, page)
+        for href in links.links:
+            url = urljoin(base, href)
+            if not url.startswith("http://site/"):
+                continue
+            target = target_file(built_site, url)
+            fragment = urlsplit(url).fragment
+            if not target.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+            elif fragment and target.suffix == ".html" and fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(built_site)} -> {href} (no such anchor)")
+    assert broken == []
+
+
+def test_home_timeline_links_every_event_in_date_order(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8")
+    timeline = home[home.index('id="timeline"'):]
+    linked = re.findall(r'<a href="events/([a-z0-9-]+)/">', timeline)
+    assert sorted(linked) == EVENT_IDS
+    dates = re.findall(r'<li class="chrono-timeline__item[^"]*"><time datetime="([0-9-]+)"',
+                       timeline)
+    assert dates == sorted(dates) and len(dates) == len(EVENT_IDS)
+
+
+def test_event_page_carries_date_phase_quotes_and_neighbours(built_site: Path) -> None:
+    page = (built_site / "events" / "2019-08-02-japan-removes-south-korea-from-white-list"
+            / "index.html").read_text("utf-8")
+    assert '<time datetime="2019-08-02">2 August 2019</time>' in page
+    assert '<time datetime="2019-08-28">28 August 2019</time>' in page
+    assert 'href="../../phases/2019-export-restrictions/"' in page
+    assert 'href="../../sources/rt-2019-08-02/"' in page
+    assert "most-trusted export partners list on Friday morning" in page
+    assert 'rel="prev"' in page and 'rel="next"' in page
+
+
+def test_navigation_lists_phases_not_events(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text("utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("md-sidebar--secondary")]
+    assert all(f"phases/{i}/" in nav for i in PHASE_IDS)
+    assert "events/" not in nav
+
+
+def test_search_index_holds_event_titles_and_quotes(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    event_docs = [d for d in index["docs"] if d["location"].startswith("events/")]
+    assert {d["location"].split("/")[1] for d in event_docs} == set(EVENT_IDS)
+    text = " ".join(d["text"] for d in event_docs)
+    assert "most-trusted export partners list" in text
+
+
+def test_no_third_party_resources(built_site: Path) -> None:
+    external = []
+    for page in built_site.rglob("*.html"):
+        for resource in parse(page).resources:
+            if urlsplit(resource).scheme in {"http", "https"} or resource.startswith("//"):
+                external.append(f"{page.relative_to(built_site)}: {resource}")
+    for css in built_site.rglob("*.css"):
+        external += [f"{css.name}: {u}" for u in
+                     re.findall(r"@import\s+url\((?:['\"])?(https?:[^)'\"]+)", css.read_text("utf-8"))]
+    assert external == []
+
+
+def test_bad_data_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    event = project / "data" / "events" / "2019-08-02-japan-removes-south-korea-from-white-list.yaml"
+    event.write_text(event.read_text("utf-8").replace("title:", "titel:"), encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert ("data/events/2019-08-02-japan-removes-south-korea-from-white-list.yaml:14: 'titel' "
+            "is not a field of an event; did you mean 'title'?") in result.stderr
+    assert (site / "index.html").read_text("utf-8") == "the last good build"

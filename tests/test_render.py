@@ -1,0 +1,76 @@
+import html
+import re
+from pathlib import Path
+
+import pytest
+from chronology import markup
+from chronology.load import load_records
+from chronology.render import render_fragments, render_pages
+from chronology.validate import validate
+from conftest import EVENT, write_data
+
+
+def chronology_with(tmp_path: Path, **events: str):
+    data = write_data(tmp_path, events={f"{name}.yaml": text for name, text in events.items()})
+    raw, problems = load_records(data)
+    assert problems == []
+    return validate(raw)
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "expected"),
+    [("", "events/a/", "events/a/"), ("events/a/", "events/b/", "../b/"),
+     ("events/a/", "", "../../"), ("phases/p/", "sources/s/", "../../sources/s/")],
+)
+def test_relative_links(here: str, there: str, expected: str) -> None:
+    assert markup.href(here, there) == expected
+
+
+def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
+    pages = render_pages(chronology_with(tmp_path, **{"something-happened": EVENT}))
+    assert sorted(pages) == ["events/something-happened.md", "phases/first.md",
+                             "phases/second.md", "sources/index.md",
+                             "sources/paper-2019-07-02.md"]
+
+
+def test_event_page_has_time_phase_quote_and_source_link(tmp_path: Path) -> None:
+    page = render_pages(chronology_with(tmp_path, e=EVENT))["events/e.md"]
+    assert '<time datetime="2019-07-01">1 July 2019</time> (Monday)' in page
+    assert '<a href="../../phases/second/">Second phase</a>' in page
+    assert "<p>Something happened on Monday</p>" in page
+    assert '<a href="../../sources/paper-2019-07-02/">The Paper</a>' in page
+    assert "Worked out</span> from <q>on Monday</q>" in page
+
+
+def test_neighbours_link_in_date_order(tmp_path: Path) -> None:
+    later = EVENT.replace('"2019-07-01"', '"2019-08-01"').replace("Something", "Later")
+    pages = render_pages(chronology_with(tmp_path, a=later, b=EVENT))
+    assert 'rel="next" class="chrono-neighbours__next" href="../a/"' in pages["events/b.md"]
+    assert 'rel="prev" class="chrono-neighbours__prev" href="../b/"' in pages["events/a.md"]
+    assert 'rel="prev"' not in pages["events/b.md"]
+
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) "q"'
+
+
+def test_data_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    event = EVENT.replace("title: Something happened", f"title: '{HOSTILE}'")
+    chronology = chronology_with(tmp_path, e=event)
+    texts = list(render_pages(chronology).values()) + list(render_fragments(chronology).values())
+    for text in texts:
+        assert "<script" not in text and "<img" not in text
+    page = render_pages(chronology)["events/e.md"]
+    front = page.split("---")[1]
+    assert f'<h1 id="event-title">{html.escape(HOSTILE, quote=True)}</h1>' in page
+    assert re.search(r'title: ".*&lt;script&gt;', front)
+
+
+def test_fragments_link_from_the_page_that_embeds_them(tmp_path: Path) -> None:
+    chronology = chronology_with(tmp_path, e=EVENT)
+    assert 'href="events/e/"' in render_fragments(chronology, "")["timeline"]
+    assert 'href="../events/e/"' in render_fragments(chronology, "about/")["timeline"]
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    chronology = chronology_with(tmp_path, e=EVENT)
+    assert render_pages(chronology) == render_pages(chronology)

@@ -1,0 +1,95 @@
+from pathlib import Path
+
+import pytest
+from chronology.errors import DataError
+from chronology.load import load_records
+from chronology.validate import validate
+from conftest import EVENT, write_data
+
+
+def build(data: Path):
+    raw, problems = load_records(data)
+    assert problems == []
+    return validate(raw)
+
+
+def problems_of(data: Path) -> list[str]:
+    raw, problems = load_records(data)
+    if problems:
+        return [str(p) for p in problems]
+    with pytest.raises(DataError) as error:
+        validate(raw)
+    return [str(p) for p in error.value.problems]
+
+
+def test_valid_data_builds_a_chronology(data_dir: Path) -> None:
+    chronology = build(data_dir)
+    [event] = chronology.events
+    assert event.id == "something-happened"
+    assert event.date.iso == "2019-07-01"
+    assert event.date_basis.kind == "derived" and event.date_basis.phrase == "on Monday"
+    assert event.citations[0].origin == "data/events/something-happened.yaml:12"
+    assert [p.id for p in chronology.phases] == ["first", "second"]
+
+
+def test_misspelt_field_suggests_the_right_one(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"e.yaml": EVENT.replace("title:", "titel:")})
+    assert problems_of(data) == [
+        "data/events/e.yaml:1: an event: missing required field 'title'",
+        "data/events/e.yaml:7: 'titel' is not a field of an event; did you mean 'title'?",
+    ]
+
+
+def test_unknown_references_are_reported_at_their_lines(tmp_path: Path) -> None:
+    event = EVENT.replace("phase: second", "phase: third").replace(
+        "  - source: paper-2019-07-02\n    quote", "  - source: nowhere\n    quote")
+    data = write_data(tmp_path, events={"e.yaml": event})
+    assert problems_of(data) == [
+        "data/events/e.yaml:9: phase: unknown phase 'third'; known phases: first, second",
+        "data/events/e.yaml:11: citation 1: unknown source 'nowhere'; add it to "
+        "data/sources.yaml or fix the id",
+    ]
+
+
+def test_date_outside_its_phase(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"e.yaml": EVENT.replace("phase: second", "phase: first")})
+    assert problems_of(data) == [
+        "data/events/e.yaml:1: date: 2019-07-01 is outside phase 'first' (2019-01-01 to "
+        "2019-06-30); fix the date or the phase"]
+
+
+def test_unquoted_date_asks_for_quotes(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"e.yaml": EVENT.replace('"2019-07-01"', "2019-07-01")})
+    assert problems_of(data) == [
+        'data/events/e.yaml:1: date: write the date in double quotes, "2019-07-01", so YAML '
+        "keeps it as text"]
+
+
+def test_bad_file_name_is_not_an_id(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"Big Event.yaml": EVENT})
+    assert problems_of(data) == [
+        "data/events/Big Event.yaml:1: file name: 'Big Event' is not a valid id: use lower-case "
+        "letters, digits and single hyphens; for example 'big-event'"]
+
+
+def test_duplicate_source_id(tmp_path: Path) -> None:
+    from conftest import SOURCES
+    data = write_data(tmp_path, sources=SOURCES + SOURCES.replace("- id", "\n- id", 1))
+    assert problems_of(data) == [
+        "data/sources.yaml:8: duplicate source id 'paper-2019-07-02' (first at "
+        "data/sources.yaml:1); ids are permanent, choose a new one"]
+
+
+def test_javascript_url_is_refused(tmp_path: Path) -> None:
+    from conftest import SOURCES
+    data = write_data(tmp_path, sources=SOURCES.replace("https://example.org/story",
+                                                        "javascript:alert(1)"))
+    assert problems_of(data) == [
+        "data/sources.yaml:5: url: 'javascript:alert(1)' is not a web address; only http:// and "
+        "https:// URLs are allowed"]
+
+
+def test_no_problem_drops_an_event_silently(tmp_path: Path) -> None:
+    broken = EVENT.replace("summary: Something happened on a Monday.\n", "")
+    data = write_data(tmp_path, events={"a.yaml": EVENT, "b.yaml": broken})
+    assert problems_of(data) == ["data/events/b.yaml:1: an event: missing required field 'summary'"]
