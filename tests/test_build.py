@@ -20,6 +20,10 @@ PHASE_IDS = [p["id"] for p in yaml.safe_load((DATA / "phases.yaml").read_text("u
 SOURCE_IDS = [s["id"] for s in yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))]
 
 
+def ids_in(name: str) -> list[str]:
+    return [item["id"] for item in yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))]
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -65,6 +69,10 @@ def test_every_page_exists(built_site: Path) -> None:
     expected += [f"phases/{i}/index.html" for i in PHASE_IDS]
     expected += [f"events/{i}/index.html" for i in EVENT_IDS]
     expected += [f"sources/{i}/index.html" for i in SOURCE_IDS]
+    expected += [f"actors/{i}/index.html" for i in ids_in("actors")]
+    expected += [f"topics/{i}/index.html" for i in ids_in("topics")]
+    expected += ["actors/index.html", "topics/index.html", "corrections/index.html",
+                 "context/index.html"]
     missing = [path for path in expected if not (built_site / path).is_file()]
     assert missing == []
 
@@ -153,3 +161,18 @@ def test_bad_data_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
     assert ("data/events/2019-08-02-japan-removes-south-korea-from-white-list.yaml:14: 'titel' "
             "is not a field of an event; did you mean 'title'?") in result.stderr
     assert (site / "index.html").read_text("utf-8") == "the last good build"
+
+
+def test_corrections_show_on_their_events_and_on_the_corrections_page(built_site: Path) -> None:
+    corrections = yaml.safe_load((DATA / "corrections.yaml").read_text("utf-8"))
+    page = (built_site / "corrections" / "index.html").read_text("utf-8")
+    for correction in corrections:
+        assert f'id="{correction["id"]}"' in page
+        for event_id in correction["events"]:
+            event_page = (built_site / "events" / event_id / "index.html").read_text("utf-8")
+            assert f'id="{correction["id"]}"' in event_page, (correction["id"], event_id)
+
+
+def test_background_page_holds_every_entry(built_site: Path) -> None:
+    page = (built_site / "context" / "index.html").read_text("utf-8")
+    assert all(f'id="{entry}"' in page for entry in ids_in("context"))

@@ -161,9 +161,10 @@ class RawData:
     actors: Document | None = None
     topics: Document | None = None
     corrections: Document | None = None
+    context: Document | None = None
 
 
-OPTIONAL_FILES = ("actors", "topics", "corrections")
+OPTIONAL_FILES = ("actors", "topics", "corrections", "context")
 
 
 def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:

@@ -118,6 +118,19 @@ class Correction:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Background:
+    """Context outside the four phases (colonial rule, the 1965 treaty...): not an event."""
+
+    id: str
+    date: PartialDate
+    date_basis: DateBasis
+    title: str
+    summary: str
+    citations: tuple[Citation, ...]
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chronology:
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
@@ -125,12 +138,7 @@ class Chronology:
     actors: tuple[Actor, ...] = ()
     topics: tuple[Topic, ...] = ()
     corrections: tuple[Correction, ...] = ()
-
-    def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
-
-    def phase(self, phase_id: str) -> Phase:
-        return next(p for p in self.phases if p.id == phase_id)
+    background: tuple[Background, ...] = ()
 
     def events_in(self, phase_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.phase == phase_id)

@@ -38,6 +38,12 @@ def quotes_in(chronology: Chronology) -> Iterator[Quote]:
         for basis in bases:
             if basis.source and basis.phrase:
                 yield Quote(basis.origin, basis.source, basis.phrase, "date phrase")
+    for entry in chronology.background:
+        for citation in entry.citations:
+            yield Quote(citation.origin, citation.source, citation.quote, "quote")
+        if entry.date_basis.source and entry.date_basis.phrase:
+            yield Quote(entry.date_basis.origin, entry.date_basis.source, entry.date_basis.phrase,
+                        "date phrase")
     for correction in chronology.corrections:
         for citation in correction.quotes:
             yield Quote(citation.origin, citation.source, citation.quote, "quoted error")

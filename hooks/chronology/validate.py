@@ -17,6 +17,7 @@ from .load import Document, RawData
 from .model import (
     BASIS_KINDS,
     Actor,
+    Background,
     Chronology,
     Citation,
     Correction,
@@ -41,6 +42,7 @@ ACTOR_FIELDS = ("id", "name", "kind", "native", "romanised", "role", "country", 
 ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
 TOPIC_FIELDS = ("id", "title", "summary")
+BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
 CORRECTION_FIELDS = ("id", "kind", "quotes", "correction", "evidence", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
                     "contradiction", "fact", "wording")
@@ -188,6 +190,16 @@ class _Validator:
                      actors=tuple(a for a, _ in actors), topics=tuple(t for t, _ in topics),
                      origin=f"{path}:{r.line}")
 
+    def background(self, path: str, line: int, item: Any) -> Background | None:
+        r = self.reader(path, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
+        id_, date = r.identifier("id"), r.date("date", precisions=("day", "month", "year"))
+        basis, title, summary = self.basis(r, "date_basis"), r.text("title"), r.text("summary")
+        citations = self.citations(r, "citations", need_one=True)
+        if not (r.ok and id_ and date and basis and title and summary and citations):
+            return None
+        return Background(id=id_, date=date, date_basis=basis, title=title, summary=summary,
+                          citations=citations, origin=f"{path}:{r.line}")
+
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
         r = self.reader(path, item, "a correction", CORRECTION_FIELDS,
                         ("id", "kind", "quotes", "correction", "evidence"))
@@ -242,11 +254,13 @@ def validate(raw: RawData) -> Chronology:
     actors = v.records(raw.actors, "actor", v.actor)
     topics = v.records(raw.topics, "topic", v.topic)
     corrections = v.records(raw.corrections, "correction", v.correction)
+    background = v.records(raw.context, "background entry", v.background)
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
-                          (topics, "topic"), (corrections, "correction")):
+                          (topics, "topic"), (corrections, "correction"),
+                          (background, "background entry")):
         problems += _unique(records, what)
     problems += _check_phases(phases)
     # Ids of records that failed their own checks still count as known, so one bad source
@@ -260,6 +274,8 @@ def validate(raw: RawData) -> Chronology:
             problems += _check_event_references(event, doc.value, known)
     for correction in corrections:
         problems += _check_correction_references(correction, known)
+    for entry in background:
+        problems += _check_background_references(entry, known)
     if problems:
         raise DataError(problems)
     return Chronology(phases=tuple(sorted(phases, key=lambda p: p.start)),
@@ -267,7 +283,8 @@ def validate(raw: RawData) -> Chronology:
                       events=tuple(sorted(events, key=Event.sort_key)),
                       actors=tuple(sorted(actors, key=lambda a: a.id)),
                       topics=tuple(sorted(topics, key=lambda t: t.id)),
-                      corrections=tuple(corrections))
+                      corrections=tuple(corrections),
+                      background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))))
 
 
 def _declared_ids(document: Document | None) -> set[str]:
@@ -338,4 +355,14 @@ def _check_correction_references(correction: Correction, known: dict[str, Any]) 
         if ref not in known["event"]:
             problems.append(_origin_problem(
                 correction.origin, f"correction '{correction.id}': unknown event '{ref}'"))
+    return problems
+
+
+def _check_background_references(entry: Background, known: dict[str, Any]) -> list[Problem]:
+    problems = []
+    sources = [c.source for c in entry.citations] + [entry.date_basis.source or ""]
+    for source in sources:
+        if source and source not in known["source"]:
+            problems.append(_origin_problem(
+                entry.origin, f"background '{entry.id}': unknown source '{source}'"))
     return problems

@@ -1,0 +1,65 @@
+"""Render: turn a Chronology into Markdown pages keyed by their docs-relative path.
+
+Pure functions: no I/O, no MkDocs. Each page is front matter plus raw HTML built
+from escaped data (see markup.py). Every list is sorted explicitly, so two
+builds of the same data are byte-identical.
+"""
+
+from __future__ import annotations
+
+from ..model import Chronology
+from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
+from .reference import (
+    render_actor_page,
+    render_actors_index,
+    render_context_page,
+    render_corrections_page,
+    render_source_page,
+    render_sources_index,
+    render_topic_page,
+    render_topics_index,
+)
+from .site import (
+    CONTEXT_URL,
+    CORRECTIONS_URL,
+    HOME,
+    Site,
+    actor_url,
+    event_url,
+    page_path,
+    phase_url,
+    source_url,
+    topic_url,
+)
+
+__all__ = ["render_fragments", "render_pages"]
+
+
+def render_pages(chronology: Chronology) -> dict[str, str]:
+    """Every generated page, keyed by docs-relative path."""
+    site = Site(chronology)
+    pages: dict[str, str] = {}
+    for phase in chronology.phases:
+        pages[page_path(phase_url(phase.id))] = render_phase_page(site, phase)
+    for event in chronology.events:
+        pages[page_path(event_url(event.id))] = render_event_page(site, event)
+    for source in chronology.sources:
+        pages[page_path(source_url(source.id))] = render_source_page(site, source)
+    pages["sources/index.md"] = render_sources_index(site)
+    if chronology.actors:
+        for actor in chronology.actors:
+            pages[page_path(actor_url(actor.id))] = render_actor_page(site, actor)
+        pages["actors/index.md"] = render_actors_index(site)
+    if chronology.topics:
+        for topic in chronology.topics:
+            pages[page_path(topic_url(topic.id))] = render_topic_page(site, topic)
+        pages["topics/index.md"] = render_topics_index(site)
+    pages[page_path(CORRECTIONS_URL)] = render_corrections_page(site)
+    pages[page_path(CONTEXT_URL)] = render_context_page(site)
+    return pages
+
+
+def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]:
+    """Pieces that hand-written pages embed with a marker such as <!-- chronology:timeline -->."""
+    site = Site(chronology)
+    return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here)}

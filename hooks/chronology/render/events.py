@@ -1,0 +1,121 @@
+"""Render the chronology's own pages: events, phases and the home page's generated parts.
+
+Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+from .. import markup as m
+from ..model import Event, Phase
+from .site import (
+    CORRECTIONS_URL,
+    NO_INDEX,
+    Site,
+    actor_url,
+    day,
+    event_url,
+    phase_url,
+    render_citation,
+    render_correction,
+    render_timeline,
+    topic_url,
+)
+
+
+# Event pages are what a search should land on; the pages that list events rank below them.
+EVENT_BOOST = 4
+
+
+def render_event_page(site: Site, event: Event) -> str:
+    here = event_url(event.id)
+    phase = site.phases[event.phase]
+    weekday = f" ({event.date.weekday})" if event.date.weekday else ""
+    parts = [
+        m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST}),
+        f'<h1 id="event-title">{m.text(event.title)}</h1>',
+        f'<p class="chrono-event__meta">{m.time(event.date)}{weekday} · Phase: '
+        f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
+        f'<p class="chrono-basis">Date: {site.basis(here, event.date_basis)}</p>',
+    ]
+    if event.in_force:
+        parts.append(f'<p class="chrono-basis chrono-basis--in-force">In force from '
+                     f"{m.time(event.in_force.date)}: {site.basis(here, event.in_force.basis)}</p>")
+    parts.append(f'<p class="chrono-event__summary">{m.text(event.summary)}</p>')
+    parts.append(render_tags(site, here, event))
+    parts += [
+        '<h2 id="sources">What the sources say</h2>',
+        '<div class="chrono-citations">'
+        + "".join(render_citation(site, here, c) for c in event.citations) + "</div>",
+    ]
+    corrections = site.corrections_for.get(event.id, [])
+    if corrections:
+        parts.append(f'<h2 id="corrections">Errors in the sources</h2>\n\n<p>See also '
+                     f"{m.link(here, CORRECTIONS_URL, 'all corrections')}.</p>")
+        parts += [render_correction(site, here, c, heading="h3") for c in corrections]
+    parts.append(render_neighbours(site, here, event))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_tags(site: Site, here: str, event: Event) -> str:
+    rows = []
+    if event.actors:
+        links = ", ".join(m.link(here, actor_url(a), site.actors[a].name) for a in event.actors)
+        rows.append(f"<dt>Who</dt><dd>{links}</dd>")
+    if event.topics:
+        links = ", ".join(m.link(here, topic_url(t), site.topics[t].title) for t in event.topics)
+        rows.append(f"<dt>Topics</dt><dd>{links}</dd>")
+    return f'<dl class="chrono-tags" {NO_INDEX}>{"".join(rows)}</dl>' if rows else ""
+
+
+def render_neighbours(site: Site, here: str, event: Event) -> str:
+    index = site.position[event.id]
+    links = []
+    for offset, rel, label in ((-1, "prev", "Previous"), (1, "next", "Next")):
+        if 0 <= index + offset < len(site.events):
+            other = site.events[index + offset]
+            links.append(f'<a rel="{rel}" class="chrono-neighbours__{rel}" href="'
+                         f'{m.href(here, event_url(other.id))}">{label}: {m.text(other.title)} '
+                         f"({other.date.human})</a>")
+    return (f'<nav class="chrono-neighbours" aria-label="Previous and next event" {NO_INDEX}>'
+            + "".join(links) + "</nav>")
+
+
+def render_phase_page(site: Site, phase: Phase) -> str:
+    here = phase_url(phase.id)
+    events = site.in_phase[phase.id]
+    summaries = "\n".join(
+        f'<section class="chrono-phase-event" aria-labelledby="{e.id}"><h3 id="{e.id}">'
+        f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date)}</p>"
+        f"<p>{m.text(e.summary)}</p></section>"
+        for e in events
+    )
+    return "\n\n".join([
+        m.front_matter(phase.title, phase.summary),
+        f'<h1 id="phase-title">{m.text(phase.title)}</h1>',
+        f'<p class="chrono-phase__dates">{m.time(day(phase.start))} to {m.time(day(phase.end))}'
+        f" · {len(events)} events</p>",
+        f'<p class="chrono-phase__summary">{m.text(phase.summary)}</p>',
+        '<h2 id="timeline">Timeline</h2>',
+        render_timeline(here, events),
+        '<h2 id="events">The events</h2>',
+        f"<div {NO_INDEX}>\n{summaries}\n</div>",
+    ]) + "\n"
+
+
+def render_phase_list(site: Site, here: str) -> str:
+    items = "\n".join(
+        f'<li>{m.link(here, phase_url(p.id), p.title)} <span class="chrono-phase-list__dates">'
+        f"{m.time(day(p.start))} – {m.time(day(p.end))}</span><br>{m.text(p.summary)}</li>"
+        for p in site.chronology.phases
+    )
+    return f'<ol class="chrono-phase-list" {NO_INDEX}>\n{items}\n</ol>'
+
+
+def render_home_timeline(site: Site, here: str) -> str:
+    sections = [
+        f'<section class="chrono-timeline-phase" aria-labelledby="timeline-{phase.id}">'
+        f'<h3 id="timeline-{phase.id}">{m.link(here, phase_url(phase.id), phase.title)}</h3>'
+        f"{render_timeline(here, site.in_phase[phase.id])}</section>"
+        for phase in site.chronology.phases
+    ]
+    return "\n".join(sections)

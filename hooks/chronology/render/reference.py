@@ -1,0 +1,174 @@
+"""Render the reference pages: sources, actors, topics, corrections and the background page.
+
+Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+from .. import markup as m
+from ..model import Actor, Source, Topic
+from .site import (
+    CONTEXT_URL,
+    CORRECTIONS_URL,
+    NO_INDEX,
+    Site,
+    actor_url,
+    event_url,
+    render_citation,
+    render_correction,
+    render_list,
+    render_timeline,
+    source_url,
+    topic_url,
+)
+
+
+def _table(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>'
+                    for label, value in rows)
+    return f'<table class="chrono-details">{cells}</table>'
+
+
+def render_source_page(site: Site, source: Source) -> str:
+    here = source_url(source.id)
+    published = m.time(source.published)
+    if source.published_basis:
+        published += f" — {m.text(source.published_basis)}"
+    rows = [("Outlet", m.text(source.outlet)), ("Title", f"<cite>{m.text(source.title)}</cite>"),
+            ("Published", published)]
+    rows += [(label, m.text(value)) for label, value in
+             (("Wire agency", source.agency), ("Author", source.author)) if value]
+    if source.url:
+        rows.append(("Address", m.external(source.url, source.url)))
+    events = site.citing[source.id]
+    cited = "\n".join(
+        f"<li>{m.time(e.date)} {m.link(here, event_url(e.id), e.title)}<ul>"
+        + "".join(f"<li><q>{m.text(c.quote)}</q></li>" for c in e.citations if c.source == source.id)
+        + "</ul></li>"
+        for e in events
+    )
+    corrections = [c for c in site.chronology.corrections
+                   if any(q.source == source.id for q in c.quotes)]
+    errors = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.kind.replace("-", " "),
+                                 c.correction) for c in corrections))
+    return "\n\n".join(part for part in [
+        m.front_matter(f"{source.outlet}: {source.title}",
+                       f"Source: {source.outlet}, {source.title}, {source.published.human}."),
+        f'<h1 id="source-title">{m.text(source.outlet)}: {m.text(source.title)}</h1>',
+        _table(rows),
+        f'<p class="chrono-source__notes">{m.text(source.notes)}</p>' if source.notes else "",
+        f'<h2 id="errors">Errors we found in it ({len(corrections)})</h2>',
+        errors if corrections else "<p>None recorded.</p>",
+        f'<h2 id="cited-by">Events citing this source ({len(events)})</h2>',
+        f'<div {NO_INDEX}><ul class="chrono-cited-by">{cited}</ul></div>' if events else "<p>None yet.</p>",
+    ] if part) + "\n"
+
+
+def render_sources_index(site: Site) -> str:
+    here = "sources/"
+    items = render_list(here, (
+        (source_url(s.id), f"{s.outlet}, {s.title}",
+         f"{s.published.human}; cited by {len(site.citing[s.id])} events")
+        for s in site.chronology.sources))
+    return "\n\n".join([
+        m.front_matter("Sources", "The news articles this chronology is built from."),
+        '<h1 id="sources">Sources</h1>',
+        "<p>Every event on this site quotes at least one of these articles verbatim.</p>",
+        items,
+    ]) + "\n"
+
+
+def render_actor_page(site: Site, actor: Actor) -> str:
+    here = actor_url(actor.id)
+    rows = [(label, m.text(value)) for label, value in (
+        ("Name", actor.name), ("In Korean or Japanese", actor.native),
+        ("Romanisation", actor.romanised), ("Role at the time", actor.role),
+        ("Country", actor.country), ("Kind", actor.kind)) if value]
+    native = f" ({actor.native})" if actor.native else ""
+    events = site.with_actor[actor.id]
+    return "\n\n".join(part for part in [
+        m.front_matter(actor.name + native, f"{actor.name}{native}: {actor.role or actor.kind}, "
+                       f"and the events of the dispute they took part in."),
+        f'<h1 id="actor-name">{m.text(actor.name)}'
+        + (f' <span lang="{_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
+        + "</h1>",
+        _table(rows),
+        f"<p>{m.text(actor.notes)}</p>" if actor.notes else "",
+        f'<h2 id="events">Events ({len(events)})</h2>',
+        render_timeline(here, events),
+    ] if part) + "\n"
+
+
+def _lang(actor: Actor) -> str:
+    return {"South Korea": "ko", "Japan": "ja"}.get(actor.country or "", "und")
+
+
+def render_actors_index(site: Site) -> str:
+    here = "actors/"
+    items = render_list(here, (
+        (actor_url(a.id), a.name + (f" ({a.native})" if a.native else ""), a.role or a.kind)
+        for a in sorted(site.chronology.actors, key=lambda a: (a.kind != "person", a.name))))
+    return "\n\n".join([
+        m.front_matter("Who's who", "The people and institutions in the dispute."),
+        '<h1 id="actors">Who\'s who</h1>', items]) + "\n"
+
+
+def render_topic_page(site: Site, topic: Topic) -> str:
+    here = topic_url(topic.id)
+    events = site.on_topic[topic.id]
+    return "\n\n".join([
+        m.front_matter(topic.title, topic.summary),
+        f'<h1 id="topic-title">{m.text(topic.title)}</h1>',
+        f"<p>{m.text(topic.summary)}</p>",
+        f'<h2 id="events">Events ({len(events)})</h2>',
+        render_timeline(here, events),
+    ]) + "\n"
+
+
+def render_topics_index(site: Site) -> str:
+    here = "topics/"
+    items = render_list(here, ((topic_url(t.id), t.title, t.summary)
+                               for t in site.chronology.topics))
+    return "\n\n".join([m.front_matter("Topics", "The dispute's threads, each with its events."),
+                        '<h1 id="topics">Topics</h1>', items]) + "\n"
+
+
+def render_corrections_page(site: Site) -> str:
+    here = CORRECTIONS_URL
+    sections = []
+    for correction in site.chronology.corrections:
+        affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
+                                      for e in correction.events))
+        sections.append(render_correction(site, here, correction, heading="h2")
+                        + (f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""))
+    return "\n\n".join([
+        m.front_matter("Corrections", "Errors in the news articles this chronology quotes: the "
+                       "words, what is correct and how we know."),
+        '<h1 id="corrections">Corrections</h1>',
+        f"<p>The articles this chronology quotes contain {len(sections)} errors that we have found: "
+        "misattributed speakers, wrong descriptions of companies and measures, relative dates that "
+        "point to the wrong year, imprecise durations and contradictions between articles. Each is "
+        "shown here and on the events it affects.</p>",
+        *sections,
+    ]) + "\n"
+
+
+def render_context_page(site: Site) -> str:
+    here = CONTEXT_URL
+    sections = [
+        f'<section class="chrono-background"><h2 id="{b.id}">{m.text(b.title)}</h2>'
+        f'<p class="chrono-event__meta">{m.time(b.date)}</p>'
+        f'<p class="chrono-basis">Date: {site.basis(here, b.date_basis)}</p>'
+        f"<p>{m.text(b.summary)}</p>"
+        f'<div class="chrono-citations">{"".join(render_citation(site, here, c) for c in b.citations)}'
+        "</div></section>"
+        for b in site.chronology.background
+    ]
+    return "\n\n".join([
+        m.front_matter("Background", "The history behind the dispute: colonial rule, the 1965 "
+                       "treaty and earlier meetings."),
+        '<h1 id="background">Background</h1>',
+        "<p>What happened before the dispute and is referred to in it. These entries are not part "
+        "of the four phases.</p>",
+        *sections,
+    ]) + "\n"

@@ -1,0 +1,143 @@
+"""URLs, lookups and the pieces several pages share (timeline, citation, correction, date basis).
+
+Pure: no I/O, no MkDocs. All data text goes through markup.text()/attr().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import markup as m
+from ..dates import PartialDate
+from ..model import Chronology, Citation, Correction, DateBasis, Event
+
+HOME = ""
+# Material's search skips elements carrying this attribute: lists that repeat other pages'
+# text (timelines, quotes on source pages) stay out of the index, so a search lands on the event.
+# Material matches elements by tag name only, so an excluded element must not contain an
+# element with the same tag (a nested <ul> in an excluded <ul> breaks its indexer): wrap such
+# content in a <div> that holds no other <div>.
+NO_INDEX = "data-search-exclude"
+
+
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def phase_url(phase_id: str) -> str:
+    return f"phases/{phase_id}/"
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}/"
+
+
+def actor_url(actor_id: str) -> str:
+    return f"actors/{actor_id}/"
+
+
+def topic_url(topic_id: str) -> str:
+    return f"topics/{topic_id}/"
+
+
+CORRECTIONS_URL = "corrections/"
+CONTEXT_URL = "context/"
+
+
+def page_path(url: str) -> str:
+    """The docs-relative file for a directory URL: 'events/x/' -> 'events/x.md'."""
+    if not url:
+        return "index.md"
+    if url in {"sources/", "actors/", "topics/", CORRECTIONS_URL, CONTEXT_URL}:
+        return url + "index.md"
+    return url.rstrip("/") + ".md"
+
+
+class Site:
+    """Lookups shared by the page renderers, built once per render."""
+
+    def __init__(self, chronology: Chronology) -> None:
+        self.chronology = chronology
+        self.events = chronology.events
+        self.sources = {s.id: s for s in chronology.sources}
+        self.phases = {p.id: p for p in chronology.phases}
+        self.actors = {a.id: a for a in chronology.actors}
+        self.topics = {t.id: t for t in chronology.topics}
+        self.position = {e.id: i for i, e in enumerate(chronology.events)}
+        self.in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
+        self.citing: dict[str, list[Event]] = {s.id: [] for s in chronology.sources}
+        self.with_actor: dict[str, list[Event]] = {a.id: [] for a in chronology.actors}
+        self.on_topic: dict[str, list[Event]] = {t.id: [] for t in chronology.topics}
+        for event in chronology.events:
+            self.in_phase[event.phase].append(event)
+            for source_id in dict.fromkeys(c.source for c in event.citations):
+                self.citing[source_id].append(event)
+            for actor_id in event.actors:
+                self.with_actor[actor_id].append(event)
+            for topic_id in event.topics:
+                self.on_topic[topic_id].append(event)
+        self.corrections_for: dict[str, list[Correction]] = {}
+        for correction in chronology.corrections:
+            for event_id in correction.events:
+                self.corrections_for.setdefault(event_id, []).append(correction)
+
+    def basis(self, here: str, basis: DateBasis) -> str:
+        """How a date is known, in words a reader can check."""
+        note = f" {m.text(basis.note)}" if basis.note else ""
+        if basis.kind == "record" or basis.source is None:
+            return f'<span class="chrono-basis__kind">From the public record.</span>{note}'
+        source = self.sources[basis.source]
+        where = m.link(here, source_url(source.id), source.outlet)
+        if basis.kind == "stated":
+            return (f'<span class="chrono-basis__kind">Stated</span> in {where}: '
+                    f"<q>{m.text(basis.phrase or '')}</q>.{note}")
+        published = f"{source.published.weekday or ''} {m.time(source.published)}".strip()
+        return (f'<span class="chrono-basis__kind">Worked out</span> from <q>'
+                f"{m.text(basis.phrase or '')}</q> in {where}, published {published}.{note}")
+
+
+def render_timeline(here: str, events: Iterable[Event]) -> str:
+    """An ordered list of events, each linking to its page; readable without JavaScript."""
+    items = [
+        f'<li class="chrono-timeline__item chrono-timeline__item--{event.date.precision}">'
+        f"{m.time(event.date)} {m.link(here, event_url(event.id), event.title)}</li>"
+        for event in events
+    ]
+    if not items:
+        return '<p class="chrono-empty">No events yet.</p>'
+    return f'<ol class="chrono-timeline" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
+
+
+def render_citation(site: Site, here: str, citation: Citation) -> str:
+    source = site.sources[citation.source]
+    cite = f' cite="{m.attr(source.url)}"' if source.url else ""
+    note = f'<p class="chrono-citation__note">{m.text(citation.note)}</p>' if citation.note else ""
+    return (
+        f'<figure class="chrono-citation"><blockquote{cite}><p>{m.text(citation.quote)}</p>'
+        f"</blockquote><figcaption>{m.link(here, source_url(source.id), source.outlet)}, "
+        f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}</figcaption>"
+        f"{note}</figure>"
+    )
+
+
+def render_correction(site: Site, here: str, correction: Correction, *, heading: str) -> str:
+    quotes = "".join(render_citation(site, here, quote) for quote in correction.quotes)
+    kind = correction.kind.replace("-", " ")
+    return (
+        f'<section class="chrono-correction" aria-labelledby="{correction.id}">'
+        f'<{heading} id="{correction.id}" class="chrono-correction__kind">Error: {m.text(kind)}'
+        f"</{heading}>{quotes}<p><strong>What is correct:</strong> {m.text(correction.correction)}"
+        f"</p><p><strong>How we know:</strong> {m.text(correction.evidence)}</p></section>"
+    )
+
+
+def render_list(here: str, items: Iterable[tuple[str, str, str]]) -> str:
+    """A plain list of links with a short description: (url, label, description)."""
+    lines = [f"<li>{m.link(here, url, label)}{' — ' + m.text(text) if text else ''}</li>"
+             for url, label, text in items]
+    return '<ul class="chrono-list">\n' + "\n".join(lines) + "\n</ul>"
+
+
+def day(value: object) -> PartialDate:
+    """A datetime.date as a day-precise PartialDate."""
+    return PartialDate.of(value)  # type: ignore[arg-type]
