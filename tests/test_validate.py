@@ -93,3 +93,15 @@ def test_no_problem_drops_an_event_silently(tmp_path: Path) -> None:
     broken = EVENT.replace("summary: Something happened on a Monday.\n", "")
     data = write_data(tmp_path, events={"a.yaml": EVENT, "b.yaml": broken})
     assert problems_of(data) == ["data/events/b.yaml:1: an event: missing required field 'summary'"]
+
+
+def test_order_sorts_events_of_the_same_day(tmp_path: Path) -> None:
+    first = EVENT.replace('date_basis:', 'order: 1\ndate_basis:')
+    second = EVENT.replace('date_basis:', 'order: 2\ndate_basis:')
+    chronology = build(write_data(tmp_path, events={"a.yaml": second, "b.yaml": first}))
+    assert [e.id for e in chronology.events] == ["b", "a"]
+
+
+def test_order_must_be_a_positive_whole_number(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"e.yaml": EVENT.replace("date_basis:", "order: first\ndate_basis:")})
+    assert problems_of(data) == ["data/events/e.yaml:2: order: must be a whole number, got text"]

@@ -27,6 +27,7 @@ _TYPE_NAMES = {
     dict: "a mapping",
     LineMap: "a mapping",
     type(None): "nothing (an empty value)",
+    str: "text",
 }
 
 
@@ -161,6 +162,18 @@ class FieldReader:
             self.report(self.line_of(key), f"{key}: '{value}' is too vague; write {forms}")
             return None
         return parsed
+
+    def integer(self, key: str, *, minimum: int = 1) -> int | None:
+        if key not in self.mapping:
+            return None
+        value = self.mapping[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._bad_type(key, "a whole number", value)
+            return None
+        if value < minimum:
+            self.report(self.line_of(key), f"{key}: must be {minimum} or more, got {value}")
+            return None
+        return value
 
     def url(self, key: str) -> str | None:
         value = self.text(key)

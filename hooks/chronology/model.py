@@ -77,10 +77,11 @@ class Event:
     in_force: Dated | None = None
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
     origin: str = field(default="", compare=False)
 
-    def sort_key(self) -> tuple[tuple[int, int, int], str]:
-        return (self.date.sort_key(), self.id)
+    def sort_key(self) -> tuple[tuple[int, int, int], int, str]:
+        return (self.date.sort_key(), self.order, self.id)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -31,7 +31,7 @@ from .model import (
 
 T = TypeVar("T")
 
-EVENT_FIELDS = ("date", "date_basis", "title", "summary", "phase", "citations",
+EVENT_FIELDS = ("date", "date_basis", "order", "title", "summary", "phase", "citations",
                 "in_force", "actors", "topics")
 EVENT_REQUIRED = ("date", "date_basis", "title", "summary", "phase", "citations")
 EVENT_HINTS = {"id": "an event's id is its file name; remove this line"}
@@ -181,14 +181,15 @@ class _Validator:
         citations = self.citations(r, "citations", need_one=True)
         in_force = self.dated(r, "in_force") if r.has("in_force") else None
         actors, topics = r.identifiers("actors"), r.identifiers("topics")
+        order = r.integer("order")
         if problem or not (r.ok and date and basis and title and summary and phase and citations):
             return None
-        if r.has("in_force") and in_force is None:
+        if (r.has("in_force") and in_force is None) or (r.has("order") and order is None):
             return None
         return Event(id=event_id, date=date, date_basis=basis, title=title, summary=summary,
                      phase=phase, citations=citations, in_force=in_force,
                      actors=tuple(a for a, _ in actors), topics=tuple(t for t, _ in topics),
-                     origin=f"{path}:{r.line}")
+                     order=order or 0, origin=f"{path}:{r.line}")
 
     def background(self, path: str, line: int, item: Any) -> Background | None:
         r = self.reader(path, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
