@@ -151,15 +151,17 @@ def test_no_third_party_resources(built_site: Path) -> None:
 def test_bad_data_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     event = project / "data" / "events" / "2019-08-02-japan-removes-south-korea-from-white-list.yaml"
-    event.write_text(event.read_text("utf-8").replace("title:", "titel:"), encoding="utf-8")
+    text = event.read_text("utf-8").replace("title:", "titel:")
+    event.write_text(text, encoding="utf-8")
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("titel:"))) + 1
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build", encoding="utf-8")
     result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert ("data/events/2019-08-02-japan-removes-south-korea-from-white-list.yaml:14: 'titel' "
-            "is not a field of an event; did you mean 'title'?") in result.stderr
+    assert (f"data/events/2019-08-02-japan-removes-south-korea-from-white-list.yaml:{line}: "
+            "'titel' is not a field of an event; did you mean 'title'?") in result.stderr
     assert (site / "index.html").read_text("utf-8") == "the last good build"
 
 
