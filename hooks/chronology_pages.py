@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
-from chronology.load import load_records
 from chronology.model import Chronology
 from chronology.render import render_fragments, render_pages
-from chronology.validate import validate
+from chronology.validate import load_chronology
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -39,10 +38,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     try:
-        raw, problems = load_records(data_dir(config))
-        if problems:
-            raise DataError(problems)
-        _built["chronology"] = validate(raw)
+        _built["chronology"] = load_chronology(data_dir(config))
     except DataError as error:
         raise PluginError(f"the data in data/ has problems:\n{error.report()}") from None
 

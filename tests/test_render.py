@@ -44,8 +44,9 @@ def test_event_page_has_time_phase_quote_and_source_link(tmp_path: Path) -> None
 
 
 def test_neighbours_link_in_date_order(tmp_path: Path) -> None:
-    later = EVENT.replace('"2019-07-01"', '"2019-08-01"').replace("Something", "Later")
-    pages = render_pages(chronology_with(tmp_path, a=later, b=EVENT))
+    earlier = (EVENT.replace('"2019-07-01"', '"2019-06-28"').replace("phase: second", "phase: first")
+               .replace("Something", "Earlier"))
+    pages = render_pages(chronology_with(tmp_path, a=EVENT, b=earlier))
     assert 'rel="next" class="chrono-neighbours__next" href="../a/"' in pages["events/b.md"]
     assert 'rel="prev" class="chrono-neighbours__prev" href="../b/"' in pages["events/a.md"]
     assert 'rel="prev"' not in pages["events/b.md"]

@@ -94,9 +94,14 @@ def _refuse_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
     raise yaml.constructor.ConstructorError(
         None,
         None,
-        f"the YAML tag '{node.tag}' is not allowed; write plain text, lists and mappings",
+        f"the YAML tag '{_short_tag(node.tag)}' is not allowed; write plain text, lists and "
+        "mappings",
         node.start_mark,
     )
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -130,6 +135,9 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         what = error.problem or error.context or "not valid YAML"
+        start = error.context_mark
+        if error.context and error.problem and start and start.line + 1 != line:
+            what += f" ({error.context} that starts on line {start.line + 1})"
         return None, [Problem(path, line, f"YAML syntax: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, f"YAML syntax: {error}")]
@@ -162,6 +170,9 @@ class RawData:
     topics: Document | None = None
     corrections: Document | None = None
     context: Document | None = None
+    # Every event file's id, including files that failed to load, so that references to an
+    # event with a syntax error are not reported a second time as unknown.
+    event_ids: frozenset[str] = frozenset()
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context")
@@ -187,18 +198,22 @@ def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:
     sources = read("sources", required=True)
     optional = {name: read(name, required=False) for name in OPTIONAL_FILES}
     events: list[Document] = []
+    event_ids: set[str] = set()
     events_dir = data_dir / "events"
     for file in sorted(events_dir.iterdir()) if events_dir.is_dir() else ():
         if file.name.startswith("."):
             continue
         if file.suffix != ".yaml" or not file.is_file():
             where = file.relative_to(root).as_posix()
+            hint = f"; rename it to {file.stem}.yaml" if file.suffix in {".yml", ".YAML"} else ""
             problems.append(
-                Problem(where, 1, "not an event file; events are data/events/<id>.yaml")
+                Problem(where, 1, f"not an event file; events are data/events/<id>.yaml{hint}")
             )
             continue
+        event_ids.add(file.stem)
         document, found = load_file(file, root)
         problems.extend(found)
         if document is not None:
             events.append(document)
-    return RawData(phases, sources, tuple(events), **optional), problems
+    return RawData(phases, sources, tuple(events), **optional,
+                   event_ids=frozenset(event_ids)), problems

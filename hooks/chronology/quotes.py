@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError, Problem
-from .load import load_records
 from .model import Chronology
-from .validate import validate
+from .validate import load_chronology
 
 
 @dataclass(frozen=True)
@@ -102,10 +101,7 @@ def main(argv: list[str]) -> int:
         print(f"check-quotes: {sources_dir} is not a folder of articles", file=sys.stderr)
         return 2
     try:
-        raw, problems = load_records(data_dir)
-        if problems:
-            raise DataError(problems)
-        chronology = validate(raw)
+        chronology = load_chronology(data_dir)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -1,19 +1,30 @@
 """Validate: turn loaded documents into a Chronology, or raise DataError listing every problem.
 
-Checks types, required and unknown fields, ids, unique ids, references
-(event -> phase, source, actor, topic), dates inside their phase and URL
-schemes. Never stops at the first problem; never drops a record silently.
+Each record is checked on its own here (types, required and unknown fields,
+ids, dates, URL schemes); checks across records (unique ids, references, dates
+inside phases and consistent with sources) are in references.py. Never stops at
+the first problem; never drops a record silently.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .dates import PartialDate
 from .errors import DataError, Problem
 from .fields import FieldReader, describe, id_problem
-from .load import Document, RawData
+from .load import Document, RawData, load_records
+from .references import (
+    Known,
+    check_background,
+    check_correction,
+    check_event,
+    check_phases,
+    declared_ids,
+    unique_ids,
+)
 from .model import (
     BASIS_KINDS,
     Actor,
@@ -34,6 +45,7 @@ T = TypeVar("T")
 EVENT_FIELDS = ("date", "date_basis", "order", "title", "summary", "phase", "citations",
                 "in_force", "actors", "topics")
 EVENT_REQUIRED = ("date", "date_basis", "title", "summary", "phase", "citations")
+MAX_TITLE = 140
 EVENT_HINTS = {"id": "an event's id is its file name; remove this line"}
 SOURCE_FIELDS = ("id", "outlet", "title", "published", "published_basis", "agency", "author",
                  "url", "seed", "notes")
@@ -121,7 +133,7 @@ class _Validator:
         found: list[Citation] = []
         ok = True
         entries = r.items(key)
-        if need_one and r.has(key) and not entries:
+        if need_one and isinstance(r.raw(key), list) and not entries:
             r.report(r.line_of(key), f"{key}: needs at least one {{source, quote}}")
             return None
         for number, (line, item) in enumerate(entries, start=1):
@@ -178,6 +190,10 @@ class _Validator:
                         EVENT_HINTS)
         date, basis = r.date("date"), self.basis(r, "date_basis")
         title, summary, phase = r.text("title"), r.text("summary"), r.identifier("phase")
+        if title and len(title) > MAX_TITLE:
+            r.report(r.line_of("title"), f"title: {len(title)} characters; keep a title under "
+                     f"{MAX_TITLE} (one line) and put the rest in 'summary'")
+            title = None
         citations = self.citations(r, "citations", need_one=True)
         in_force = self.dated(r, "in_force") if r.has("in_force") else None
         actors, topics = r.identifiers("actors"), r.identifiers("topics")
@@ -219,32 +235,16 @@ class _Validator:
                           origin=f"{path}:{r.line}")
 
 
-def _origin_problem(origin: str, message: str) -> Problem:
-    path, _, line = origin.rpartition(":")
-    return Problem(path, int(line), message)
-
-
-def _unique(records: Iterable[Any], what: str) -> list[Problem]:
-    seen: dict[str, str] = {}
-    problems = []
-    for record in records:
-        if record.id in seen:
-            problems.append(_origin_problem(
-                record.origin, f"duplicate {what} id '{record.id}' (first at {seen[record.id]}); "
-                "ids are permanent, choose a new one"))
-        else:
-            seen[record.id] = record.origin
-    return problems
-
-
-def _line_in_file(origin: str, raw: Any, key: str, index: int | None = None) -> int:
-    line = int(origin.rpartition(":")[2])
-    if isinstance(raw, dict):
-        value = raw.get(key)
-        if index is not None and isinstance(value, list) and hasattr(value, "line_of"):
-            return int(value.line_of(index))
-        return int(raw.line_of(key)) if hasattr(raw, "line_of") else line
-    return line
+def load_chronology(data_dir: Path) -> Chronology:
+    """Load and check data/; raise one DataError with every problem of both stages."""
+    raw, problems = load_records(data_dir)
+    try:
+        chronology = validate(raw)
+    except DataError as error:
+        raise DataError(problems + error.problems) from None
+    if problems:
+        raise DataError(problems)
+    return chronology
 
 
 def validate(raw: RawData) -> Chronology:
@@ -259,24 +259,26 @@ def validate(raw: RawData) -> Chronology:
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
+    if raw.phases is not None and raw.sources is not None and not raw.event_ids:
+        problems.append(Problem("data/events", 1, "no events found; add data/events/<id>.yaml"))
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
                           (topics, "topic"), (corrections, "correction"),
                           (background, "background entry")):
-        problems += _unique(records, what)
-    problems += _check_phases(phases)
+        problems += unique_ids(records, what)
+    problems += check_phases(phases)
     # Ids of records that failed their own checks still count as known, so one bad source
     # is reported once rather than again at every event that cites it.
-    known = {"phase": _declared_ids(raw.phases), "source": _declared_ids(raw.sources),
-             "actor": _declared_ids(raw.actors), "topic": _declared_ids(raw.topics),
-             "event": {doc.path.rsplit("/", 1)[-1].removesuffix(".yaml") for doc in raw.events},
-             "phases": {p.id: p for p in phases}}
+    known = Known(phase=declared_ids(raw.phases), source=declared_ids(raw.sources),
+                  actor=declared_ids(raw.actors), topic=declared_ids(raw.topics),
+                  event=set(raw.event_ids),
+                  phases=_first_by_id(phases), sources=_first_by_id(sources))
     for doc, event in built:
         if event is not None:
-            problems += _check_event_references(event, doc.value, known)
+            problems += check_event(event, doc.value, known)
     for correction in corrections:
-        problems += _check_correction_references(correction, known)
+        problems += check_correction(correction, known)
     for entry in background:
-        problems += _check_background_references(entry, known)
+        problems += check_background(entry, known)
     if problems:
         raise DataError(problems)
     return Chronology(phases=tuple(sorted(phases, key=lambda p: p.start)),
@@ -288,82 +290,11 @@ def validate(raw: RawData) -> Chronology:
                       background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))))
 
 
-def _declared_ids(document: Document | None) -> set[str]:
-    if document is None or not isinstance(document.value, list):
-        return set()
-    return {item["id"] for item in document.value
-            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def _check_phases(phases: list[Phase]) -> list[Problem]:
-    problems = []
-    ordered = sorted(phases, key=lambda p: p.start)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.start <= before.end:
-            problems.append(_origin_problem(
-                after.origin, f"phase '{after.id}' starts {after.start} but phase '{before.id}' "
-                f"runs until {before.end}; phases must not overlap"))
-    return problems
-
-
-def _date_in_phase(date: PartialDate, phase: Phase) -> bool:
-    if date.precision == "day":
-        return phase.start <= date.first_day <= phase.end
-    return phase.start <= date.last_day and date.first_day <= phase.end
-
-
-def _check_event_references(event: Event, raw: Any, known: dict[str, Any]) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def add(key: str, message: str, index: int | None = None) -> None:
-        line = _line_in_file(event.origin, raw, key, index)
-        problems.append(Problem(event.origin.rpartition(":")[0], line, message))
-
-    phase = known["phases"].get(event.phase)
-    if event.phase not in known["phase"]:
-        add("phase", f"phase: unknown phase '{event.phase}'; known phases: "
-            f"{', '.join(sorted(known['phase']))}")
-    elif phase is not None and not _date_in_phase(event.date, phase):
-        add("date", f"date: {event.date} is outside phase '{phase.id}' "
-            f"({phase.start} to {phase.end}); fix the date or the phase")
-    for number, citation in enumerate(event.citations, start=1):
-        if citation.source not in known["source"]:
-            add("citations", f"citation {number}: unknown source '{citation.source}'; "
-                "add it to data/sources.yaml or fix the id", number - 1)
-    bases = [("date_basis", event.date_basis)]
-    if event.in_force:
-        bases.append(("in_force", event.in_force.basis))
-    for key, basis in bases:
-        if basis.source and basis.source not in known["source"]:
-            add(key, f"{key}: unknown source '{basis.source}'")
-    for key, ids in (("actors", event.actors), ("topics", event.topics)):
-        what = key[:-1]
-        for number, ref in enumerate(ids, start=1):
-            if ref not in known[what]:
-                add(key, f"{key} {number}: unknown {what} '{ref}'; add it to data/{key}.yaml",
-                    number - 1)
-    return problems
-
-
-def _check_correction_references(correction: Correction, known: dict[str, Any]) -> list[Problem]:
-    problems = []
-    for number, quote in enumerate(correction.quotes, start=1):
-        if quote.source not in known["source"]:
-            problems.append(_origin_problem(
-                correction.origin, f"correction '{correction.id}' quote {number}: unknown source "
-                f"'{quote.source}'"))
-    for ref in correction.events:
-        if ref not in known["event"]:
-            problems.append(_origin_problem(
-                correction.origin, f"correction '{correction.id}': unknown event '{ref}'"))
-    return problems
-
-
-def _check_background_references(entry: Background, known: dict[str, Any]) -> list[Problem]:
-    problems = []
-    sources = [c.source for c in entry.citations] + [entry.date_basis.source or ""]
-    for source in sources:
-        if source and source not in known["source"]:
-            problems.append(_origin_problem(
-                entry.origin, f"background '{entry.id}': unknown source '{source}'"))
-    return problems
+def _first_by_id(records: list[T]) -> dict[str, T]:
+    """Records by id; where an id is duplicated (already a problem), the first one counts."""
+    by_id: dict[str, T] = {}
+    for record in records:
+        by_id.setdefault(record.id, record)  # type: ignore[attr-defined]
+    return by_id

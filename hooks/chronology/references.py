@@ -1,0 +1,170 @@
+"""Checks across records: unique ids, references between records, and dates that must agree.
+
+Run after every record has been read on its own (validate.py). Each check
+returns problems; none raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .dates import PartialDate
+from .errors import Problem
+from .load import Document
+from .model import Background, Correction, Event, Phase, Source
+
+
+@dataclass(frozen=True)
+class Known:
+    """Ids declared in the data (even by records with problems of their own) and built records."""
+
+    phase: set[str]
+    source: set[str]
+    actor: set[str]
+    topic: set[str]
+    event: set[str]
+    phases: dict[str, Phase]
+    sources: dict[str, Source]
+
+
+def origin_problem(origin: str, message: str) -> Problem:
+    path, _, line = origin.rpartition(":")
+    return Problem(path, int(line), message)
+
+
+def unique_ids(records: Iterable[Any], what: str) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for record in records:
+        if record.id in seen:
+            problems.append(origin_problem(
+                record.origin, f"duplicate {what} id '{record.id}' (first at {seen[record.id]}); "
+                "ids are permanent, choose a new one"))
+        else:
+            seen[record.id] = record.origin
+    return problems
+
+
+def _line_in_file(origin: str, raw: Any, key: str, index: int | None = None) -> int:
+    line = int(origin.rpartition(":")[2])
+    if isinstance(raw, dict):
+        value = raw.get(key)
+        if index is not None and isinstance(value, list) and hasattr(value, "line_of"):
+            return int(value.line_of(index))
+        return int(raw.line_of(key)) if hasattr(raw, "line_of") else line
+    return line
+
+
+def declared_ids(document: Document | None) -> set[str]:
+    if document is None or not isinstance(document.value, list):
+        return set()
+    return {item["id"] for item in document.value
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def check_phases(phases: list[Phase]) -> list[Problem]:
+    problems = []
+    ordered = sorted(phases, key=lambda p: p.start)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start <= before.end:
+            problems.append(origin_problem(
+                after.origin, f"phase '{after.id}' starts {after.start} but phase '{before.id}' "
+                f"runs until {before.end}; phases must not overlap"))
+    return problems
+
+
+def _date_in_phase(date: PartialDate, phase: Phase) -> bool:
+    if date.precision == "day":
+        return phase.start <= date.first_day <= phase.end
+    return phase.start <= date.last_day and date.first_day <= phase.end
+
+
+def check_event(event: Event, raw: Any, known: Known) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def add(key: str, message: str, index: int | None = None) -> None:
+        line = _line_in_file(event.origin, raw, key, index)
+        problems.append(Problem(event.origin.rpartition(":")[0], line, message))
+
+    phase = known.phases.get(event.phase)
+    if event.phase not in known.phase:
+        add("phase", f"phase: unknown phase '{event.phase}'; known phases: "
+            f"{', '.join(sorted(known.phase))}")
+    elif phase is not None and not _date_in_phase(event.date, phase):
+        add("date", f"date: {event.date} is outside phase '{phase.id}' "
+            f"({phase.start} to {phase.end}); fix the date or the phase")
+    for number, citation in enumerate(event.citations, start=1):
+        if citation.source not in known.source:
+            add("citations", f"citation {number}: unknown source '{citation.source}'; "
+                "add it to data/sources.yaml or fix the id", number - 1)
+    problems += _check_event_dates(event, known, add)
+    seen: dict[tuple[str, str], int] = {}
+    for number, citation in enumerate(event.citations, start=1):
+        key = (citation.source, citation.quote)
+        if key in seen:
+            add("citations", f"citation {number} repeats citation {seen[key]}; remove one",
+                number - 1)
+        seen.setdefault(key, number)
+    bases = [("date_basis", event.date_basis)]
+    if event.in_force:
+        bases.append(("in_force", event.in_force.basis))
+    for key, basis in bases:
+        if basis.source and basis.source not in known.source:
+            add(key, f"{key}: unknown source '{basis.source}'")
+    for key, ids in (("actors", event.actors), ("topics", event.topics)):
+        what = key[:-1]
+        for number, ref in enumerate(ids, start=1):
+            if ref not in getattr(known, what):
+                add(key, f"{key} {number}: unknown {what} '{ref}'; add it to data/{key}.yaml",
+                    number - 1)
+    return problems
+
+
+def check_correction(correction: Correction, known: Known) -> list[Problem]:
+    problems = []
+    for number, quote in enumerate(correction.quotes, start=1):
+        if quote.source not in known.source:
+            problems.append(origin_problem(
+                quote.origin, f"quotes {number}: unknown source '{quote.source}'"))
+    for ref in correction.events:
+        if ref not in known.event:
+            problems.append(origin_problem(
+                correction.origin, f"correction '{correction.id}': unknown event '{ref}'"))
+    return problems
+
+
+def check_background(entry: Background, known: Known) -> list[Problem]:
+    problems = []
+    for number, citation in enumerate(entry.citations, start=1):
+        if citation.source not in known.source:
+            problems.append(origin_problem(
+                citation.origin, f"citation {number}: unknown source '{citation.source}'"))
+    basis = entry.date_basis
+    if basis.source and basis.source not in known.source:
+        problems.append(origin_problem(basis.origin, f"date_basis: unknown source '{basis.source}'"))
+    return problems
+
+
+def _check_event_dates(event: Event, known: Known, add: Any) -> list[Problem]:
+    """Dates that must agree: taking effect after the decision; reported after happening."""
+    if event.in_force and event.in_force.date.sort_key() < event.date.sort_key():
+        add("in_force", f"in_force: {event.in_force.date} is before the event's date "
+            f"{event.date}; a measure takes effect on or after the day it is decided")
+    if event.in_force and event.in_force.date == event.date:
+        add("in_force", "in_force: same date as the event; leave 'in_force' out")
+    for number, citation in enumerate(event.citations, start=1):
+        source = known.sources.get(citation.source)
+        if source and _after(event.date, source.published):
+            add("citations", f"citation {number}: {source.id} was published {source.published}, "
+                f"before the event's date {event.date}; check the date", number - 1)
+    basis = event.date_basis
+    source = known.sources.get(basis.source or "")
+    if basis.kind == "derived" and source and _after(event.date, source.published):
+        add("date", f"date: {event.date} is after {source.id} was published ({source.published}), "
+            "so the article cannot report it as past; check the working in date_basis")
+    return []
+
+
+def _after(date: PartialDate, published: PartialDate) -> bool:
+    return date.first_day > published.last_day
