@@ -199,6 +199,21 @@ class FieldReader:
         lines = value.line_of if isinstance(value, LineList) else (lambda _i: self.line_of(key))
         return [(lines(index), item) for index, item in enumerate(value)]
 
+    def texts(self, key: str) -> tuple[str, ...] | None:
+        """A list of short texts; None if any item is wrong (each one reported)."""
+        found: list[str] = []
+        ok = True
+        for number, (line, item) in enumerate(self.items(key), start=1):
+            problem = text_problem(item) if isinstance(item, str) else f"must be text, got {describe(item)}"
+            if problem:
+                self.report(line, f"{key} {number}: {problem}")
+                ok = False
+            else:
+                found.append(item.strip())
+        if self.has(key) and not isinstance(self.raw(key), list):
+            return None
+        return tuple(found) if ok else None
+
     def identifiers(self, key: str) -> tuple[tuple[str, int], ...]:
         """A list of ids, each with its line."""
         found: list[tuple[str, int]] = []

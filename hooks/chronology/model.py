@@ -102,6 +102,7 @@ class Topic:
     id: str
     title: str
     summary: str
+    aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
     origin: str = field(default="", compare=False)
 
 

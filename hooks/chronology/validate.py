@@ -53,7 +53,7 @@ PHASE_FIELDS = ("id", "title", "start", "end", "summary")
 ACTOR_FIELDS = ("id", "name", "kind", "native", "romanised", "role", "country", "notes")
 ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
-TOPIC_FIELDS = ("id", "title", "summary")
+TOPIC_FIELDS = ("id", "title", "summary", "aliases")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
 CORRECTION_FIELDS = ("id", "kind", "quotes", "correction", "evidence", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
@@ -123,11 +123,13 @@ class _Validator:
         return Actor(id=id_, name=name, kind=kind, origin=f"{path}:{r.line}", **extra)
 
     def topic(self, path: str, line: int, item: Any) -> Topic | None:
-        r = self.reader(path, item, "a topic", TOPIC_FIELDS, TOPIC_FIELDS)
+        r = self.reader(path, item, "a topic", TOPIC_FIELDS, ("id", "title", "summary"))
         id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
-        if not (r.ok and id_ and title and summary):
+        aliases = r.texts("aliases")
+        if not (r.ok and id_ and title and summary and aliases is not None):
             return None
-        return Topic(id=id_, title=title, summary=summary, origin=f"{path}:{r.line}")
+        return Topic(id=id_, title=title, summary=summary, aliases=aliases,
+                     origin=f"{path}:{r.line}")
 
     def citations(self, r: FieldReader, key: str, *, need_one: bool) -> tuple[Citation, ...] | None:
         found: list[Citation] = []

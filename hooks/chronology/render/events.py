@@ -6,11 +6,12 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Event, Phase
+from ..model import Actor, Event, Phase
 from .site import (
     CORRECTIONS_URL,
     NO_INDEX,
     Site,
+    actor_lang,
     actor_url,
     day,
     event_url,
@@ -31,7 +32,8 @@ def render_event_page(site: Site, event: Event) -> str:
     phase = site.phases[event.phase]
     weekday = f" ({event.date.weekday})" if event.date.weekday else ""
     parts = [
-        m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST}),
+        m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST},
+                       tags=search_terms(site, event)),
         f'<h1 id="event-title">{m.text(event.title)}</h1>',
         f'<p class="chrono-event__meta">{m.time(event.date)}{weekday} · Phase: '
         f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
@@ -56,15 +58,29 @@ def render_event_page(site: Site, event: Event) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
+def search_terms(site: Site, event: Event) -> list[str]:
+    """Other spellings of the event's topics, which Material's search indexes as tags."""
+    terms = (alias for topic in event.topics for alias in site.topics[topic].aliases)
+    return sorted(set(terms))
+
+
 def render_tags(site: Site, here: str, event: Event) -> str:
     rows = []
     if event.actors:
-        links = ", ".join(m.link(here, actor_url(a), site.actors[a].name) for a in event.actors)
+        links = ", ".join(render_actor_name(here, site.actors[a]) for a in event.actors)
         rows.append(f"<dt>Who</dt><dd>{links}</dd>")
     if event.topics:
         links = ", ".join(m.link(here, topic_url(t), site.topics[t].title) for t in event.topics)
         rows.append(f"<dt>Topics</dt><dd>{links}</dd>")
-    return f'<dl class="chrono-tags" {NO_INDEX}>{"".join(rows)}</dl>' if rows else ""
+    # Indexed for search, so that an event is found by a name in Korean or Japanese script.
+    return f'<dl class="chrono-tags">{"".join(rows)}</dl>' if rows else ""
+
+
+def render_actor_name(here: str, actor: Actor) -> str:
+    native = ""
+    if actor.native:
+        native = f' (<span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>)'
+    return m.link(here, actor_url(actor.id), actor.name) + native
 
 
 def render_neighbours(site: Site, here: str, event: Event) -> str:

@@ -12,6 +12,7 @@ from .site import (
     CORRECTIONS_URL,
     NO_INDEX,
     Site,
+    actor_lang,
     actor_url,
     event_url,
     render_citation,
@@ -90,17 +91,13 @@ def render_actor_page(site: Site, actor: Actor) -> str:
         m.front_matter(actor.name + native, f"{actor.name}{native}: {actor.role or actor.kind}, "
                        f"and the events of the dispute they took part in."),
         f'<h1 id="actor-name">{m.text(actor.name)}'
-        + (f' <span lang="{_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
+        + (f' <span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
         + "</h1>",
         _table(rows),
         f"<p>{m.text(actor.notes)}</p>" if actor.notes else "",
         f'<h2 id="events">Events ({len(events)})</h2>',
         render_timeline(here, events),
     ] if part) + "\n"
-
-
-def _lang(actor: Actor) -> str:
-    return {"South Korea": "ko", "Japan": "ja"}.get(actor.country or "", "und")
 
 
 def render_actors_index(site: Site) -> str:

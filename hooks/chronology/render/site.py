@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Chronology, Citation, Correction, DateBasis, Event
+from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event
 
 HOME = ""
 # Material's search skips elements carrying this attribute: lists that repeat other pages'
@@ -141,3 +141,8 @@ def render_list(here: str, items: Iterable[tuple[str, str, str]]) -> str:
 def day(value: object) -> PartialDate:
     """A datetime.date as a day-precise PartialDate."""
     return PartialDate.of(value)  # type: ignore[arg-type]
+
+
+def actor_lang(actor: Actor) -> str:
+    """The BCP 47 language of an actor's native name, for screen readers and fonts."""
+    return {"South Korea": "ko", "Japan": "ja"}.get(actor.country or "", "und")
