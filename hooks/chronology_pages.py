@@ -44,7 +44,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in render_pages(_built["chronology"]).items():
+    for path, content in render_pages(_built["chronology"], config.site_name).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
         inclusion = (InclusionLevel.INCLUDED if path.startswith(IN_NAV)

@@ -56,3 +56,9 @@ def link(from_url: str, to_url: str, label: str, **attributes: str) -> str:
 
 def external(url: str, label: str) -> str:
     return f'<a href="{attr(url)}" rel="external noopener">{text(label)}</a>'
+
+
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
+    text_ = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text_.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

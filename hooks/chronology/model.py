@@ -111,6 +111,7 @@ class Correction:
     """An error in a source: the quoted words, what is correct, and how we know."""
 
     id: str
+    title: str
     kind: str
     quotes: tuple[Citation, ...]
     correction: str

@@ -55,7 +55,7 @@ ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
 TOPIC_FIELDS = ("id", "title", "summary", "aliases")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
-CORRECTION_FIELDS = ("id", "kind", "quotes", "correction", "evidence", "events")
+CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
                     "contradiction", "fact", "wording")
 
@@ -221,8 +221,8 @@ class _Validator:
 
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
         r = self.reader(path, item, "a correction", CORRECTION_FIELDS,
-                        ("id", "kind", "quotes", "correction", "evidence"))
-        id_, kind = r.identifier("id"), r.text("kind")
+                        ("id", "title", "kind", "quotes", "correction", "evidence"))
+        id_, kind, title = r.identifier("id"), r.text("kind"), r.text("title")
         if kind and kind not in CORRECTION_KINDS:
             r.report(r.line_of("kind"), f"kind: '{kind}' is not one of "
                      f"{', '.join(CORRECTION_KINDS)}")
@@ -230,9 +230,9 @@ class _Validator:
         quotes = self.citations(r, "quotes", need_one=True)
         correction, evidence = r.text("correction"), r.text("evidence")
         events = r.identifiers("events")
-        if not (r.ok and id_ and kind and quotes and correction and evidence):
+        if not (r.ok and id_ and title and kind and quotes and correction and evidence):
             return None
-        return Correction(id=id_, kind=kind, quotes=quotes, correction=correction,
+        return Correction(id=id_, title=title, kind=kind, quotes=quotes, correction=correction,
                           evidence=evidence, events=tuple(e for e, _ in events),
                           origin=f"{path}:{r.line}")
 

@@ -35,9 +35,9 @@ from .site import (
 __all__ = ["render_fragments", "render_pages"]
 
 
-def render_pages(chronology: Chronology) -> dict[str, str]:
+def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
     """Every generated page, keyed by docs-relative path."""
-    site = Site(chronology)
+    site = Site(chronology, site_name)
     pages: dict[str, str] = {}
     for phase in chronology.phases:
         pages[page_path(phase_url(phase.id))] = render_phase_page(site, phase)

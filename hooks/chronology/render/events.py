@@ -33,7 +33,8 @@ def render_event_page(site: Site, event: Event) -> str:
     weekday = f" ({event.date.weekday})" if event.date.weekday else ""
     parts = [
         m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST},
-                       tags=search_terms(site, event)),
+                       tags=search_terms(site, event), og_type="article",
+                       json_ld=m.json_for_script(event_json_ld(site, event))),
         f'<h1 id="event-title">{m.text(event.title)}</h1>',
         f'<p class="chrono-event__meta">{m.time(event.date)}{weekday} · Phase: '
         f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
@@ -54,6 +55,7 @@ def render_event_page(site: Site, event: Event) -> str:
         parts.append(f'<h2 id="corrections">Errors in the sources</h2>\n\n<p>See also '
                      f"{m.link(here, CORRECTIONS_URL, 'all corrections')}.</p>")
         parts += [render_correction(site, here, c, heading="h3") for c in corrections]
+    parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -135,3 +137,39 @@ def render_home_timeline(site: Site, here: str) -> str:
         for phase in site.chronology.phases
     ]
     return "\n".join(sections)
+
+
+def render_cite(site: Site, event: Event) -> str:
+    """The event's permanent link and a citation to copy (our script adds the copy button)."""
+    title = m.text(event.title)
+    name = f" In: <cite>{m.text(site.name)}</cite>." if site.name else ""
+    return (
+        f'<section class="chrono-cite" aria-labelledby="cite" {NO_INDEX}>'
+        '<h2 id="cite">Cite this event</h2>'
+        f'<p>Permanent link: <a class="chrono-permalink" href="./">events/{event.id}/</a></p>'
+        f'<p class="chrono-cite__text" id="citation-text">“{title}”.{name} Event of '
+        f'{event.date.human}. <span class="chrono-cite__url">events/{event.id}/</span></p>'
+        '<button type="button" class="md-button chrono-copy" data-copy="citation-text" hidden>'
+        "Copy citation</button></section>"
+    )
+
+
+def event_json_ld(site: Site, event: Event) -> dict[str, object]:
+    """schema.org Event, with the articles that report it as citations."""
+    citations = []
+    for source_id in dict.fromkeys(c.source for c in event.citations):
+        source = site.sources[source_id]
+        article: dict[str, object] = {
+            "@type": "NewsArticle", "headline": source.title, "datePublished": source.published.iso,
+            "publisher": {"@type": "Organization", "name": source.outlet}}
+        if source.url:
+            article["url"] = source.url
+        citations.append(article)
+    data: dict[str, object] = {
+        "@context": "https://schema.org", "@type": "Event", "name": event.title,
+        "description": event.summary, "startDate": event.date.iso,
+        "eventStatus": "https://schema.org/EventScheduled", "citation": citations,
+    }
+    if event.topics:
+        data["about"] = [{"@type": "Thing", "name": site.topics[t].title} for t in event.topics]
+    return data

@@ -50,8 +50,8 @@ def render_source_page(site: Site, source: Source) -> str:
     )
     corrections = [c for c in site.chronology.corrections
                    if any(q.source == source.id for q in c.quotes)]
-    errors = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.kind.replace("-", " "),
-                                 c.correction) for c in corrections))
+    errors = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.title, "")
+                                for c in corrections))
     return "\n\n".join(part for part in [
         m.front_matter(f"{source.outlet}: {source.title}",
                        f"Source: {source.outlet}, {source.title}, {source.published.human}."),

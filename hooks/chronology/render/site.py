@@ -56,8 +56,9 @@ def page_path(url: str) -> str:
 class Site:
     """Lookups shared by the page renderers, built once per render."""
 
-    def __init__(self, chronology: Chronology) -> None:
+    def __init__(self, chronology: Chronology, name: str = "") -> None:
         self.chronology = chronology
+        self.name = name  # the site's name, for citations
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}
@@ -125,9 +126,10 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
     kind = correction.kind.replace("-", " ")
     return (
         f'<section class="chrono-correction" aria-labelledby="{correction.id}">'
-        f'<{heading} id="{correction.id}" class="chrono-correction__kind">Error: {m.text(kind)}'
-        f"</{heading}>{quotes}<p><strong>What is correct:</strong> {m.text(correction.correction)}"
-        f"</p><p><strong>How we know:</strong> {m.text(correction.evidence)}</p></section>"
+        f'<{heading} id="{correction.id}">{m.text(correction.title)}</{heading}>'
+        f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
+        f"<p><strong>What is correct:</strong> {m.text(correction.correction)}</p>"
+        f"<p><strong>How we know:</strong> {m.text(correction.evidence)}</p></section>"
     )
 
 
