@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-quotes clean
+.PHONY: serve build test check-quotes lighthouse clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(STAMP)
 
 check-quotes: $(STAMP)
 	$(BIN)/python -m chronology.quotes $(SOURCES)
+
+# Lighthouse (mobile) scores of the built site, median of three runs; needs node and chromium.
+lighthouse: build
+	$(BIN)/python tests/perf/lighthouse.py site
 
 clean:
 	rm -rf site .site-new .site-old $(VENV)

@@ -1,97 +1,40 @@
-"""Shared fixtures: small data folders, one full build of the real site, a browser."""
+"""Fixtures: small data folders, one full build of the real site, a browser.
+
+Every page opened through `open_page`/`page` records its requests; a test fails if any request
+leaves the site's own host (the site must make no third-party requests).
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
-import sys
-import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-
-PHASES = """\
-- id: first
-  title: First phase
-  start: "2019-01-01"
-  end: "2019-06-30"
-  summary: The first phase.
-- id: second
-  title: Second phase
-  start: "2019-07-01"
-  end: "2019-12-31"
-  summary: The second phase.
-"""
-
-SOURCES = """\
-- id: paper-2019-07-02
-  outlet: The Paper
-  title: Something happened
-  published: "2019-07-02"
-  url: "https://example.org/story"
-  seed: paper
-"""
-
-EVENT = """\
-date: "2019-07-01"
-date_basis:
-  kind: derived
-  source: paper-2019-07-02
-  phrase: "on Monday"
-  note: The paper is of Tuesday 2 July 2019.
-title: Something happened
-summary: Something happened on a Monday.
-phase: second
-citations:
-  - source: paper-2019-07-02
-    quote: "Something happened on Monday"
-"""
+from playwright.sync_api import Browser, Page, sync_playwright
+from support import (
+    CHROMIUM_FLAGS,
+    DESKTOP,
+    ROOT,
+    chromium_path,
+    mkdocs_build,
+    write_data,
+)
 
 
-def write_data(root: Path, *, phases: str = PHASES, sources: str = SOURCES,
-               events: dict[str, str] | None = None, **extra: str) -> Path:
-    """A data/ folder under root; `events` maps file names to YAML text."""
-    data = root / "data"
-    (data / "events").mkdir(parents=True, exist_ok=True)
-    (data / "phases.yaml").write_text(textwrap.dedent(phases), encoding="utf-8")
-    (data / "sources.yaml").write_text(textwrap.dedent(sources), encoding="utf-8")
-    for name, text in (events if events is not None else {"something-happened.yaml": EVENT}).items():
-        (data / "events" / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    for name, text in extra.items():
-        (data / f"{name}.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-    return data
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return write_data(tmp_path)
-
-
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
-           "PYTHONPATH": str(ROOT / "hooks")}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
-         str(site_dir), "--config-file", str(project / "mkdocs.yml")],
-        capture_output=True, text=True, env=env, cwd=project, check=False,
-    )
-
-
-def copy_project(target: Path) -> Path:
-    """The project's mkdocs.yml, docs/, hooks/ and data/ in a temporary folder."""
-    for name in ("docs", "hooks", "data"):
-        shutil.copytree(ROOT / name, target / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -117,3 +60,44 @@ def site_url(built_site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+OpenPage = Callable[..., AbstractContextManager[Page]]
+
+
+@pytest.fixture
+def open_page(browser: Browser, site_url: str) -> OpenPage:
+    """open_page(viewport=..., **context options) -> a page that fails on third-party requests."""
+
+    @contextmanager
+    def opener(viewport: dict[str, int] = DESKTOP, **options: object) -> Iterator[Page]:
+        context = browser.new_context(viewport=viewport, **options)
+        page = context.new_page()
+        outside: list[str] = []
+        host = urlsplit(site_url).netloc
+        page.on("request", lambda r: outside.append(r.url)
+                if urlsplit(r.url).scheme in {"http", "https", "ws", "wss"}
+                and urlsplit(r.url).netloc != host else None)
+        try:
+            yield page
+        finally:
+            context.close()
+        assert outside == [], f"requests left the site: {outside}"
+
+    return opener
+
+
+@pytest.fixture
+def page(open_page: OpenPage) -> Iterator[Page]:
+    with open_page() as opened:
+        yield opened
+
+

@@ -16,7 +16,7 @@ import yaml
 from chronology.errors import DataError
 from chronology.render import render_fragments, render_pages
 from chronology.validate import load_chronology
-from conftest import EVENT, ROOT, copy_project, mkdocs_build, write_data
+from support import EVENT, ROOT, copy_project, mkdocs_build, write_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

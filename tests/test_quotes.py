@@ -3,7 +3,7 @@ from pathlib import Path
 from chronology.load import load_records
 from chronology.quotes import check_quotes, main
 from chronology.validate import validate
-from conftest import EVENT, ROOT, SEEDS, write_data
+from support import EVENT, ROOT, SEEDS, write_data
 
 ARTICLE = "Something happened on Monday, the paper said. It was “big”.\n"
 

@@ -7,7 +7,7 @@ from chronology import markup
 from chronology.load import load_records
 from chronology.render import render_fragments, render_pages
 from chronology.validate import validate
-from conftest import EVENT, write_data
+from support import EVENT, write_data
 
 
 def chronology_with(tmp_path: Path, **events: str):

@@ -4,7 +4,7 @@ import pytest
 from chronology.errors import DataError
 from chronology.load import load_records
 from chronology.validate import validate
-from conftest import EVENT, write_data
+from support import EVENT, write_data
 
 
 def build(data: Path):
@@ -73,7 +73,7 @@ def test_bad_file_name_is_not_an_id(tmp_path: Path) -> None:
 
 
 def test_duplicate_source_id(tmp_path: Path) -> None:
-    from conftest import SOURCES
+    from support import SOURCES
     data = write_data(tmp_path, sources=SOURCES + SOURCES.replace("- id", "\n- id", 1))
     assert problems_of(data) == [
         "data/sources.yaml:8: duplicate source id 'paper-2019-07-02' (first at "
@@ -81,7 +81,7 @@ def test_duplicate_source_id(tmp_path: Path) -> None:
 
 
 def test_javascript_url_is_refused(tmp_path: Path) -> None:
-    from conftest import SOURCES
+    from support import SOURCES
     data = write_data(tmp_path, sources=SOURCES.replace("https://example.org/story",
                                                         "javascript:alert(1)"))
     assert problems_of(data) == [

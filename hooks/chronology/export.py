@@ -1,0 +1,164 @@
+"""Exports: the chronology as JSON, CSV, iCalendar and an Atom feed, built from the same model.
+
+Pure functions, no I/O, no MkDocs; each returns the file's text. Output is deterministic
+(sorted, no clock): two builds of the same data give the same bytes. `base` is the site's
+address (MkDocs' site_url) when known; links are relative to the site root otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import icalendar
+
+from .model import Chronology, DateBasis, Event, Source
+
+SCHEMA_NAME = "events.schema.json"
+FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
+CSV_COLUMNS = ("id", "date", "precision", "date_basis", "in_force", "title", "summary", "phase",
+               "actors", "topics", "sources", "url")
+
+
+def event_path(event: Event) -> str:
+    return f"events/{event.id}/"
+
+
+def _url(base: str, path: str) -> str:
+    return base.rstrip("/") + "/" + path if base else path
+
+
+def _basis(basis: DateBasis) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": basis.kind}
+    for key in ("source", "phrase", "note"):
+        if getattr(basis, key):
+            data[key] = getattr(basis, key)
+    return data
+
+
+def _source(source: Source) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": source.id, "outlet": source.outlet, "title": source.title,
+                            "published": source.published.iso}
+    for key in ("published_basis", "agency", "author", "url", "notes"):
+        if getattr(source, key):
+            data[key] = getattr(source, key)
+    return data
+
+
+def event_record(event: Event, base: str = "") -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": event.id, "date": event.date.iso, "precision": event.date.precision,
+        "date_basis": _basis(event.date_basis), "title": event.title, "summary": event.summary,
+        "phase": event.phase, "actors": list(event.actors), "topics": list(event.topics),
+        "citations": [{"source": c.source, "quote": c.quote, **({"note": c.note} if c.note else {})}
+                      for c in event.citations],
+        "url": _url(base, event_path(event)),
+    }
+    if event.in_force:
+        record["in_force"] = {"date": event.in_force.date.iso,
+                              "basis": _basis(event.in_force.basis)}
+    return record
+
+
+def render_json(chronology: Chronology, base: str = "") -> str:
+    data = {
+        "$schema": SCHEMA_NAME,
+        "phases": [{"id": p.id, "title": p.title, "start": p.start.isoformat(),
+                    "end": p.end.isoformat(), "summary": p.summary} for p in chronology.phases],
+        "sources": [_source(s) for s in chronology.sources],
+        "events": [event_record(e, base) for e in chronology.events],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(chronology: Chronology, base: str = "") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in chronology.events:
+        writer.writerow([
+            event.id, event.date.iso, event.date.precision, event.date_basis.kind,
+            event.in_force.date.iso if event.in_force else "", event.title, event.summary,
+            event.phase, ";".join(event.actors), ";".join(event.topics),
+            ";".join(dict.fromkeys(c.source for c in event.citations)),
+            _url(base, event_path(event)),
+        ])
+    return out.getvalue()
+
+
+def render_ics(chronology: Chronology, base: str = "", name: str = "") -> str:
+    """One all-day entry per day-precise event, with its permalink and sources."""
+    sources = {s.id: s for s in chronology.sources}
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Japan-Korea trade dispute chronology//EN")
+    calendar.add("version", "2.0")
+    if name:
+        calendar.add("x-wr-calname", name)
+    for event in chronology.events:
+        if event.date.precision != "day":
+            continue
+        day = event.date.first_day
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}@japan-korea-trade-dispute-chronology")
+        entry.add("dtstamp", datetime.datetime(day.year, day.month, day.day,
+                                               tzinfo=datetime.UTC))
+        entry.add("dtstart", day)
+        entry.add("dtend", day + datetime.timedelta(days=1))
+        entry.add("summary", event.title)
+        cited = [sources[s] for s in dict.fromkeys(c.source for c in event.citations)]
+        lines = [event.summary, "", "Sources:"]
+        lines += [f"- {s.outlet}, “{s.title}”, {s.published.human}" for s in cited]
+        lines += ["", _url(base, event_path(event))]
+        entry.add("description", "\n".join(lines))
+        if base:
+            entry.add("url", _url(base, event_path(event)))
+        calendar.add_component(entry)
+    return calendar.to_ical().decode("utf-8")
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
+    """An Atom feed with one entry per event, newest first."""
+    ET.register_namespace("", ATOM)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element.text = text
+        return element
+
+    def stamp(event: Event) -> str:
+        return event.date.first_day.isoformat() + "T00:00:00Z"
+
+    events = sorted(chronology.events, key=Event.sort_key, reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    sub(feed, "id", FEED_ID + "events")
+    sub(feed, "title", name or "Chronology")
+    sub(feed, "updated", stamp(events[0]) if events else "1970-01-01T00:00:00Z")
+    sub(feed, "link", href=_url(base, "events.atom"), rel="self")
+    sub(feed, "link", href=_url(base, ""), rel="alternate")
+    author = sub(feed, "author")
+    sub(author, "name", name or "Chronology")
+    for event in events:
+        entry = sub(feed, "entry")
+        sub(entry, "id", FEED_ID + event_path(event))
+        sub(entry, "title", event.title)
+        sub(entry, "updated", stamp(event))
+        sub(entry, "link", href=_url(base, event_path(event)), rel="alternate")
+        sub(entry, "summary", event.summary)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def render_exports(chronology: Chronology, base: str = "", name: str = "") -> dict[str, str]:
+    """Every export, keyed by its path in the site."""
+    return {
+        "events.json": render_json(chronology, base),
+        "events.csv": render_csv(chronology, base),
+        "events.ics": render_ics(chronology, base, name),
+        "events.atom": render_atom(chronology, base, name),
+    }

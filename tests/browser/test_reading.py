@@ -1,0 +1,121 @@
+"""Reading the chronology: the timeline, an event page, its links, citation and print view."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from support import DESKTOP, PHONE, ROOT, screenshot
+
+EVENT = "events/2019-08-02-japan-removes-south-korea-from-white-list/"
+PHASE = "phases/2019-export-restrictions/"
+EVENT_FILES = sorted((ROOT / "data" / "events").glob("*.yaml"))
+
+
+def citations_of(event_url: str) -> int:
+    file = ROOT / "data" / "events" / (event_url.split("/")[1] + ".yaml")
+    return len(yaml.safe_load(file.read_text("utf-8"))["citations"])
+
+
+def test_event_url_opens_directly(page: Page, site_url: str) -> None:
+    page.goto(site_url + EVENT)
+    expect(page).to_have_title("Japan's cabinet removes South Korea from its white list - "
+                               "Japan–South Korea trade dispute, 2018–2023")
+    expect(page.locator("time[datetime='2019-08-02']").first).to_be_visible()
+    expect(page.locator(".chrono-citations > .chrono-citation")).to_have_count(citations_of(EVENT))
+    page.get_by_role("link", name="RT", exact=True).first.click()
+    expect(page.locator("h1")).to_contain_text("RT:")
+
+
+def test_timeline_leads_to_every_event(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    links = page.locator(".chrono-timeline a")
+    expect(links).to_have_count(len(EVENT_FILES))
+    links.nth(len(EVENT_FILES) - 1).click()
+    expect(page.locator("a[rel='prev']")).to_be_visible()
+    assert page.locator("a[rel='next']").count() == 0
+
+
+def test_keyboard_reaches_every_event_from_the_timeline(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    hrefs = page.locator(".chrono-timeline a").evaluate_all("as => as.map(a => a.href)")
+    reached: list[str] = []
+    for _ in range(400):  # bounded: the header, nav and timeline hold fewer stops than this
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('.chrono-timeline') ? "
+                                "document.activeElement.href : null")
+        if focused:
+            reached.append(focused)
+        if len(reached) == len(hrefs):
+            break
+    assert reached == hrefs
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(hrefs[-1])
+
+
+def test_timeline_reads_without_javascript(open_page, site_url: str) -> None:
+    with open_page(java_script_enabled=False) as page:
+        page.goto(site_url)
+        expect(page.locator(".chrono-timeline li")).to_have_count(len(EVENT_FILES))
+        page.goto(site_url + EVENT)
+        expect(page.locator(".chrono-citation").first).to_be_visible()
+
+
+def test_event_page_offers_permalink_and_citation(open_page, site_url: str) -> None:
+    with open_page(permissions=["clipboard-read", "clipboard-write"]) as page:
+        page.goto(site_url + EVENT)
+        permalink = page.locator("a.chrono-permalink")
+        expect(permalink).to_have_text(site_url + EVENT)
+        page.get_by_role("button", name="Copy citation").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("“Japan's cabinet removes South Korea from its white list”.")
+        assert copied.endswith(site_url + EVENT)
+
+
+def test_heading_anchors_are_stable(page: Page, site_url: str) -> None:
+    page.goto(site_url + EVENT + "#sources")
+    expect(page.locator("h2#sources")).to_be_in_viewport()
+
+
+def test_printed_event_names_its_sources_in_full(page: Page, site_url: str) -> None:
+    page.goto(site_url + EVENT)
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    source = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text("utf-8"))[0]
+    quote_with_url = page.locator(f".chrono-citation blockquote[cite='{source['url']}']").first
+    after = quote_with_url.evaluate("e => getComputedStyle(e, '::after').content")
+    assert source["url"] in after
+
+
+def test_structured_data_on_an_event(page: Page, site_url: str) -> None:
+    page.goto(site_url + EVENT)
+    data = json.loads(page.locator("script[type='application/ld+json']").inner_text())
+    assert data["@type"] == "Event" and data["startDate"] == "2019-08-02"
+    assert page.locator("meta[property='og:title']").get_attribute("content")
+    description = page.locator("meta[name='description']").get_attribute("content")
+    file = ROOT / "data" / "events" / (EVENT.split("/")[1] + ".yaml")
+    assert description == " ".join(yaml.safe_load(file.read_text("utf-8"))["summary"].split())
+
+
+def test_dark_palette_follows_the_system_and_toggles(open_page, site_url: str) -> None:
+    with open_page(color_scheme="dark") as page:
+        page.goto(site_url)
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+        page.locator("label[title='Switch to light mode']:visible").click()
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+@pytest.mark.parametrize(("name", "path"), [("home", ""), ("phase", PHASE), ("event", EVENT)])
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots_for_review(open_page, site_url: str, name: str, path: str,
+                                width: str, viewport: dict[str, int]) -> None:
+    with open_page(viewport=viewport) as page:
+        page.goto(site_url + path)
+        expect(page.locator("h1").first).to_be_visible()
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways on a {width} screen"
+        screenshot(page, f"{name}-{width}")
