@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.export import render_exports
 from chronology.model import Chronology
 from chronology.render import render_fragments, render_pages
 from chronology.validate import load_chronology
@@ -44,7 +45,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, content in render_pages(_built["chronology"], config.site_name).items():
+    chronology = _built["chronology"]
+    base = config.site_url or ""
+    for path, text in render_exports(chronology, base, config.site_name).items():
+        files.append(File.generated(config, path, content=text.encode("utf-8")))
+    for path, content in render_pages(chronology, config.site_name).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
         inclusion = (InclusionLevel.INCLUDED if path.startswith(IN_NAV)

@@ -78,7 +78,8 @@ def test_every_page_exists(built_site: Path) -> None:
 
 
 def test_nothing_generated_is_written_into_docs() -> None:
-    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == ["about.md", "assets", "index.md"]
+    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == ["about.md", "assets", "data.md",
+                                                             "index.md"]
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:

@@ -1,6 +1,6 @@
 """Exports: the chronology as JSON, CSV, iCalendar and an Atom feed, built from the same model.
 
-Pure functions, no I/O, no MkDocs; each returns the file's text. Output is deterministic
+Pure functions, no MkDocs, no I/O beyond reading the JSON Schema shipped beside this module; each returns the file's text. Output is deterministic
 (sorted, no clock): two builds of the same data give the same bytes. `base` is the site's
 address (MkDocs' site_url) when known; links are relative to the site root otherwise.
 """
@@ -12,6 +12,7 @@ import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -154,9 +155,13 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
+SCHEMA = (Path(__file__).parent / SCHEMA_NAME).read_text("utf-8")
+
+
 def render_exports(chronology: Chronology, base: str = "", name: str = "") -> dict[str, str]:
     """Every export, keyed by its path in the site."""
     return {
+        SCHEMA_NAME: SCHEMA,
         "events.json": render_json(chronology, base),
         "events.csv": render_csv(chronology, base),
         "events.ics": render_ics(chronology, base, name),

@@ -1,0 +1,88 @@
+"""Every export parses back and agrees with the data it was made from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+from chronology.export import CSV_COLUMNS, render_exports
+from chronology.validate import load_chronology
+from support import ROOT
+
+BASE = "https://chronology.example/"
+
+
+@pytest.fixture(scope="module")
+def chronology():  # type: ignore[no-untyped-def]
+    return load_chronology(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def exports(chronology) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return render_exports(chronology, BASE, "Chronology")
+
+
+def test_json_matches_its_schema_and_the_data(chronology, exports) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(exports["events.json"])
+    jsonschema.validate(data, json.loads(exports["events.schema.json"]))
+    assert [e["id"] for e in data["events"]] == [e.id for e in chronology.events]
+    first, event = data["events"][0], chronology.events[0]
+    assert first["date"] == event.date.iso and first["title"] == event.title
+    assert [c["quote"] for c in first["citations"]] == [c.quote for c in event.citations]
+    assert first["url"] == f"{BASE}events/{event.id}/"
+    with_force = [e for e in chronology.events if e.in_force]
+    assert {e["id"]: e["in_force"]["date"] for e in data["events"] if "in_force" in e} == {
+        e.id: e.in_force.date.iso for e in with_force}
+
+
+def test_csv_has_one_row_per_event(chronology, exports) -> None:  # type: ignore[no-untyped-def]
+    rows = list(csv.DictReader(io.StringIO(exports["events.csv"], newline="")))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    assert [(r["id"], r["date"], r["title"], r["summary"]) for r in rows] == [
+        (e.id, e.date.iso, e.title, e.summary)
+        for e in chronology.events]
+
+
+def test_ics_has_an_entry_per_day_precise_event(chronology, exports) -> None:  # type: ignore[no-untyped-def]
+    calendar = icalendar.Calendar.from_ical(exports["events.ics"])
+    entries = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
+    day_events = [e for e in chronology.events if e.date.precision == "day"]
+    assert sorted(entries) == sorted(e.id for e in day_events)
+    assert len(day_events) < len(chronology.events)  # month-precise events are left out
+    for event in day_events:
+        entry = entries[event.id]
+        assert entry.decoded("dtstart") == event.date.first_day
+        assert str(entry["summary"]) == event.title
+        assert str(entry["url"]) == f"{BASE}events/{event.id}/"
+        assert "Sources:" in str(entry["description"])
+
+
+def test_atom_feed_lists_every_event_newest_first(chronology, exports) -> None:  # type: ignore[no-untyped-def]
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.fromstring(exports["events.atom"].encode("utf-8"))
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == len(chronology.events)
+    updated = [e.find("a:updated", ns).text for e in entries]  # type: ignore[union-attr]
+    assert updated == sorted(updated, reverse=True)
+    links = {e.find("a:link", ns).get("href") for e in entries}  # type: ignore[union-attr]
+    assert links == {f"{BASE}events/{e.id}/" for e in chronology.events}
+
+
+def test_exports_are_published_and_linked(built_site: Path) -> None:
+    for name in ("events.json", "events.csv", "events.ics", "events.atom", "events.schema.json"):
+        assert (built_site / name).stat().st_size > 0
+    page = (built_site / "data" / "index.html").read_text("utf-8")
+    assert all(f'href="../{name}"' in page for name in ("events.json", "events.csv",
+                                                         "events.ics", "events.atom"))
+
+
+def test_without_a_site_address_links_are_relative(chronology) -> None:  # type: ignore[no-untyped-def]
+    exports = render_exports(chronology)
+    assert json.loads(exports["events.json"])["events"][0]["url"].startswith("events/")
+    assert "URL:" not in exports["events.ics"]
