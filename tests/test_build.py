@@ -179,3 +179,23 @@ def test_corrections_show_on_their_events_and_on_the_corrections_page(built_site
 def test_background_page_holds_every_entry(built_site: Path) -> None:
     page = (built_site / "context" / "index.html").read_text("utf-8")
     assert all(f'id="{entry}"' in page for entry in ids_in("context"))
+
+
+def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> None:
+    tracks = yaml.safe_load((DATA / "tracks.yaml").read_text("utf-8"))
+    page = (built_site / "tracks" / "index.html").read_text("utf-8")
+    start = page.index("<svg", page.index('class="chrono-chart"'))
+    svg = page[start:page.index("</svg>", start)]
+    assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
+    assert svg.count('class="chrono-chart__lane"') == len(tracks)
+    measures = [m for t in tracks for m in t.get("measures", [])]
+    assert svg.count('class="chrono-chart__bar"') == len(measures)
+    linked = set(re.findall(r'<a href="\.\./events/([a-z0-9-]+)/"', svg))
+    for track in tracks:
+        assert set(track.get("events", [])) <= linked
+        assert {m["from"] for m in track.get("measures", [])} <= linked
+    table = page[page.index('<table class="chrono-measures"'):]
+    assert table.count('<tr data-from=') == len(measures)
+    assert "<script" not in svg
+    home = (built_site / "index.html").read_text("utf-8")
+    assert 'class="chrono-chart"' in home

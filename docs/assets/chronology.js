@@ -16,3 +16,24 @@ document$.subscribe(() => {
     });
   }
 });
+
+// Tracks page: which measures were in force on a chosen date (the table works without this).
+document$.subscribe(() => {
+  const form = document.querySelector("form.chrono-asof");
+  if (!form) return;
+  const input = form.querySelector("input");
+  const output = form.querySelector("output");
+  const rows = [...document.querySelectorAll("table.chrono-measures tbody tr")];
+  const update = () => {
+    const day = input.value;
+    const active = rows.filter((row) =>
+      row.dataset.from <= day && (!row.dataset.until || day < row.dataset.until));
+    for (const row of rows) row.classList.toggle("chrono-measures--in-force", active.includes(row));
+    output.textContent = active.length
+      ? active.map((row) => row.cells[1].textContent).join("; ")
+      : "none of these measures";
+  };
+  form.hidden = false;
+  input.addEventListener("input", update);
+  update();
+});

@@ -134,6 +134,26 @@ class Background:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Measure:
+    """A measure in force from one event's taking effect until another's."""
+
+    title: str
+    start: str  # event id
+    until: str | None = None  # event id; None while still in force
+
+
+@dataclass(frozen=True, kw_only=True)
+class Track:
+    """One lane of the tracks chart."""
+
+    id: str
+    title: str
+    measures: tuple[Measure, ...] = ()
+    events: tuple[str, ...] = ()
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chronology:
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
@@ -142,6 +162,7 @@ class Chronology:
     topics: tuple[Topic, ...] = ()
     corrections: tuple[Correction, ...] = ()
     background: tuple[Background, ...] = ()
+    tracks: tuple[Track, ...] = ()
 
     def events_in(self, phase_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.phase == phase_id)

@@ -12,7 +12,7 @@ from typing import Any
 from .dates import PartialDate
 from .errors import Problem
 from .load import Document
-from .model import Background, Correction, Event, Phase, Source
+from .model import Background, Correction, Event, Phase, Source, Track
 
 
 @dataclass(frozen=True)
@@ -168,3 +168,25 @@ def _check_event_dates(event: Event, known: Known, add: Any) -> list[Problem]:
 
 def _after(date: PartialDate, published: PartialDate) -> bool:
     return date.first_day > published.last_day
+
+
+def measure_dates(event: Event) -> PartialDate:
+    """The day an event's measure took effect: its in_force date, or else its date."""
+    return event.in_force.date if event.in_force else event.date
+
+
+def check_track(track: Track, known: Known, events: dict[str, Event]) -> list[Problem]:
+    problems = []
+    refs = [("events", e) for e in track.events]
+    for measure in track.measures:
+        refs += [("measure", measure.start)] + ([("measure", measure.until)] if measure.until else [])
+    for what, ref in refs:
+        if ref not in known.event:
+            problems.append(origin_problem(track.origin, f"track '{track.id}': {what} names "
+                                           f"unknown event '{ref}'"))
+    for measure in track.measures:
+        start, until = events.get(measure.start), events.get(measure.until or "")
+        if start and until and measure_dates(until).sort_key() <= measure_dates(start).sort_key():
+            problems.append(origin_problem(track.origin, f"track '{track.id}': measure "
+                                           f"'{measure.title}' ends before it starts"))
+    return problems

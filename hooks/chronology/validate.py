@@ -22,6 +22,7 @@ from .references import (
     check_correction,
     check_event,
     check_phases,
+    check_track,
     declared_ids,
     unique_ids,
 )
@@ -33,11 +34,13 @@ from .model import (
     Citation,
     Correction,
     DateBasis,
+    Measure,
     Dated,
     Event,
     Phase,
     Source,
     Topic,
+    Track,
 )
 
 T = TypeVar("T")
@@ -55,6 +58,7 @@ ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
 TOPIC_FIELDS = ("id", "title", "summary", "aliases")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
+TRACK_FIELDS = ("id", "title", "measures", "events")
 CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
                     "contradiction", "fact", "wording")
@@ -219,6 +223,25 @@ class _Validator:
         return Background(id=id_, date=date, date_basis=basis, title=title, summary=summary,
                           citations=citations, origin=f"{path}:{r.line}")
 
+    def track(self, path: str, line: int, item: Any) -> Track | None:
+        r = self.reader(path, item, "a track", TRACK_FIELDS, ("id", "title"))
+        id_, title = r.identifier("id"), r.text("title")
+        measures, ok = [], True
+        for number, (item_line, entry) in enumerate(r.items("measures"), start=1):
+            f = FieldReader(self.problems, path, entry, what=f"measures {number}",
+                            allowed=("title", "from", "until"), required=("title", "from"),
+                            line=item_line)
+            name, start, until = f.text("title"), f.identifier("from"), f.identifier("until")
+            if not (f.ok and name and start) or (f.has("until") and until is None):
+                ok = False
+                continue
+            measures.append(Measure(title=name, start=start, until=until))
+        events = r.identifiers("events")
+        if not (r.ok and id_ and title and ok):
+            return None
+        return Track(id=id_, title=title, measures=tuple(measures),
+                     events=tuple(e for e, _ in events), origin=f"{path}:{r.line}")
+
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
         r = self.reader(path, item, "a correction", CORRECTION_FIELDS,
                         ("id", "title", "kind", "quotes", "correction", "evidence"))
@@ -258,6 +281,7 @@ def validate(raw: RawData) -> Chronology:
     topics = v.records(raw.topics, "topic", v.topic)
     corrections = v.records(raw.corrections, "correction", v.correction)
     background = v.records(raw.context, "background entry", v.background)
+    tracks = v.records(raw.tracks, "track", v.track)
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
@@ -265,7 +289,7 @@ def validate(raw: RawData) -> Chronology:
         problems.append(Problem("data/events", 1, "no events found; add data/events/<id>.yaml"))
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
                           (topics, "topic"), (corrections, "correction"),
-                          (background, "background entry")):
+                          (background, "background entry"), (tracks, "track")):
         problems += unique_ids(records, what)
     problems += check_phases(phases)
     # Ids of records that failed their own checks still count as known, so one bad source
@@ -281,6 +305,9 @@ def validate(raw: RawData) -> Chronology:
         problems += check_correction(correction, known)
     for entry in background:
         problems += check_background(entry, known)
+    events_by_id = {e.id: e for e in events}
+    for track in tracks:
+        problems += check_track(track, known, events_by_id)
     if problems:
         raise DataError(problems)
     return Chronology(phases=tuple(sorted(phases, key=lambda p: p.start)),
@@ -289,7 +316,8 @@ def validate(raw: RawData) -> Chronology:
                       actors=tuple(sorted(actors, key=lambda a: a.id)),
                       topics=tuple(sorted(topics, key=lambda t: t.id)),
                       corrections=tuple(corrections),
-                      background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))))
+                      background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))),
+                      tracks=tuple(tracks))
 
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -119,3 +120,24 @@ def test_screenshots_for_review(open_page, site_url: str, name: str, path: str,
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways on a {width} screen"
         screenshot(page, f"{name}-{width}")
+
+
+def test_reader_sees_which_measures_were_in_force_on_a_date(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tracks/")
+    picker = page.get_by_label("Which measures were in force on")
+    picker.fill("2019-10-01")
+    output = page.locator("#asof-result")
+    expect(output).to_contain_text("notice ending GSOMIA pending")
+    expect(page.locator("tr.chrono-measures--in-force")).to_have_count(5)
+    picker.fill("2023-05-01")
+    expect(output).not_to_contain_text("GSOMIA")
+    expect(output).not_to_contain_text("Japan removed from South Korea's white list")
+    expect(output).to_contain_text("South Korea removed from Japan's white list")
+
+
+def test_chart_marks_are_links_a_keyboard_can_follow(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tracks/")
+    first = page.locator(".chrono-chart a").first
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/events/[a-z0-9-]+/$"))

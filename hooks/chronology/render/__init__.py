@@ -8,6 +8,7 @@ builds of the same data are byte-identical.
 from __future__ import annotations
 
 from ..model import Chronology
+from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
 from .reference import (
     render_actor_page,
@@ -56,10 +57,13 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
         pages["topics/index.md"] = render_topics_index(site)
     pages[page_path(CORRECTIONS_URL)] = render_corrections_page(site)
     pages[page_path(CONTEXT_URL)] = render_context_page(site)
+    if chronology.tracks:
+        pages["tracks/index.md"] = render_tracks_page(site)
     return pages
 
 
 def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]:
     """Pieces that hand-written pages embed with a marker such as <!-- chronology:timeline -->."""
     site = Site(chronology)
-    return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here)}
+    return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
+            "chart": render_chart(site, here)}
