@@ -27,7 +27,7 @@ MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 # Pages listed in mkdocs.yml's nav; events, sources, actors and topics are reached through links
 # (a navigation listing every event made a 1,000-event site build 6x slower and 18x larger).
 IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
-          "corrections/index.md", "context/index.md", "tracks/index.md")
+          "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md")
 _built: dict[str, Chronology] = {}
 
 

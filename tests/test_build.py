@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -199,3 +200,17 @@ def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> 
     assert "<script" not in svg
     home = (built_site / "index.html").read_text("utf-8")
     assert 'class="chrono-chart"' in home
+
+
+def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Path) -> None:
+    glossary = yaml.safe_load((DATA / "glossary.yaml").read_text("utf-8"))
+    page = (built_site / "glossary" / "index.html").read_text("utf-8")
+    assert all(f'<dt id="{t["id"]}">' in page for t in glossary)
+    event = "2019-07-01-japan-tightens-export-controls-on-three-chemicals"
+    html_page = (built_site / "events" / event / "index.html").read_text("utf-8")
+    assert re.search(r'<abbr title="[^"]+">photoresist</abbr>', html_page)
+    quotes = re.findall(r"<blockquote[^>]*><p>(.*?)</p></blockquote>", html_page)
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", q)) for q in quotes]
+    data = yaml.safe_load((DATA / "events" / f"{event}.yaml").read_text("utf-8"))
+    assert shown[:len(data["citations"])] == [" ".join(c["quote"].split())
+                                             for c in data["citations"]]

@@ -171,12 +171,13 @@ class RawData:
     corrections: Document | None = None
     context: Document | None = None
     tracks: Document | None = None
+    glossary: Document | None = None
     # Every event file's id, including files that failed to load, so that references to an
     # event with a syntax error are not reported a second time as unknown.
     event_ids: frozenset[str] = frozenset()
 
 
-OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks")
+OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary")
 
 
 def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:

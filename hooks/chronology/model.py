@@ -154,6 +154,17 @@ class Track:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Term:
+    """A glossary entry: shown as a tooltip wherever the term or an alias appears."""
+
+    id: str
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chronology:
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
@@ -163,6 +174,7 @@ class Chronology:
     corrections: tuple[Correction, ...] = ()
     background: tuple[Background, ...] = ()
     tracks: tuple[Track, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     def events_in(self, phase_id: str) -> tuple[Event, ...]:
         return tuple(e for e in self.events if e.phase == phase_id)

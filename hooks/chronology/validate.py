@@ -39,6 +39,7 @@ from .model import (
     Event,
     Phase,
     Source,
+    Term,
     Topic,
     Track,
 )
@@ -58,6 +59,7 @@ ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
 TOPIC_FIELDS = ("id", "title", "summary", "aliases")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
+TERM_FIELDS = ("id", "term", "aliases", "definition")
 TRACK_FIELDS = ("id", "title", "measures", "events")
 CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
@@ -223,6 +225,15 @@ class _Validator:
         return Background(id=id_, date=date, date_basis=basis, title=title, summary=summary,
                           citations=citations, origin=f"{path}:{r.line}")
 
+    def term(self, path: str, line: int, item: Any) -> Term | None:
+        r = self.reader(path, item, "a glossary term", TERM_FIELDS, ("id", "term", "definition"))
+        id_, term, definition = r.identifier("id"), r.text("term"), r.text("definition")
+        aliases = r.texts("aliases")
+        if not (r.ok and id_ and term and definition and aliases is not None):
+            return None
+        return Term(id=id_, term=term, definition=definition, aliases=aliases,
+                    origin=f"{path}:{r.line}")
+
     def track(self, path: str, line: int, item: Any) -> Track | None:
         r = self.reader(path, item, "a track", TRACK_FIELDS, ("id", "title"))
         id_, title = r.identifier("id"), r.text("title")
@@ -282,6 +293,7 @@ def validate(raw: RawData) -> Chronology:
     corrections = v.records(raw.corrections, "correction", v.correction)
     background = v.records(raw.context, "background entry", v.background)
     tracks = v.records(raw.tracks, "track", v.track)
+    glossary = v.records(raw.glossary, "glossary term", v.term)
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
@@ -289,7 +301,8 @@ def validate(raw: RawData) -> Chronology:
         problems.append(Problem("data/events", 1, "no events found; add data/events/<id>.yaml"))
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
                           (topics, "topic"), (corrections, "correction"),
-                          (background, "background entry"), (tracks, "track")):
+                          (background, "background entry"), (tracks, "track"),
+                          (glossary, "glossary term")):
         problems += unique_ids(records, what)
     problems += check_phases(phases)
     # Ids of records that failed their own checks still count as known, so one bad source
@@ -317,7 +330,8 @@ def validate(raw: RawData) -> Chronology:
                       topics=tuple(sorted(topics, key=lambda t: t.id)),
                       corrections=tuple(corrections),
                       background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))),
-                      tracks=tuple(tracks))
+                      tracks=tuple(tracks),
+                      glossary=tuple(sorted(glossary, key=lambda t: t.term.lower())))
 
 
 

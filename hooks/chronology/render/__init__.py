@@ -15,6 +15,7 @@ from .reference import (
     render_actors_index,
     render_context_page,
     render_corrections_page,
+    render_glossary_page,
     render_source_page,
     render_sources_index,
     render_topic_page,
@@ -57,6 +58,8 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
         pages["topics/index.md"] = render_topics_index(site)
     pages[page_path(CORRECTIONS_URL)] = render_corrections_page(site)
     pages[page_path(CONTEXT_URL)] = render_context_page(site)
+    if chronology.glossary:
+        pages["glossary/index.md"] = render_glossary_page(site)
     if chronology.tracks:
         pages["tracks/index.md"] = render_tracks_page(site)
     return pages

@@ -43,7 +43,7 @@ def render_event_page(site: Site, event: Event) -> str:
     if event.in_force:
         parts.append(f'<p class="chrono-basis chrono-basis--in-force">In force from '
                      f"{m.time(event.in_force.date)}: {site.basis(here, event.in_force.basis)}</p>")
-    parts.append(f'<p class="chrono-event__summary">{m.text(event.summary)}</p>')
+    parts.append(f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>')
     parts.append(render_tags(site, here, event))
     parts += [
         '<h2 id="sources">What the sources say</h2>',
@@ -104,7 +104,7 @@ def render_phase_page(site: Site, phase: Phase) -> str:
     summaries = "\n".join(
         f'<section class="chrono-phase-event" aria-labelledby="{e.id}"><h3 id="{e.id}">'
         f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date)}</p>"
-        f"<p>{m.text(e.summary)}</p></section>"
+        f"<p>{site.prose(e.summary)}</p></section>"
         for e in events
     )
     return "\n\n".join([
@@ -112,7 +112,7 @@ def render_phase_page(site: Site, phase: Phase) -> str:
         f'<h1 id="phase-title">{m.text(phase.title)}</h1>',
         f'<p class="chrono-phase__dates">{m.time(day(phase.start))} to {m.time(day(phase.end))}'
         f" · {len(events)} events</p>",
-        f'<p class="chrono-phase__summary">{m.text(phase.summary)}</p>',
+        f'<p class="chrono-phase__summary">{site.prose(phase.summary)}</p>',
         '<h2 id="timeline">Timeline</h2>',
         render_timeline(here, events),
         '<h2 id="events">The events</h2>',

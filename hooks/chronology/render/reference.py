@@ -116,7 +116,7 @@ def render_topic_page(site: Site, topic: Topic) -> str:
     return "\n\n".join([
         m.front_matter(topic.title, topic.summary),
         f'<h1 id="topic-title">{m.text(topic.title)}</h1>',
-        f"<p>{m.text(topic.summary)}</p>",
+        f"<p>{site.prose(topic.summary)}</p>",
         f'<h2 id="events">Events ({len(events)})</h2>',
         render_timeline(here, events),
     ]) + "\n"
@@ -156,7 +156,7 @@ def render_context_page(site: Site) -> str:
         f'<section class="chrono-background"><h2 id="{b.id}">{m.text(b.title)}</h2>'
         f'<p class="chrono-event__meta">{m.time(b.date)}</p>'
         f'<p class="chrono-basis">Date: {site.basis(here, b.date_basis)}</p>'
-        f"<p>{m.text(b.summary)}</p>"
+        f"<p>{site.prose(b.summary)}</p>"
         f'<div class="chrono-citations">{"".join(render_citation(site, here, c) for c in b.citations)}'
         "</div></section>"
         for b in site.chronology.background
@@ -168,4 +168,20 @@ def render_context_page(site: Site) -> str:
         "<p>What happened before the dispute and is referred to in it. These entries are not part "
         "of the four phases.</p>",
         *sections,
+    ]) + "\n"
+
+
+def render_glossary_page(site: Site) -> str:
+    entries = "\n".join(
+        f'<dt id="{t.id}">{m.text(t.term)}</dt><dd>{m.text(t.definition)}'
+        + (f'<br><span class="chrono-glossary__aliases">Also: {m.text(", ".join(t.aliases))}</span>'
+           if t.aliases else "") + "</dd>"
+        for t in site.chronology.glossary)
+    return "\n\n".join([
+        m.front_matter("Glossary", "Terms used in the chronology of the Japan–South Korea trade "
+                       "dispute: white list, GSOMIA, photoresist and more."),
+        '<h1 id="glossary">Glossary</h1>',
+        "<p>Wherever these terms appear in the chronology, hovering over them shows their "
+        "definition.</p>",
+        f'<dl class="chrono-glossary">\n{entries}\n</dl>',
     ]) + "\n"

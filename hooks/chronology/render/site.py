@@ -5,11 +5,13 @@ Pure: no I/O, no MkDocs. All data text goes through markup.text()/attr().
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event
+from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event, Term
 
 HOME = ""
 # Material's search skips elements carrying this attribute: lists that repeat other pages'
@@ -77,10 +79,15 @@ class Site:
                 self.with_actor[actor_id].append(event)
             for topic_id in event.topics:
                 self.on_topic[topic_id].append(event)
+        self.glossary = Glossary(chronology.glossary)
         self.corrections_for: dict[str, list[Correction]] = {}
         for correction in chronology.corrections:
             for event_id in correction.events:
                 self.corrections_for.setdefault(event_id, []).append(correction)
+
+    def prose(self, value: str) -> str:
+        """Data text as HTML, with glossary terms marked for tooltips."""
+        return self.glossary.mark(m.text(value))
 
     def basis(self, here: str, basis: DateBasis) -> str:
         """How a date is known, in words a reader can check."""
@@ -95,6 +102,44 @@ class Site:
         published = f"{source.published.weekday or ''} {m.time(source.published)}".strip()
         return (f'<span class="chrono-basis__kind">Worked out</span> from <q>'
                 f"{m.text(basis.phrase or '')}</q> in {where}, published {published}.{note}")
+
+
+class Glossary:
+    """Marks the first use of each glossary term in a piece of text with <abbr title>.
+
+    Material's content.tooltips feature shows the title as a tooltip. Lower-case terms match
+    in any case ("White list"); terms with capitals (GSOMIA, WTO) only as written.
+    """
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        self.by_name: dict[str, Term] = {}
+        for term in terms:
+            for name in (term.term, *term.aliases):
+                self.by_name[name.lower()] = term
+        names = sorted(self.by_name, key=len, reverse=True)
+        alternatives = [self._pattern(name, terms) for name in names]
+        self.pattern = (re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
+                        if alternatives else None)
+
+    @staticmethod
+    def _pattern(name: str, terms: Iterable[Term]) -> str:
+        written = next(n for t in terms for n in (t.term, *t.aliases) if n.lower() == name)
+        escaped = re.escape(m.text(written))
+        return escaped if written != written.lower() else f"(?i:{escaped})"
+
+    def mark(self, html_text: str) -> str:
+        if self.pattern is None:
+            return html_text
+        seen: set[str] = set()
+
+        def replace(match: re.Match[str]) -> str:
+            term = self.by_name[html.unescape(match.group(1)).lower()]
+            if term.id in seen:
+                return match.group(1)
+            seen.add(term.id)
+            return f'<abbr title="{m.attr(term.definition)}">{match.group(1)}</abbr>'
+
+        return self.pattern.sub(replace, html_text)
 
 
 def render_timeline(here: str, events: Iterable[Event]) -> str:
@@ -114,7 +159,7 @@ def render_citation(site: Site, here: str, citation: Citation) -> str:
     cite = f' cite="{m.attr(source.url)}"' if source.url else ""
     note = f'<p class="chrono-citation__note">{m.text(citation.note)}</p>' if citation.note else ""
     return (
-        f'<figure class="chrono-citation"><blockquote{cite}><p>{m.text(citation.quote)}</p>'
+        f'<figure class="chrono-citation"><blockquote{cite}><p>{site.prose(citation.quote)}</p>'
         f"</blockquote><figcaption>{m.link(here, source_url(source.id), source.outlet)}, "
         f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}</figcaption>"
         f"{note}</figure>"
@@ -128,8 +173,8 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
         f'<section class="chrono-correction" aria-labelledby="{correction.id}">'
         f'<{heading} id="{correction.id}">{m.text(correction.title)}</{heading}>'
         f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
-        f"<p><strong>What is correct:</strong> {m.text(correction.correction)}</p>"
-        f"<p><strong>How we know:</strong> {m.text(correction.evidence)}</p></section>"
+        f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
+        f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p></section>"
     )
 
 
