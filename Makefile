@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet ".[test]"
 	touch $(STAMP)
 
+# --dirty: after an edit, only pages whose content changed are rebuilt (measured by make bench).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 # Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
 build: $(STAMP)

@@ -1,10 +1,13 @@
 """MkDocs hook: the only code that speaks MkDocs.
 
-It runs load -> validate before MkDocs cleans site/ (so bad data never costs
-the last good build), adds the rendered pages as in-memory files
-(File.generated: nothing is written into docs/), and fills the markers
-<!-- chronology:NAME --> that hand-written pages use to embed generated parts.
-Data problems become one PluginError listing all of them.
+It runs load -> validate before MkDocs cleans site/ (so bad data never costs the last good
+build), adds the rendered pages and exports as in-memory files (File.generated: nothing is
+written into docs/), and fills the markers <!-- chronology:NAME --> that hand-written pages
+use to embed generated parts. Data problems become one PluginError listing all of them.
+
+Generated pages are HTML already, so their bodies skip Python-Markdown: each page's file holds
+only its front matter, and on_page_content supplies the body. Under `mkdocs serve --dirty`,
+generated pages whose content did not change are not rebuilt (see chronology/memo.py).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from chronology import memo
 from chronology.errors import DataError
 from chronology.export import render_exports
 from chronology.model import Chronology
@@ -28,46 +32,80 @@ MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 # (a navigation listing every event made a 1,000-event site build 6x slower and 18x larger).
 IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
           "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md")
-_built: dict[str, Chronology] = {}
+_state: dict[str, Any] = {"dirty": False}
+
+
+class _Unchanged(File):
+    """A generated file identical to the previous build's: a dirty rebuild may skip it."""
+
+    def is_modified(self) -> bool:
+        return False
 
 
 def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "data"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     try:
-        _built["chronology"] = load_chronology(data_dir(config))
+        _state["chronology"] = load_chronology(data_dir(config))
     except DataError as error:
         raise PluginError(f"the data in data/ has problems:\n{error.report()}") from None
+    _state["bodies"] = {}
+
+
+def _add(files: Files, config: MkDocsConfig, path: str, content: str,
+         inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *, whole: str | None = None) -> None:
+    """Add a generated file; `whole` is what decides whether it changed, if not `content`."""
+    unchanged = _state["dirty"] and not memo.changed(path, content if whole is None else whole)
+    kind = _Unchanged if unchanged else File
+    files.append(kind.generated(config, path, content=content, inclusion=inclusion))
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    chronology = _built["chronology"]
-    base = config.site_url or ""
-    for path, text in render_exports(chronology, base, config.site_name).items():
-        files.append(File.generated(config, path, content=text.encode("utf-8")))
-    for path, content in render_pages(chronology, config.site_name).items():
+    chronology: Chronology = _state["chronology"]
+    for path, text in render_exports(chronology, config.site_url or "", config.site_name).items():
+        _add(files, config, path, text)
+    for path, markdown in render_pages(chronology, config.site_name).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
+        front, body = _split_front_matter(markdown)
+        _state["bodies"][path] = body
         inclusion = (InclusionLevel.INCLUDED if path.startswith(IN_NAV)
                      else InclusionLevel.NOT_IN_NAV)
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        _add(files, config, path, front, inclusion, whole=markdown)
+    for file in list(files.documentation_pages()):
+        if file.generated_by is None and "chronology:" in file.content_string:
+            files.remove(file)
+            _add(files, config, file.src_uri, _fill_markers(file, chronology), file.inclusion)
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    if "chronology:" not in markdown:
-        return markdown
-    fragments = render_fragments(_built["chronology"], page.url)
+def _split_front_matter(markdown: str) -> tuple[str, str]:
+    end = markdown.index("\n---\n", 4) + len("\n---\n")
+    return markdown[:end], markdown[end:]
+
+
+def _fill_markers(file: File, chronology: Chronology) -> str:
+    url = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home page "./"
+    fragments = render_fragments(chronology, url)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in fragments:
-            raise PluginError(f"{page.file.src_uri}: unknown marker 'chronology:{name}'; "
+            raise PluginError(f"docs/{file.src_uri}: unknown marker 'chronology:{name}'; "
                               f"known: {', '.join(sorted(fragments))}")
         return fragments[name]
 
-    return MARKER.sub(fill, markdown)
+    return MARKER.sub(fill, file.content_string)
+
+
+def on_page_content(html: str, page: Page, **_: Any) -> str:
+    body: str | None = _state["bodies"].get(page.file.src_uri)
+    return html if body is None else body

@@ -20,7 +20,9 @@ def chronology_with(tmp_path: Path, **events: str):
 @pytest.mark.parametrize(
     ("here", "there", "expected"),
     [("", "events/a/", "events/a/"), ("events/a/", "events/b/", "../b/"),
-     ("events/a/", "", "../../"), ("phases/p/", "sources/s/", "../../sources/s/")],
+     ("events/a/", "", "../../"), ("phases/p/", "sources/s/", "../../sources/s/"),
+     ("", "", "./"), ("sources/", "sources/s/", "s/"), ("sources/s/", "sources/", "../"),
+     ("sources/s/", "corrections/#x", "../../corrections/#x")],
 )
 def test_relative_links(here: str, there: str, expected: str) -> None:
     assert markup.href(here, there) == expected

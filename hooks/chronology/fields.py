@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,12 +47,17 @@ def id_problem(value: str) -> str | None:
     )
 
 
+# Control characters (but tab and newline), surrogates and private-use characters: invisible
+# in an editor, and able to corrupt the generated YAML front matter or HTML.
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
+
+
 def text_problem(value: str) -> str | None:
     if not value.strip():
         return "is empty"
-    for char in value:
-        if unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"} and char not in "\n\t":
-            return f"contains the control character U+{ord(char):04X}; delete it"
+    bad = _BAD_CHARACTER.search(value)
+    if bad:
+        return f"contains the invisible character U+{ord(bad.group()):04X}; delete it"
     return None
 
 

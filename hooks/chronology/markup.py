@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 
 from .dates import PartialDate
 
@@ -24,13 +23,20 @@ def attr(value: str) -> str:
 
 
 def href(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs such as 'events/a/' and 'sources/b/'."""
-    here = posixpath.dirname(from_url.rstrip("/") + "/x") if from_url else "."
-    target = to_url.rstrip("/") or "."
-    relative = posixpath.relpath(target, here or ".")
-    if relative == ".":
-        return "./"
-    return relative + "/" if to_url.endswith("/") or not to_url else relative
+    """A relative link between two directory URLs such as 'events/a/' and 'sources/b/'.
+
+    Both are site-root-relative and end in '/' (or are '' for the home page), so the link is
+    '../' once per folder of the page we link from, then the target; no filesystem maths.
+    """
+    to_url, hash_, fragment = to_url.partition("#")
+    shared = 0
+    here, there = from_url.split("/")[:-1], to_url.split("/")[:-1]
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    relative = "../" * (len(here) - shared) + "/".join(there[shared:])
+    if there[shared:]:
+        relative += "/"
+    return (relative or "./") + hash_ + fragment
 
 
 def time(date: PartialDate, *, short: bool = False) -> str:
