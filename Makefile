@@ -9,7 +9,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check-quotes lighthouse clean
+.PHONY: serve build test check-quotes lighthouse bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ check-quotes: $(STAMP)
 # Lighthouse (mobile) scores of the built site, median of three runs; needs node and chromium.
 lighthouse: build
 	$(BIN)/python tests/perf/lighthouse.py site
+
+# How the build and search scale with 100, 1,000 and 10,000 synthetic events (several minutes).
+bench: $(STAMP)
+	$(BIN)/python tests/perf/bench.py
 
 clean:
 	rm -rf site .site-new .site-old $(VENV)

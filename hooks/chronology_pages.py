@@ -7,7 +7,8 @@ use to embed generated parts. Data problems become one PluginError listing all o
 
 Generated pages are HTML already, so their bodies skip Python-Markdown: each page's file holds
 only its front matter, and on_page_content supplies the body. Under `mkdocs serve --dirty`,
-generated pages whose content did not change are not rebuilt (see chronology/memo.py).
+unchanged YAML files are not parsed again, generated pages whose content did not change are not
+rebuilt, and the exports are kept from the first build (see chronology/memo.py).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not config.use_directory_urls:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     try:
-        _state["chronology"] = load_chronology(data_dir(config))
+        cache = memo.parsed if _state["dirty"] else None
+        _state["chronology"] = load_chronology(data_dir(config), cache)
     except DataError as error:
         raise PluginError(f"the data in data/ has problems:\n{error.report()}") from None
     _state["bodies"] = {}
@@ -70,8 +72,12 @@ def _add(files: Files, config: MkDocsConfig, path: str, content: str,
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     chronology: Chronology = _state["chronology"]
-    for path, text in render_exports(chronology, config.site_url or "", config.site_name).items():
-        _add(files, config, path, text)
+    if not (_state["dirty"] and memo.previous):
+        # Exports are rebuilt by every full build; a live-reload rebuild skips them (the
+        # calendar alone takes longer than the rest of a rebuild) and keeps the first ones.
+        for path, text in render_exports(chronology, config.site_url or "",
+                                         config.site_name).items():
+            _add(files, config, path, text)
     for path, markdown in render_pages(chronology, config.site_name).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")

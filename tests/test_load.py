@@ -77,3 +77,16 @@ def test_missing_required_file_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     _, problems = load_records(tmp_path / "data")
     assert [p.path for p in problems] == ["data/phases.yaml", "data/sources.yaml"]
+
+
+def test_cache_parses_only_changed_files(data_dir: Path) -> None:
+    cache: dict = {}  # type: ignore[type-arg]
+    first, _ = load_records(data_dir, cache)
+    again, _ = load_records(data_dir, cache)
+    assert again.events[0] is first.events[0]  # not parsed again
+    event = data_dir / "events" / "something-happened.yaml"
+    event.write_text(event.read_text("utf-8").replace("Something happened", "Changed") + "\n",
+                     encoding="utf-8")
+    changed, _ = load_records(data_dir, cache)
+    assert changed.events[0] is not first.events[0]
+    assert changed.events[0].value["title"] == "Changed"

@@ -30,10 +30,11 @@ def test_relative_links(here: str, there: str, expected: str) -> None:
 
 def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
     pages = render_pages(chronology_with(tmp_path, **{"something-happened": EVENT}))
-    assert sorted(pages) == ["context/index.md", "corrections/index.md",
-                             "events/something-happened.md", "phases/first.md",
-                             "phases/second.md", "sources/index.md",
-                             "sources/paper-2019-07-02.md"]
+    assert sorted(pages) == ["actors/index.md", "context/index.md", "corrections/index.md",
+                             "events/something-happened.md", "glossary/index.md",
+                             "phases/first.md", "phases/second.md", "sources/index.md",
+                             "sources/paper-2019-07-02.md", "topics/index.md",
+                             "tracks/index.md"]
 
 
 def test_event_page_has_time_phase_quote_and_source_link(tmp_path: Path) -> None:

@@ -180,10 +180,28 @@ class RawData:
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary")
 
 
-def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:
-    """Read data/ (phases.yaml, sources.yaml, events/*.yaml and optional files)."""
+Cache = dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]]
+
+
+def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, list[Problem]]:
+    """Read data/ (phases.yaml, sources.yaml, events/*.yaml and optional files).
+
+    With a `cache` (kept by a long-running process such as `mkdocs serve`), a file whose
+    modification time and size are unchanged is not parsed again.
+    """
     root = data_dir.parent
     problems: list[Problem] = []
+
+    def read_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+        if cache is None:
+            return load_file(file, root)
+        stat = file.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        hit = cache.get(file)
+        if hit is None or hit[0] != key:
+            hit = (key, *load_file(file, root))
+            cache[file] = hit
+        return hit[1], hit[2]
 
     def read(name: str, required: bool) -> Document | None:
         file = data_dir / f"{name}.yaml"
@@ -192,7 +210,7 @@ def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:
                 where = file.relative_to(root).as_posix()
                 problems.append(Problem(where, 1, f"missing file; create {name}.yaml in data/"))
             return None
-        document, found = load_file(file, root)
+        document, found = read_file(file, root)
         problems.extend(found)
         return document
 
@@ -213,7 +231,7 @@ def load_records(data_dir: Path) -> tuple[RawData, list[Problem]]:
             )
             continue
         event_ids.add(file.stem)
-        document, found = load_file(file, root)
+        document, found = read_file(file, root)
         problems.extend(found)
         if document is not None:
             events.append(document)

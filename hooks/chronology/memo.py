@@ -7,7 +7,10 @@ stays imported, so state kept here survives from one rebuild to the next.
 
 from __future__ import annotations
 
+from .load import Cache
+
 previous: dict[str, str] = {}
+parsed: Cache = {}  # YAML files parsed by earlier builds, by path, with mtime and size
 
 
 def changed(path: str, content: str) -> bool:

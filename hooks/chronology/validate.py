@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from .dates import PartialDate
 from .errors import DataError, Problem
 from .fields import FieldReader, describe, id_problem
-from .load import Document, RawData, load_records
+from .load import Cache, Document, RawData, load_records
 from .references import (
     Known,
     check_background,
@@ -271,9 +271,9 @@ class _Validator:
                           origin=f"{path}:{r.line}")
 
 
-def load_chronology(data_dir: Path) -> Chronology:
+def load_chronology(data_dir: Path, cache: Cache | None = None) -> Chronology:
     """Load and check data/; raise one DataError with every problem of both stages."""
-    raw, problems = load_records(data_dir)
+    raw, problems = load_records(data_dir, cache)
     try:
         chronology = validate(raw)
     except DataError as error:

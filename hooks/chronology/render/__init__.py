@@ -48,20 +48,17 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
     for source in chronology.sources:
         pages[page_path(source_url(source.id))] = render_source_page(site, source)
     pages["sources/index.md"] = render_sources_index(site)
-    if chronology.actors:
-        for actor in chronology.actors:
-            pages[page_path(actor_url(actor.id))] = render_actor_page(site, actor)
-        pages["actors/index.md"] = render_actors_index(site)
-    if chronology.topics:
-        for topic in chronology.topics:
-            pages[page_path(topic_url(topic.id))] = render_topic_page(site, topic)
-        pages["topics/index.md"] = render_topics_index(site)
+    # Index pages exist even when empty: mkdocs.yml's navigation names them.
+    for actor in chronology.actors:
+        pages[page_path(actor_url(actor.id))] = render_actor_page(site, actor)
+    pages["actors/index.md"] = render_actors_index(site)
+    for topic in chronology.topics:
+        pages[page_path(topic_url(topic.id))] = render_topic_page(site, topic)
+    pages["topics/index.md"] = render_topics_index(site)
     pages[page_path(CORRECTIONS_URL)] = render_corrections_page(site)
     pages[page_path(CONTEXT_URL)] = render_context_page(site)
-    if chronology.glossary:
-        pages["glossary/index.md"] = render_glossary_page(site)
-    if chronology.tracks:
-        pages["tracks/index.md"] = render_tracks_page(site)
+    pages["glossary/index.md"] = render_glossary_page(site)
+    pages["tracks/index.md"] = render_tracks_page(site)
     return pages
 
 

@@ -73,7 +73,7 @@ def _lane(site: Site, here: str, track: Track, index: int, scale: Scale) -> str:
 def render_chart(site: Site, here: str) -> str:
     tracks = site.chronology.tracks
     if not tracks:
-        return ""
+        return '<p class="chrono-empty">No tracks yet: see data/tracks.yaml.</p>'
     scale = Scale(site)
     height = TOP + LANE * len(tracks)
     bands, ticks = [], []
