@@ -95,7 +95,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _split_front_matter(markdown: str) -> tuple[str, str]:
     end = markdown.index("\n---\n", 4) + len("\n---\n")
-    return markdown[:end], markdown[end:]
+    # No text may precede the first heading, or Material's search makes an empty entry for it.
+    return markdown[:end], markdown[end:].lstrip()
 
 
 def _fill_markers(file: File, chronology: Chronology) -> str:

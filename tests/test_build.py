@@ -174,7 +174,8 @@ def test_corrections_show_on_their_events_and_on_the_corrections_page(built_site
         assert f'id="{correction["id"]}"' in page
         for event_id in correction["events"]:
             event_page = (built_site / "events" / event_id / "index.html").read_text("utf-8")
-            assert f'id="{correction["id"]}"' in event_page, (correction["id"], event_id)
+            label = html.escape(" ".join(correction["title"].split()), quote=True)
+            assert f'aria-label="{label}"' in event_page, (correction["id"], event_id)
 
 
 def test_background_page_holds_every_entry(built_site: Path) -> None:

@@ -78,7 +78,7 @@ def test_event_page_offers_permalink_and_citation(open_page, site_url: str) -> N
 
 def test_heading_anchors_are_stable(page: Page, site_url: str) -> None:
     page.goto(site_url + EVENT + "#sources")
-    expect(page.locator("h2#sources")).to_be_in_viewport()
+    expect(page.locator("#sources h2")).to_be_in_viewport()
 
 
 def test_printed_event_names_its_sources_in_full(page: Page, site_url: str) -> None:

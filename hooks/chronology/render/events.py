@@ -36,25 +36,31 @@ def render_event_page(site: Site, event: Event) -> str:
                        tags=search_terms(site, event), og_type="article",
                        json_ld=m.json_for_script(event_json_ld(site, event))),
         f'<h1 id="event-title">{m.text(event.title)}</h1>',
-        f'<p class="chrono-event__meta">{m.time(event.date)}{weekday} · Phase: '
+        f'<p class="chrono-event__meta" {NO_INDEX}>{m.time(event.date)}{weekday} · Phase: '
         f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
-        f'<p class="chrono-basis">Date: {site.basis(here, event.date_basis)}</p>',
+        f'<p class="chrono-basis" {NO_INDEX}>Date: {site.basis(here, event.date_basis)}</p>',
     ]
     if event.in_force:
-        parts.append(f'<p class="chrono-basis chrono-basis--in-force">In force from '
+        parts.append(f'<p class="chrono-basis chrono-basis--in-force" {NO_INDEX}>In force from '
                      f"{m.time(event.in_force.date)}: {site.basis(here, event.in_force.basis)}</p>")
     parts.append(f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>')
     parts.append(render_tags(site, here, event))
-    parts += [
-        '<h2 id="sources">What the sources say</h2>',
+    # One search entry per event: the sections below carry the ids that links use, and their
+    # headings carry none, since Material's search starts a new entry at every heading with an id.
+    parts.append(
+        '<section id="sources" aria-label="What the sources say"><h2>What the sources say</h2>'
         '<div class="chrono-citations">'
-        + "".join(render_citation(site, here, c) for c in event.citations) + "</div>",
-    ]
+        + "".join(render_citation(site, here, c) for c in event.citations) + "</div></section>")
     corrections = site.corrections_for.get(event.id, [])
     if corrections:
-        parts.append(f'<h2 id="corrections">Errors in the sources</h2>\n\n<p>See also '
-                     f"{m.link(here, CORRECTIONS_URL, 'all corrections')}.</p>")
-        parts += [render_correction(site, here, c, heading="h3") for c in corrections]
+        # Indexed on the corrections page; here only shown.
+        parts.append(
+            f'<div id="corrections" {NO_INDEX}>'
+            f"<h2>Errors in the sources</h2><p>See also "
+            f"{m.link(here, CORRECTIONS_URL, 'all corrections')}.</p>"
+            + "".join(render_correction(site, here, c, heading="h3", anchor=False)
+                      for c in corrections)
+            + "</div>")
     parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     return "\n\n".join(part for part in parts if part) + "\n"
@@ -102,7 +108,7 @@ def render_phase_page(site: Site, phase: Phase) -> str:
     here = phase_url(phase.id)
     events = site.in_phase[phase.id]
     summaries = "\n".join(
-        f'<section class="chrono-phase-event" aria-labelledby="{e.id}"><h3 id="{e.id}">'
+        f'<section class="chrono-phase-event" id="{e.id}" aria-label="{m.attr(e.title)}"><h3>'
         f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date)}</p>"
         f"<p>{site.prose(e.summary)}</p></section>"
         for e in events
@@ -144,8 +150,8 @@ def render_cite(site: Site, event: Event) -> str:
     title = m.text(event.title)
     name = f" In: <cite>{m.text(site.name)}</cite>." if site.name else ""
     return (
-        f'<section class="chrono-cite" aria-labelledby="cite" {NO_INDEX}>'
-        '<h2 id="cite">Cite this event</h2>'
+        f'<section class="chrono-cite" id="cite" aria-label="Cite this event" {NO_INDEX}>'
+        "<h2>Cite this event</h2>"
         f'<p>Permanent link: <a class="chrono-permalink" href="./">events/{event.id}/</a></p>'
         f'<p class="chrono-cite__text" id="citation-text">“{title}”.{name} Event of '
         f'{event.date.human}. <span class="chrono-cite__url">events/{event.id}/</span></p>'

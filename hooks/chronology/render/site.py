@@ -160,18 +160,22 @@ def render_citation(site: Site, here: str, citation: Citation) -> str:
     note = f'<p class="chrono-citation__note">{m.text(citation.note)}</p>' if citation.note else ""
     return (
         f'<figure class="chrono-citation"><blockquote{cite}><p>{site.prose(citation.quote)}</p>'
-        f"</blockquote><figcaption>{m.link(here, source_url(source.id), source.outlet)}, "
+        f"</blockquote><figcaption {NO_INDEX}>{m.link(here, source_url(source.id), source.outlet)}, "
         f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}</figcaption>"
         f"{note}</figure>"
     )
 
 
-def render_correction(site: Site, here: str, correction: Correction, *, heading: str) -> str:
+def render_correction(site: Site, here: str, correction: Correction, *, heading: str,
+                      anchor: bool = True) -> str:
+    """A correction; `anchor` gives its heading the id that links point to (one page only:
+    Material's search starts an entry at every heading with an id, even in excluded parts)."""
     quotes = "".join(render_citation(site, here, quote) for quote in correction.quotes)
     kind = correction.kind.replace("-", " ")
+    heading_id = f' id="{correction.id}"' if anchor else ""
     return (
-        f'<section class="chrono-correction" aria-labelledby="{correction.id}">'
-        f'<{heading} id="{correction.id}">{m.text(correction.title)}</{heading}>'
+        f'<section class="chrono-correction" aria-label="{m.attr(correction.title)}">'
+        f"<{heading}{heading_id}>{m.text(correction.title)}</{heading}>"
         f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
         f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
         f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p></section>"
