@@ -16,9 +16,9 @@ import yaml
 from chronology.errors import DataError
 from chronology.render import render_fragments, render_pages
 from chronology.validate import load_chronology
-from support import EVENT, ROOT, copy_project, mkdocs_build, write_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import EVENT, ROOT, copy_project, mkdocs_build, write_data
 
 FIXTURE = ROOT / "tests" / "fixtures" / "broken" / "data"
 GOLDEN = ROOT / "tests" / "golden" / "broken-report.txt"

@@ -49,7 +49,7 @@ def test_empty_and_comment_only_files_are_problems() -> None:
 def test_non_utf8_file_names_line(tmp_path: Path) -> None:
     file = tmp_path / "data" / "x.yaml"
     file.parent.mkdir()
-    file.write_bytes("title: ok\nsummary: caf".encode() + b"\xe9\n")
+    file.write_bytes(b"title: ok\nsummary: caf" + b"\xe9\n")
     document, problems = load_file(file, tmp_path)
     assert document is None
     assert [str(p) for p in problems] == [

@@ -1,8 +1,9 @@
 """Exports: the chronology as JSON, CSV, iCalendar and an Atom feed, built from the same model.
 
-Pure functions, no MkDocs, no I/O beyond reading the JSON Schema shipped beside this module; each returns the file's text. Output is deterministic
-(sorted, no clock): two builds of the same data give the same bytes. `base` is the site's
-address (MkDocs' site_url) when known; links are relative to the site root otherwise.
+Pure functions, no MkDocs, no I/O beyond reading the JSON Schema shipped beside this module;
+each returns the file's text. Output is deterministic (sorted, no clock): two builds of the same
+data give the same bytes. `base` is the site's address (MkDocs' site_url) when known; links are
+relative to the site root otherwise.
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ def render_ics(chronology: Chronology, base: str = "", name: str = "") -> str:
         if base:
             entry.add("url", _url(base, event_path(event)))
         calendar.add_component(entry)
-    return calendar.to_ical().decode("utf-8")
+    text: bytes = calendar.to_ical()
+    return text.decode("utf-8")
 
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -6,13 +6,14 @@ returns problems; none raises.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
 from .errors import Problem
 from .load import Document
-from .model import Background, Correction, Event, Phase, Source, Track
+from .model import Background, Citation, Correction, Event, Phase, Source, Track
 
 
 @dataclass(frozen=True)
@@ -101,32 +102,34 @@ def check_event(event: Event, raw: Any, known: Known) -> list[Problem]:
     problems += _check_event_dates(event, known, add)
     seen: dict[tuple[str, str], int] = {}
     for number, citation in enumerate(event.citations, start=1):
-        key = (citation.source, citation.quote)
-        if key in seen:
-            add("citations", f"citation {number} repeats citation {seen[key]}; remove one",
+        pair = (citation.source, citation.quote)
+        if pair in seen:
+            add("citations", f"citation {number} repeats citation {seen[pair]}; remove one",
                 number - 1)
-        seen.setdefault(key, number)
+        seen.setdefault(pair, number)
     bases = [("date_basis", event.date_basis)]
     if event.in_force:
         bases.append(("in_force", event.in_force.basis))
     for key, basis in bases:
         if basis.source and basis.source not in known.source:
             add(key, f"{key}: unknown source '{basis.source}'")
-    for key, ids in (("actors", event.actors), ("topics", event.topics)):
+    for key, ids, declared in (("actors", event.actors, known.actor),
+                               ("topics", event.topics, known.topic)):
         what = key[:-1]
         for number, ref in enumerate(ids, start=1):
-            if ref not in getattr(known, what):
+            if ref not in declared:
                 add(key, f"{key} {number}: unknown {what} '{ref}'; add it to data/{key}.yaml",
                     number - 1)
     return problems
 
 
+def _unknown_sources(citations: tuple[Citation, ...], known: Known, what: str) -> list[Problem]:
+    return [origin_problem(c.origin, f"{what} {number}: unknown source '{c.source}'")
+            for number, c in enumerate(citations, start=1) if c.source not in known.source]
+
+
 def check_correction(correction: Correction, known: Known) -> list[Problem]:
-    problems = []
-    for number, quote in enumerate(correction.quotes, start=1):
-        if quote.source not in known.source:
-            problems.append(origin_problem(
-                quote.origin, f"quotes {number}: unknown source '{quote.source}'"))
+    problems = _unknown_sources(correction.quotes, known, "quotes")
     for ref in correction.events:
         if ref not in known.event:
             problems.append(origin_problem(
@@ -135,11 +138,7 @@ def check_correction(correction: Correction, known: Known) -> list[Problem]:
 
 
 def check_background(entry: Background, known: Known) -> list[Problem]:
-    problems = []
-    for number, citation in enumerate(entry.citations, start=1):
-        if citation.source not in known.source:
-            problems.append(origin_problem(
-                citation.origin, f"citation {number}: unknown source '{citation.source}'"))
+    problems = _unknown_sources(entry.citations, known, "citation")
     basis = entry.date_basis
     if basis.source and basis.source not in known.source:
         problems.append(origin_problem(basis.origin, f"date_basis: unknown source '{basis.source}'"))

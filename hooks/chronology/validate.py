@@ -8,14 +8,30 @@ the first problem; never drops a record silently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .dates import PartialDate
 from .errors import DataError, Problem
 from .fields import FieldReader, describe, id_problem
-from .load import Cache, Document, RawData, load_records
+from .load import Cache, Document, LineList, RawData, load_records
+from .model import (
+    BASIS_KINDS,
+    Actor,
+    Background,
+    Chronology,
+    Citation,
+    Correction,
+    DateBasis,
+    Dated,
+    Event,
+    Measure,
+    Phase,
+    Source,
+    Term,
+    Topic,
+    Track,
+)
 from .references import (
     Known,
     check_background,
@@ -25,23 +41,6 @@ from .references import (
     check_track,
     declared_ids,
     unique_ids,
-)
-from .model import (
-    BASIS_KINDS,
-    Actor,
-    Background,
-    Chronology,
-    Citation,
-    Correction,
-    DateBasis,
-    Measure,
-    Dated,
-    Event,
-    Phase,
-    Source,
-    Term,
-    Topic,
-    Track,
 )
 
 T = TypeVar("T")
@@ -80,13 +79,13 @@ class _Validator:
         """Each item of a list file, built by `build(path, line, item)`."""
         if document is None:
             return []
-        if not isinstance(document.value, list):
+        if not isinstance(document.value, LineList):  # every YAML list loads as a LineList
             self.problems.append(Problem(document.path, document.line,
                                          f"must be a list of {what}s (each item starts with '- ')"
                                          f", got {describe(document.value)}"))
             return []
-        lines = document.value.line_of
-        built = (build(document.path, lines(i), item) for i, item in enumerate(document.value))
+        items: LineList = document.value
+        built = (build(document.path, items.line_of(i), item) for i, item in enumerate(items))
         return [record for record in built if record is not None]
 
     # --- record kinds -------------------------------------------------------------------

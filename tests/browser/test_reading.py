@@ -8,7 +8,6 @@ import re
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
-
 from support import DESKTOP, PHONE, ROOT, screenshot
 
 EVENT = "events/2019-08-02-japan-removes-south-korea-from-white-list/"

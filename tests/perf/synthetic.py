@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-WORDS = ("export control licence chemical semiconductor ministry court ruling compensation "
-         "white list talks summit agreement trade dispute government restriction measure "
-         "photoresist hydrogen fluoride polyimide Seoul Tokyo Washington security").split()
+WORDS = ("export control licence chemical semiconductor ministry court ruling compensation white "
+         "list talks summit agreement trade dispute government restriction measure photoresist "
+         "hydrogen fluoride polyimide Seoul Tokyo Washington security").split()  # noqa: SIM905
 
 
 def _sentence(rng: random.Random, words: int) -> str:

@@ -22,7 +22,6 @@ from .site import (
     topic_url,
 )
 
-
 # Event pages are what a search should land on; the pages that list events rank below them.
 EVENT_BOOST = 4
 
