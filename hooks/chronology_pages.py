@@ -21,7 +21,7 @@ from chronology import memo
 from chronology.errors import DataError
 from chronology.export import render_exports
 from chronology.model import Chronology
-from chronology.render import render_fragments, render_pages
+from chronology.render import iter_pages, render_fragments
 from chronology.validate import load_chronology
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -78,7 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, text in render_exports(chronology, config.site_url or "",
                                          config.site_name).items():
             _add(files, config, path, text)
-    for path, markdown in render_pages(chronology, config.site_name).items():
+    for path, markdown in iter_pages(chronology, config.site_name):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
         front, body = _split_front_matter(markdown)
@@ -114,5 +114,6 @@ def _fill_markers(file: File, chronology: Chronology) -> str:
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
-    body: str | None = _state["bodies"].get(page.file.src_uri)
+    # Handed over to MkDocs and forgotten here, so each body is held once.
+    body: str | None = _state["bodies"].pop(page.file.src_uri, None)
     return html if body is None else body

@@ -7,6 +7,8 @@ builds of the same data are byte-identical.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..model import Chronology
 from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
@@ -34,32 +36,36 @@ from .site import (
     topic_url,
 )
 
-__all__ = ["render_fragments", "render_pages"]
+__all__ = ["iter_pages", "render_fragments", "render_pages"]
+
+
+def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[str, str]]:
+    """Every generated page as (docs-relative path, Markdown), one at a time (10,000 event
+    pages need not all be held in memory at once)."""
+    site = Site(chronology, site_name)
+    for phase in chronology.phases:
+        yield page_path(phase_url(phase.id)), render_phase_page(site, phase)
+    for event in chronology.events:
+        yield page_path(event_url(event.id)), render_event_page(site, event)
+    for source in chronology.sources:
+        yield page_path(source_url(source.id)), render_source_page(site, source)
+    yield "sources/index.md", render_sources_index(site)
+    # Index pages exist even when empty: mkdocs.yml's navigation names them.
+    for actor in chronology.actors:
+        yield page_path(actor_url(actor.id)), render_actor_page(site, actor)
+    yield "actors/index.md", render_actors_index(site)
+    for topic in chronology.topics:
+        yield page_path(topic_url(topic.id)), render_topic_page(site, topic)
+    yield "topics/index.md", render_topics_index(site)
+    yield page_path(CORRECTIONS_URL), render_corrections_page(site)
+    yield page_path(CONTEXT_URL), render_context_page(site)
+    yield "glossary/index.md", render_glossary_page(site)
+    yield "tracks/index.md", render_tracks_page(site)
 
 
 def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
     """Every generated page, keyed by docs-relative path."""
-    site = Site(chronology, site_name)
-    pages: dict[str, str] = {}
-    for phase in chronology.phases:
-        pages[page_path(phase_url(phase.id))] = render_phase_page(site, phase)
-    for event in chronology.events:
-        pages[page_path(event_url(event.id))] = render_event_page(site, event)
-    for source in chronology.sources:
-        pages[page_path(source_url(source.id))] = render_source_page(site, source)
-    pages["sources/index.md"] = render_sources_index(site)
-    # Index pages exist even when empty: mkdocs.yml's navigation names them.
-    for actor in chronology.actors:
-        pages[page_path(actor_url(actor.id))] = render_actor_page(site, actor)
-    pages["actors/index.md"] = render_actors_index(site)
-    for topic in chronology.topics:
-        pages[page_path(topic_url(topic.id))] = render_topic_page(site, topic)
-    pages["topics/index.md"] = render_topics_index(site)
-    pages[page_path(CORRECTIONS_URL)] = render_corrections_page(site)
-    pages[page_path(CONTEXT_URL)] = render_context_page(site)
-    pages["glossary/index.md"] = render_glossary_page(site)
-    pages["tracks/index.md"] = render_tracks_page(site)
-    return pages
+    return dict(iter_pages(chronology, site_name))
 
 
 def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]:
