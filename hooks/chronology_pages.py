@@ -117,3 +117,11 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
     body: str | None = _state["bodies"].pop(page.file.src_uri, None)
     return html if body is None else body
+
+
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    # The page is written and indexed for search: its body is not needed again, and 10,000
+    # bodies held to the end of the build would cost ~100 MB.
+    if page.file.generated_by is not None:
+        page.content = None
+    return output

@@ -105,3 +105,13 @@ def test_order_sorts_events_of_the_same_day(tmp_path: Path) -> None:
 def test_order_must_be_a_positive_whole_number(tmp_path: Path) -> None:
     data = write_data(tmp_path, events={"e.yaml": EVENT.replace("date_basis:", "order: first\ndate_basis:")})
     assert problems_of(data) == ["data/events/e.yaml:2: order: must be a whole number, got text"]
+
+
+def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path) -> None:
+    record = EVENT.replace("  kind: derived\n", "  kind: record\n")
+    chronology = build(write_data(tmp_path / "a", events={"e.yaml": record}))
+    assert chronology.events[0].date_basis.phrase == "on Monday"
+    half = record.replace('  phrase: "on Monday"\n', "")
+    assert problems_of(write_data(tmp_path / "b", events={"e.yaml": half})) == [
+        "data/events/e.yaml:3: date_basis: give both 'source' and 'phrase' (the article's own "
+        "words for the date), or neither"]

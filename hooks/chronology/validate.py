@@ -173,6 +173,10 @@ class _Validator:
             b.report(b.line, f"{key}: a '{kind}' date needs 'source' and 'phrase' (the words "
                      "in the source that give the date)")
             return None
+        if kind == "record" and bool(source) != bool(phrase):
+            b.report(b.line, f"{key}: give both 'source' and 'phrase' (the article's own words "
+                     "for the date), or neither")
+            return None
         if kind in {"derived", "record"} and not note:
             b.report(b.line, f"{key}: a '{kind}' date needs a 'note' saying how it was worked out")
             return None

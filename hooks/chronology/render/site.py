@@ -92,10 +92,13 @@ class Site:
     def basis(self, here: str, basis: DateBasis) -> str:
         """How a date is known, in words a reader can check."""
         note = f" {m.text(basis.note)}" if basis.note else ""
-        if basis.kind == "record" or basis.source is None:
+        if basis.source is None:
             return f'<span class="chrono-basis__kind">From the public record.</span>{note}'
         source = self.sources[basis.source]
         where = m.link(here, source_url(source.id), source.outlet)
+        if basis.kind == "record":  # on record, and the article's relative words agree
+            return (f'<span class="chrono-basis__kind">From the public record</span>; {where} '
+                    f"says <q>{m.text(basis.phrase or '')}</q>.{note}")
         if basis.kind == "stated":
             return (f'<span class="chrono-basis__kind">Stated</span> in {where}: '
                     f"<q>{m.text(basis.phrase or '')}</q>.{note}")
