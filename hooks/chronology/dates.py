@@ -83,10 +83,5 @@ class PartialDate:
         # A month-precise date sorts before the days of that month.
         return (self.year, self.month or 0, self.day or 0)
 
-    def within(self, start: datetime.date, end: datetime.date) -> bool:
-        return start <= self.first_day and self.last_day <= end or (
-            self.precision != "day" and start <= self.last_day and self.first_day <= end
-        )
-
     def __str__(self) -> str:
         return self.iso

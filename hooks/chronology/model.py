@@ -176,8 +176,3 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
 
-    def events_in(self, phase_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if e.phase == phase_id)
-
-    def events_citing(self, source_id: str) -> tuple[Event, ...]:
-        return tuple(e for e in self.events if any(c.source == source_id for c in e.citations))
