@@ -37,3 +37,13 @@ document$.subscribe(() => {
   input.addEventListener("input", update);
   update();
 });
+
+// Search: Material reads the query on keyup, so text that arrives without a key release (pasted
+// from a menu, dictated, or committed by some input methods, as Hangul and kana often are) would
+// not be searched. Re-announce every change to the field as a keyup; repeats are ignored upstream.
+const searchField = document.querySelector("[data-md-component=search-query]");
+if (searchField) {
+  searchField.addEventListener("input", () => {
+    searchField.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  });
+}

@@ -50,3 +50,15 @@ def test_search_finds_names_and_terms(page: Page, site_url: str, query: str,
                                       expected: str) -> None:
     found = search(page, site_url, query)
     assert expected in found[:10], found[:10]
+
+
+@pytest.mark.parametrize("query", ["문재인", "岸田", "Nishimura"])
+def test_search_takes_text_entered_without_keys(page: Page, site_url: str, query: str) -> None:
+    """Pasted from a menu or committed by an input method: no key is released, results still come."""
+    page.goto(site_url)
+    page.get_by_role("textbox", name="Search").click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text(re.compile("Type to start"), timeout=10_000)  # the index is ready
+    page.keyboard.insert_text(query)
+    expect(meta).not_to_have_text(re.compile("Type to start"), timeout=5_000)
+    expect(page.locator(".md-search-result__link:visible").first).to_be_visible()
