@@ -70,7 +70,7 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def search_timings(site: Path) -> tuple[float, float]:
+def search_timings(site: Path, path: str = "") -> tuple[float, float]:
     """Milliseconds until Material's search is ready, and from typing to the first result."""
     from playwright.sync_api import sync_playwright
 
@@ -81,7 +81,7 @@ def search_timings(site: Path) -> tuple[float, float]:
             browser = playwright.chromium.launch(executable_path=chromium, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page()
-            page.goto(base)
+            page.goto(base + path)
             page.wait_for_function("document.querySelector('.md-search-result__meta')"
                                    ".textContent.trim() !== 'Initializing search'", timeout=60_000)
             ready = page.evaluate("performance.now()")

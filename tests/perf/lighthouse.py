@@ -58,7 +58,7 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (gzip_ok and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = _compressed(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -66,6 +66,12 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
         return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=64)
+def _compressed(path: Path, mtime_ns: int) -> bytes:
+    """Compressed once and kept, as static hosts and CDNs keep their compressed copies."""
+    return gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
