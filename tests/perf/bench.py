@@ -161,7 +161,8 @@ def main() -> int:
             ours = statistics.median(our_stages(project) for _ in range(args.runs))
             index_bytes = (site / "search" / "search_index.json").read_bytes()
             index, index_gz = len(index_bytes), len(gzip.compress(index_bytes, mtime=0))
-            ready, first = search_timings(site)
+            home = [search_timings(site) for _ in range(args.runs)]
+            event = [search_timings(site, "events/synthetic-00000/") for _ in range(args.runs)]
             rows.append({
                 "events": n, "build_s": wall, "ms_per_event": 1000 * wall / n, "ours_s": ours,
                 "ours_pct": 100 * ours / wall, "peak_mb": max(b[1] for b in builds),
@@ -169,7 +170,9 @@ def main() -> int:
                 "page_kb": (site / "events" / "synthetic-00000" / "index.html").stat().st_size / 1e3,
                 "index_mb": index / 1e6, "index_mb_per_1000": index / 1e6 / (n / 1000),
                 "index_gz_per_1000": index_gz / 1e6 / (n / 1000),
-                "ready_ms": ready, "first_ms": first,
+                "ready_ms": statistics.median(t[0] for t in home),
+                "ready_event_ms": statistics.median(t[0] for t in event),
+                "first_ms": statistics.median(t[1] for t in home + event),
             })
             print(f"measured {n} events", file=sys.stderr)
             if n == 1000:
@@ -184,14 +187,15 @@ def report(rows: list[dict[str, float]], latency: list[float] | None, runs: int)
     print(f"Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; "
           f"build times are medians of {runs} runs.\n")
     print("| events | build (s) | ms/event | ours (s) | ours % | peak MB | site MB | event page KB "
-          "| search index MB | index MB/1,000 | gzipped MB/1,000 | search ready (ms) "
-          "| first result (ms) |")
-    print("|---:" * 13 + "|")
+          "| search index MB | index MB/1,000 | gzipped MB/1,000 | search ready, home (ms) "
+          "| search ready, event page (ms) | first result (ms) |")
+    print("|---:" * 14 + "|")
     for r in rows:
         print(f"| {r['events']:,} | {r['build_s']:.1f} | {r['ms_per_event']:.2f} | "
               f"{r['ours_s']:.2f} | {r['ours_pct']:.1f} | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | "
               f"{r['page_kb']:.1f} | {r['index_mb']:.2f} | {r['index_mb_per_1000']:.2f} | "
-              f"{r['index_gz_per_1000']:.2f} | {r['ready_ms']:.0f} | {r['first_ms']:.0f} |")
+              f"{r['index_gz_per_1000']:.2f} | {r['ready_ms']:.0f} | {r['ready_event_ms']:.0f} | "
+              f"{r['first_ms']:.0f} |")
     if latency:
         print(f"\nEdit to served page under `mkdocs serve --dirty`, 1,000 events: median "
               f"{statistics.median(latency):.2f} s (runs: {', '.join(f'{x:.2f}' for x in latency)})")
@@ -208,7 +212,10 @@ def report(rows: list[dict[str, float]], latency: list[float] | None, runs: int)
     checks.append(("search index < 0.7 MB per 1,000 events",
                    all(r["index_mb_per_1000"] < 0.7 for r in rows if r["events"] >= 1000)))
     if 1000 in by:
-        checks.append(("search ready within 1 s at 1,000 events", by[1000]["ready_ms"] <= 1000))
+        checks.append(("search ready within 1 s at 1,000 events, on an event page",
+                       by[1000]["ready_event_ms"] <= 1000))
+        checks.append(("search ready within 1 s at 1,000 events, on the home page (which lists them all)",
+                       by[1000]["ready_ms"] <= 1000))
     if latency:
         checks.append(("edit served within 2 s at 1,000 events", statistics.median(latency) < 2))
     print()
