@@ -6,7 +6,6 @@ import pytest
 from chronology import markup
 from chronology.load import load_records
 from chronology.render import render_fragments, render_pages
-from chronology.render.site import LONG_TIMELINE, render_timeline
 from chronology.validate import validate
 from support import EVENT, write_data
 
@@ -81,11 +80,3 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     chronology = chronology_with(tmp_path, e=EVENT)
     assert render_pages(chronology) == render_pages(chronology)
 
-
-def test_only_long_timelines_let_the_browser_skip_entries(tmp_path: Path) -> None:
-    chronology = chronology_with(tmp_path, e=EVENT)
-    event = chronology.events[0]
-    assert 'class="chrono-timeline"' in render_timeline("", [event] * (LONG_TIMELINE - 1))
-    long = render_timeline("", [event] * LONG_TIMELINE)
-    assert 'class="chrono-timeline chrono-timeline--long"' in long
-    assert long.count("<li ") == LONG_TIMELINE

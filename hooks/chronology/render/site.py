@@ -145,12 +145,6 @@ class Glossary:
         return self.pattern.sub(replace, html_text)
 
 
-# From this many entries a timeline lets the browser skip the entries off screen
-# (`chrono-timeline--long`, CSS content-visibility). Shorter lists are laid out in full, so that
-# tools that measure the whole page, such as accessibility checkers, see its true geometry.
-LONG_TIMELINE = 100
-
-
 def render_timeline(here: str, events: Iterable[Event]) -> str:
     """An ordered list of events, each linking to its page; readable without JavaScript."""
     items = [
@@ -160,8 +154,7 @@ def render_timeline(here: str, events: Iterable[Event]) -> str:
     ]
     if not items:
         return '<p class="chrono-empty">No events yet.</p>'
-    long = " chrono-timeline--long" if len(items) >= LONG_TIMELINE else ""
-    return f'<ol class="chrono-timeline{long}" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
+    return f'<ol class="chrono-timeline" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
 
 
 def render_citation(site: Site, here: str, citation: Citation) -> str:
