@@ -17,7 +17,8 @@ def test_parse_keeps_precision(text: str, precision: str, human: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [("2019-02-29", "February 2019 has 28 days"), ("2019-13", "no month 13"),
-     ("2 August 2019", "is not a date"), ("2019-8-2", "is not a date")],
+     ("2 August 2019", "is not a date"), ("2019-8-2", "is not a date"),
+     ("0000-08-01", "not a plausible year"), ("9999", "not a plausible year")],
 )
 def test_impossible_dates_say_why(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):

@@ -86,3 +86,10 @@ def test_without_a_site_address_links_are_relative(chronology) -> None:  # type:
     exports = render_exports(chronology)
     assert json.loads(exports["events.json"])["events"][0]["url"].startswith("events/")
     assert "URL:" not in exports["events.ics"]
+
+
+def test_atom_feed_without_a_site_url_links_to_the_site_not_itself(chronology) -> None:  # type: ignore[no-untyped-def]
+    feed = ET.fromstring(render_exports(chronology, "", "")["events.atom"].encode("utf-8"))
+    links = {link.get("rel"): link.get("href")
+             for link in feed.findall("{http://www.w3.org/2005/Atom}link")}
+    assert links == {"self": "events.atom", "alternate": "./"}

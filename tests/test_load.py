@@ -1,6 +1,8 @@
 from pathlib import Path
 
+import pytest
 from chronology.load import load_file, load_records, parse_text
+from support import write_data
 
 
 def test_mappings_and_lists_remember_their_lines() -> None:
@@ -44,6 +46,15 @@ def test_empty_and_comment_only_files_are_problems() -> None:
     for text in ("", "\n\n", "# only a comment\n"):
         value, problems = parse_text(text, "x.yaml")
         assert value is None and "empty" in problems[0].message
+
+
+@pytest.mark.parametrize("text", ["---\n# TODO\n", "~\n", "null\n", "--- null\n"])
+def test_a_file_that_holds_no_data_is_a_problem(tmp_path: Path, text: str) -> None:
+    data = write_data(tmp_path, events={"draft.yaml": text})
+    _, problems = load_records(data)
+    assert [str(p) for p in problems] == [
+        "data/events/draft.yaml:1: the file holds no data (only `---`, `~` or `null`); "
+        "see README.md for the format"]
 
 
 def test_non_utf8_file_names_line(tmp_path: Path) -> None:

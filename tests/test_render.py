@@ -80,3 +80,7 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     chronology = chronology_with(tmp_path, e=EVENT)
     assert render_pages(chronology) == render_pages(chronology)
 
+
+
+def test_counts_agree_with_their_noun() -> None:
+    assert [markup.count(n, "event") for n in (0, 1, 2)] == ["0 events", "1 event", "2 events"]

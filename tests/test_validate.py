@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from chronology.errors import DataError
 from chronology.load import load_records
-from chronology.validate import validate
-from support import EVENT, write_data
+from chronology.validate import load_chronology, validate
+from support import EVENT, SOURCES, write_data
 
 
 def build(data: Path):
@@ -115,3 +115,56 @@ def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path)
     assert problems_of(write_data(tmp_path / "b", events={"e.yaml": half})) == [
         "data/events/e.yaml:3: date_basis: give both 'source' and 'phrase' (the article's own "
         "words for the date), or neither"]
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [(SOURCES.replace("title: Something happened", 'title: "Something happened'),
+      "data/sources.yaml:4: YAML syntax: did not find expected key"),
+     ("id: paper-2019-07-02\n", "data/sources.yaml:1: must be a list of sources"),
+     (None, "data/sources.yaml:1: missing file; create sources.yaml in data/")],
+)
+def test_a_broken_sources_file_is_reported_once(tmp_path: Path, sources: str | None,
+                                                expected: str) -> None:
+    data = write_data(tmp_path, sources=sources or SOURCES)
+    if sources is None:
+        (data / "sources.yaml").unlink()
+    with pytest.raises(DataError) as error:
+        load_chronology(data)
+    reported = [str(p) for p in error.value.problems]
+    assert len(reported) == 1 and reported[0].startswith(expected), reported
+
+
+def test_an_item_that_is_not_a_mapping_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    data = write_data(tmp_path, sources=SOURCES + "- just-a-string\n")
+    line = SOURCES.count("\n") + 1
+    assert problems_of(data) == [
+        f"data/sources.yaml:{line}: a source must be a mapping of fields, got text"]
+
+
+@pytest.mark.parametrize(("in_force", "wrong"), [("2019-07", False), ("2019-07-02", False),
+                                                 ("2019-06", True), ("2019-06-30", True)])
+def test_in_force_is_before_the_event_only_if_it_must_be(tmp_path: Path, in_force: str,
+                                                         wrong: bool) -> None:
+    event = EVENT + (f'in_force:\n  date: "{in_force}"\n  basis:\n    kind: record\n'
+                     "    note: The official notice.\n")
+    data = write_data(tmp_path, events={"e.yaml": event})
+    raw, problems = load_records(data)
+    assert problems == []
+    if not wrong:
+        validate(raw)
+        return
+    with pytest.raises(DataError) as error:
+        validate(raw)
+    assert [p.message for p in error.value.problems] == [
+        f"in_force: {in_force} is before the event's date 2019-07-01; "
+        "a measure takes effect on or after the day it is decided"]
+
+
+def test_a_word_has_one_glossary_definition(tmp_path: Path) -> None:
+    glossary = ("- id: gsomia\n  term: GSOMIA\n  definition: An intelligence-sharing pact.\n"
+                "- id: pact\n  term: pact\n  aliases: [gsomia]\n  definition: An agreement.\n")
+    data = write_data(tmp_path, glossary=glossary)
+    assert problems_of(data) == [
+        "data/glossary.yaml:4: glossary term 'pact': 'gsomia' is already defined by 'gsomia'; "
+        "keep one definition"]

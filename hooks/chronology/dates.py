@@ -29,6 +29,9 @@ class PartialDate:
             raise ValueError(f"'{text}' is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM\"")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"'{text}' is not a plausible year for this chronology; "
+                             "write a year from 1900 to 2100")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has no month {month}; months run from 01 to 12")
         if month is not None and day is not None:

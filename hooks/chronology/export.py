@@ -144,7 +144,7 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
     sub(feed, "title", name or "Chronology")
     sub(feed, "updated", stamp(events[0]) if events else "1970-01-01T00:00:00Z")
     sub(feed, "link", href=_url(base, "events.atom"), rel="self")
-    sub(feed, "link", href=_url(base, ""), rel="alternate")
+    sub(feed, "link", href=_url(base, "") or "./", rel="alternate")  # "" would be the feed itself
     author = sub(feed, "author")
     sub(author, "name", name or "Chronology")
     for event in events:

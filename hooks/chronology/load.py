@@ -143,6 +143,10 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 1, f"YAML syntax: {error}")]
     finally:
         loader.dispose()
+    if value is None and not loader.problems:
+        # `---`, `~` or `null` alone: nothing to read, and an event must never vanish unnoticed.
+        return None, [Problem(path, 1, "the file holds no data (only `---`, `~` or `null`); "
+                                       "see README.md for the format")]
     return value, loader.problems
 
 
@@ -175,6 +179,9 @@ class RawData:
     # Every event file's id, including files that failed to load, so that references to an
     # event with a syntax error are not reported a second time as unknown.
     event_ids: frozenset[str] = frozenset()
+    # Files (by name, such as "sources") that are required but missing, or that exist but could
+    # not be read: their problem is reported once, and references to them are not checked.
+    unreadable: frozenset[str] = frozenset()
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary")
@@ -191,6 +198,7 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
     """
     root = data_dir.parent
     problems: list[Problem] = []
+    unreadable: set[str] = set()
 
     def read_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         if cache is None:
@@ -209,9 +217,12 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
             if required:
                 where = file.relative_to(root).as_posix()
                 problems.append(Problem(where, 1, f"missing file; create {name}.yaml in data/"))
+                unreadable.add(name)
             return None
         document, found = read_file(file, root)
         problems.extend(found)
+        if document is None:
+            unreadable.add(name)
         return document
 
     phases = read("phases", required=True)
@@ -236,4 +247,4 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
         if document is not None:
             events.append(document)
     return RawData(phases, sources, tuple(events), **optional,
-                   event_ids=frozenset(event_ids)), problems
+                   event_ids=frozenset(event_ids), unreadable=frozenset(unreadable)), problems

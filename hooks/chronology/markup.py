@@ -39,6 +39,11 @@ def href(from_url: str, to_url: str) -> str:
     return (relative or "./") + hash_ + fragment
 
 
+def count(number: int, noun: str) -> str:
+    """ "1 event", "2 events" (nouns whose plural takes an s). """
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def time(date: PartialDate, *, short: bool = False) -> str:
     label = date.human
     if short and date.day:

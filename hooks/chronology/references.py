@@ -7,24 +7,25 @@ returns problems; none raises.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
 from .dates import PartialDate
 from .errors import Problem
 from .load import Document
-from .model import Background, Citation, Correction, Event, Phase, Source, Track
+from .model import Background, Citation, Correction, Event, Phase, Source, Term, Track
 
 
 @dataclass(frozen=True)
 class Known:
     """Ids declared in the data (even by records with problems of their own) and built records."""
 
-    phase: set[str]
-    source: set[str]
-    actor: set[str]
-    topic: set[str]
-    event: set[str]
+    phase: AbstractSet[str]
+    source: AbstractSet[str]
+    actor: AbstractSet[str]
+    topic: AbstractSet[str]
+    event: AbstractSet[str]
     phases: dict[str, Phase]
     sources: dict[str, Source]
 
@@ -47,6 +48,20 @@ def unique_ids(records: Iterable[Any], what: str) -> list[Problem]:
     return problems
 
 
+def unique_terms(terms: Iterable[Term]) -> list[Problem]:
+    """A word may have one glossary definition: its term or alias names one entry only."""
+    seen: dict[str, str] = {}
+    problems = []
+    for term in terms:
+        for name in (term.term, *term.aliases):
+            first = seen.setdefault(name.lower(), term.id)
+            if first != term.id:
+                problems.append(origin_problem(
+                    term.origin, f"glossary term '{term.id}': '{name}' is already defined by "
+                    f"'{first}'; keep one definition"))
+    return problems
+
+
 def _line_in_file(origin: str, raw: Any, key: str, index: int | None = None) -> int:
     line = int(origin.rpartition(":")[2])
     if isinstance(raw, dict):
@@ -57,8 +72,18 @@ def _line_in_file(origin: str, raw: Any, key: str, index: int | None = None) -> 
     return line
 
 
-def declared_ids(document: Document | None) -> set[str]:
-    if document is None or not isinstance(document.value, list):
+class AnyId(frozenset[str]):
+    """The ids of a file that could not be read: every reference to one passes, so that a broken
+    file is reported once, not again at every record that refers to it."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
+    if not readable or (document is not None and not isinstance(document.value, list)):
+        return AnyId()
+    if document is None:
         return set()
     return {item["id"] for item in document.value
             if isinstance(item, dict) and isinstance(item.get("id"), str)}
@@ -147,7 +172,9 @@ def check_background(entry: Background, known: Known) -> list[Problem]:
 
 def _check_event_dates(event: Event, known: Known, add: Any) -> list[Problem]:
     """Dates that must agree: taking effect after the decision; reported after happening."""
-    if event.in_force and event.in_force.date.sort_key() < event.date.sort_key():
+    # Before only if every day it may stand for is before every day the event may stand for:
+    # "2019-08" may well be on or after 2 August 2019.
+    if event.in_force and event.in_force.date.last_day < event.date.first_day:
         add("in_force", f"in_force: {event.in_force.date} is before the event's date "
             f"{event.date}; a measure takes effect on or after the day it is decided")
     if event.in_force and event.in_force.date == event.date:

@@ -9,6 +9,7 @@ the first problem; never drops a record silently.
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,6 +42,7 @@ from .references import (
     check_track,
     declared_ids,
     unique_ids,
+    unique_terms,
 )
 
 T = TypeVar("T")
@@ -69,10 +71,10 @@ class _Validator:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def reader(self, path: str, mapping: Any, what: str, fields: tuple[str, ...],
+    def reader(self, path: str, line: int, mapping: Any, what: str, fields: tuple[str, ...],
                required: tuple[str, ...], hints: dict[str, str] | None = None) -> FieldReader:
         return FieldReader(self.problems, path, mapping, what=what, allowed=fields,
-                           required=required, hints=hints)
+                           required=required, line=line, hints=hints)
 
     def records(self, document: Document | None, what: str,
                 build: Callable[[str, int, Any], T | None]) -> list[T]:
@@ -91,7 +93,7 @@ class _Validator:
     # --- record kinds -------------------------------------------------------------------
 
     def phase(self, path: str, line: int, item: Any) -> Phase | None:
-        r = self.reader(path, item, "a phase", PHASE_FIELDS, PHASE_FIELDS)
+        r = self.reader(path, line, item, "a phase", PHASE_FIELDS, PHASE_FIELDS)
         id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
         start, end = r.date("start", precisions=("day",)), r.date("end", precisions=("day",))
         if start and end and end.first_day < start.first_day:
@@ -103,7 +105,7 @@ class _Validator:
                      summary=summary, origin=f"{path}:{r.line}")
 
     def source(self, path: str, line: int, item: Any) -> Source | None:
-        r = self.reader(path, item, "a source", SOURCE_FIELDS, ("id", "outlet", "title",
+        r = self.reader(path, line, item, "a source", SOURCE_FIELDS, ("id", "outlet", "title",
                                                                  "published"))
         values = {key: r.text(key) for key in ("outlet", "title", "published_basis", "agency",
                                                "author", "notes")}
@@ -117,7 +119,7 @@ class _Validator:
                       origin=f"{path}:{r.line}", **values)  # type: ignore[arg-type]
 
     def actor(self, path: str, line: int, item: Any) -> Actor | None:
-        r = self.reader(path, item, "an actor", ACTOR_FIELDS, ("id", "name", "kind"))
+        r = self.reader(path, line, item, "an actor", ACTOR_FIELDS, ("id", "name", "kind"))
         id_, name, kind = r.identifier("id"), r.text("name"), r.text("kind")
         if kind and kind not in ACTOR_KINDS:
             r.report(r.line_of("kind"), f"kind: '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
@@ -128,7 +130,7 @@ class _Validator:
         return Actor(id=id_, name=name, kind=kind, origin=f"{path}:{r.line}", **extra)
 
     def topic(self, path: str, line: int, item: Any) -> Topic | None:
-        r = self.reader(path, item, "a topic", TOPIC_FIELDS, ("id", "title", "summary"))
+        r = self.reader(path, line, item, "a topic", TOPIC_FIELDS, ("id", "title", "summary"))
         id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
         aliases = r.texts("aliases")
         if not (r.ok and id_ and title and summary and aliases is not None):
@@ -197,7 +199,7 @@ class _Validator:
         problem = id_problem(event_id)
         if problem:
             self.problems.append(Problem(path, 1, f"file name: {problem}"))
-        r = self.reader(path, document.value, "an event", EVENT_FIELDS, EVENT_REQUIRED,
+        r = self.reader(path, document.line, document.value, "an event", EVENT_FIELDS, EVENT_REQUIRED,
                         EVENT_HINTS)
         date, basis = r.date("date"), self.basis(r, "date_basis")
         title, summary, phase = r.text("title"), r.text("summary"), r.identifier("phase")
@@ -219,7 +221,7 @@ class _Validator:
                      order=order or 0, origin=f"{path}:{r.line}")
 
     def background(self, path: str, line: int, item: Any) -> Background | None:
-        r = self.reader(path, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
+        r = self.reader(path, line, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
         id_, date = r.identifier("id"), r.date("date", precisions=("day", "month", "year"))
         basis, title, summary = self.basis(r, "date_basis"), r.text("title"), r.text("summary")
         citations = self.citations(r, "citations", need_one=True)
@@ -229,7 +231,7 @@ class _Validator:
                           citations=citations, origin=f"{path}:{r.line}")
 
     def term(self, path: str, line: int, item: Any) -> Term | None:
-        r = self.reader(path, item, "a glossary term", TERM_FIELDS, ("id", "term", "definition"))
+        r = self.reader(path, line, item, "a glossary term", TERM_FIELDS, ("id", "term", "definition"))
         id_, term, definition = r.identifier("id"), r.text("term"), r.text("definition")
         aliases = r.texts("aliases")
         if not (r.ok and id_ and term and definition and aliases is not None):
@@ -238,7 +240,7 @@ class _Validator:
                     origin=f"{path}:{r.line}")
 
     def track(self, path: str, line: int, item: Any) -> Track | None:
-        r = self.reader(path, item, "a track", TRACK_FIELDS, ("id", "title"))
+        r = self.reader(path, line, item, "a track", TRACK_FIELDS, ("id", "title"))
         id_, title = r.identifier("id"), r.text("title")
         measures, ok = [], True
         for number, (item_line, entry) in enumerate(r.items("measures"), start=1):
@@ -257,7 +259,7 @@ class _Validator:
                      events=tuple(e for e, _ in events), origin=f"{path}:{r.line}")
 
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
-        r = self.reader(path, item, "a correction", CORRECTION_FIELDS,
+        r = self.reader(path, line, item, "a correction", CORRECTION_FIELDS,
                         ("id", "title", "kind", "quotes", "correction", "evidence"))
         id_, kind, title = r.identifier("id"), r.text("kind"), r.text("title")
         if kind and kind not in CORRECTION_KINDS:
@@ -308,10 +310,14 @@ def validate(raw: RawData) -> Chronology:
                           (glossary, "glossary term")):
         problems += unique_ids(records, what)
     problems += check_phases(phases)
-    # Ids of records that failed their own checks still count as known, so one bad source
-    # is reported once rather than again at every event that cites it.
-    known = Known(phase=declared_ids(raw.phases), source=declared_ids(raw.sources),
-                  actor=declared_ids(raw.actors), topic=declared_ids(raw.topics),
+    problems += unique_terms(glossary)
+    # Ids of records that failed their own checks still count as known, and references to a
+    # file that could not be read are not checked: each mistake is reported once, where it is.
+    def ids(name: str, document: Document | None) -> AbstractSet[str]:
+        return declared_ids(document, readable=name not in raw.unreadable)
+
+    known = Known(phase=ids("phases", raw.phases), source=ids("sources", raw.sources),
+                  actor=ids("actors", raw.actors), topic=ids("topics", raw.topics),
                   event=set(raw.event_ids),
                   phases=_first_by_id(phases), sources=_first_by_id(sources))
     for doc, event in built:

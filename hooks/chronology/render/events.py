@@ -116,7 +116,7 @@ def render_phase_page(site: Site, phase: Phase) -> str:
         m.front_matter(phase.title, phase.summary),
         f'<h1 id="phase-title">{m.text(phase.title)}</h1>',
         f'<p class="chrono-phase__dates">{m.time(day(phase.start))} to {m.time(day(phase.end))}'
-        f" · {len(events)} events</p>",
+        f" · {m.count(len(events), 'event')}</p>",
         f'<p class="chrono-phase__summary">{site.prose(phase.summary)}</p>',
         '<h2 id="timeline">Timeline</h2>',
         render_timeline(here, events),

@@ -69,7 +69,7 @@ def render_sources_index(site: Site) -> str:
     here = "sources/"
     items = render_list(here, (
         (source_url(s.id), f"{s.outlet}, {s.title}",
-         f"{s.published.human}; cited by {len(site.citing[s.id])} events")
+         f"{s.published.human}; cited by {m.count(len(site.citing[s.id]), 'event')}")
         for s in site.chronology.sources))
     return "\n\n".join([
         m.front_matter("Sources", "The news articles this chronology is built from."),
