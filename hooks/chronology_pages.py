@@ -25,6 +25,7 @@ from chronology.render import iter_pages, render_fragments
 from chronology.validate import load_chronology
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -117,6 +118,30 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
     body: str | None = _state["bodies"].pop(page.file.src_uri, None)
     return html if body is None else body
+
+
+def on_page_context(context: Any, page: Page, **_: Any) -> Any:
+    _state.setdefault("built", set()).add(page.url)
+    return context
+
+
+@event_priority(50)  # before Material's search plugin writes the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Under `serve --dirty`, merge the search index of the pages rebuilt into the previous one.
+
+    Material's search keeps the previous build's index for dirty rebuilds but assumes only one
+    page was rebuilt; an edited event rebuilds several (its neighbours, phase, sources, actors,
+    the home page), so the entries of every rebuilt page are replaced here instead.
+    """
+    built: set[str] = _state.pop("built", set())
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    previous = getattr(search, "search_index_prev", None)
+    if not _state["dirty"] or previous is None:
+        return
+    kept = [entry for entry in previous.entries
+            if entry["location"].partition("#")[0] not in built]
+    search.search_index.entries = kept + search.search_index.entries  # type: ignore[union-attr]
+    search.search_index_prev = None  # type: ignore[union-attr]
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
 import json
 import re
 from html.parser import HTMLParser
@@ -215,3 +218,45 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
     data = yaml.safe_load((DATA / "events" / f"{event}.yaml").read_text("utf-8"))
     assert shown[:len(data["citations"])] == [" ".join(c["quote"].split())
                                              for c in data["citations"]]
+
+
+LIVE_RELOAD = """
+import json, os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, event_file = Path(sys.argv[1]), Path(sys.argv[2])
+os.chdir(project)
+
+def build_once():
+    config = load_config("mkdocs.yml", site_dir=str(project / "site"))
+    config.strict = False  # as `make serve` (a dirty build warns that it is one)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    return json.loads((project / "site/search/search_index.json").read_text("utf-8"))["docs"]
+
+before = build_once()
+text = event_file.read_text("utf-8")
+event_file.write_text(text.replace("title: ", "title: Edited ", 1), "utf-8")
+after = build_once()
+print(json.dumps({"before": before, "after": after}))
+"""
+
+
+def test_live_reload_replaces_the_search_entries_of_every_rebuilt_page(tmp_path: Path) -> None:
+    """Under `serve --dirty` an edited event rebuilds several pages; none is indexed twice."""
+    project = copy_project(tmp_path)
+    event_file = sorted((project / "data" / "events").glob("*.yaml"))[5]
+    title = yaml.safe_load(event_file.read_text("utf-8"))["title"]
+    run = subprocess.run([sys.executable, "-c", LIVE_RELOAD, str(project), str(event_file)],
+                         capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                              "PYTHONPATH": str(ROOT / "hooks")})
+    assert run.returncode == 0, run.stderr
+    index = json.loads(run.stdout.splitlines()[-1])
+    before, after = index["before"], index["after"]
+    locations = [entry["location"] for entry in after]
+    assert len(locations) == len(set(locations)) == len(before)
+    titles = {entry["title"] for entry in after}
+    assert f"Edited {title}" in titles and title not in titles

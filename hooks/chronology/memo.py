@@ -1,8 +1,10 @@
 """What the previous build in this process generated, so a live-reload rebuild can tell which
 generated files actually changed. No MkDocs, no I/O.
 
-The MkDocs hook module is re-imported on every rebuild under `mkdocs serve`, but this package
-stays imported, so state kept here survives from one rebuild to the next.
+Under `mkdocs serve` the hook module and this package are imported once per process (MkDocs
+caches hook modules), so state kept here survives from one rebuild to the next. For the same
+reason an edit to the Python code needs `make serve` restarted; edits to data/ and templates
+are picked up.
 """
 
 from __future__ import annotations
