@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
+import json
 import os
+import re
 import subprocess
 import sys
-import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
