@@ -260,3 +260,13 @@ def test_live_reload_replaces_the_search_entries_of_every_rebuilt_page(tmp_path:
     assert len(locations) == len(set(locations)) == len(before)
     titles = {entry["title"] for entry in after}
     assert f"Edited {title}" in titles and title not in titles
+
+
+def test_a_source_page_lists_its_own_errors_apart_from_its_evidence(built_site: Path) -> None:
+    page = (built_site / "sources" / "ap-2023-04-24" / "index.html").read_text("utf-8")
+    errors = page.partition('<h2 id="evidence">')[0].partition('<h2 id="errors">')[2]
+    evidence = page.partition('<h2 id="evidence">')[2].partition("<h2")[0]
+    assert "#ap-three-years" in errors and "#bloomberg-three-months" not in errors
+    assert "#bloomberg-three-months" in evidence and "#ap-three-years" not in evidence
+    corrections = (built_site / "corrections" / "index.html").read_text("utf-8")
+    assert "The move, announced by the South Korean Ministry of Trade" in corrections

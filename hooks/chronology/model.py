@@ -113,9 +113,10 @@ class Correction:
     id: str
     title: str
     kind: str
-    quotes: tuple[Citation, ...]
+    quotes: tuple[Citation, ...]  # the wrong words, from the sources that err
     correction: str
     evidence: str
+    evidence_quotes: tuple[Citation, ...] = ()  # other sources' words that show what is right
     events: tuple[str, ...] = ()
     origin: str = field(default="", compare=False)
 

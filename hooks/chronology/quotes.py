@@ -46,6 +46,8 @@ def quotes_in(chronology: Chronology) -> Iterator[Quote]:
     for correction in chronology.corrections:
         for citation in correction.quotes:
             yield Quote(citation.origin, citation.source, citation.quote, "quoted error")
+        for citation in correction.evidence_quotes:
+            yield Quote(citation.origin, citation.source, citation.quote, "quoted evidence")
 
 
 def _where_it_differs(quote: str, article: str) -> str:

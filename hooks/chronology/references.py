@@ -155,6 +155,7 @@ def _unknown_sources(citations: tuple[Citation, ...], known: Known, what: str) -
 
 def check_correction(correction: Correction, known: Known) -> list[Problem]:
     problems = _unknown_sources(correction.quotes, known, "quotes")
+    problems += _unknown_sources(correction.evidence_quotes, known, "evidence_quotes")
     for ref in correction.events:
         if ref not in known.event:
             problems.append(origin_problem(

@@ -62,7 +62,8 @@ TOPIC_FIELDS = ("id", "title", "summary", "aliases")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
 TERM_FIELDS = ("id", "term", "aliases", "definition")
 TRACK_FIELDS = ("id", "title", "measures", "events")
-CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence", "events")
+CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence",
+                     "evidence_quotes", "events")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
                     "contradiction", "fact", "wording")
 
@@ -268,11 +269,14 @@ class _Validator:
             kind = None
         quotes = self.citations(r, "quotes", need_one=True)
         correction, evidence = r.text("correction"), r.text("evidence")
+        shown_by = self.citations(r, "evidence_quotes", need_one=False)
         events = r.identifiers("events")
-        if not (r.ok and id_ and title and kind and quotes and correction and evidence):
+        if not (r.ok and id_ and title and kind and quotes and correction and evidence
+                and shown_by is not None):
             return None
         return Correction(id=id_, title=title, kind=kind, quotes=quotes, correction=correction,
-                          evidence=evidence, events=tuple(e for e, _ in events),
+                          evidence=evidence, evidence_quotes=shown_by,
+                          events=tuple(e for e, _ in events),
                           origin=f"{path}:{r.line}")
 
 

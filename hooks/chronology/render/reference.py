@@ -48,10 +48,15 @@ def render_source_page(site: Site, source: Source) -> str:
         + "</ul></li>"
         for e in events
     )
+    # Its own errors only: a correction may quote this source as evidence against another.
     corrections = [c for c in site.chronology.corrections
                    if any(q.source == source.id for q in c.quotes)]
     errors = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.title, "")
                                 for c in corrections))
+    witness = [c for c in site.chronology.corrections
+               if any(q.source == source.id for q in c.evidence_quotes)]
+    evidence = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.title, "")
+                                  for c in witness))
     return "\n\n".join(part for part in [
         m.front_matter(f"{source.outlet}: {source.title}",
                        f"Source: {source.outlet}, {source.title}, {source.published.human}."),
@@ -60,6 +65,9 @@ def render_source_page(site: Site, source: Source) -> str:
         f'<p class="chrono-source__notes">{m.text(source.notes)}</p>' if source.notes else "",
         f'<h2 id="errors">Errors we found in it ({len(corrections)})</h2>',
         errors if corrections else "<p>None recorded.</p>",
+        f'<h2 id="evidence">Quoted as evidence against other sources ({len(witness)})</h2>'
+        if witness else "",
+        evidence if witness else "",
         f'<h2 id="cited-by">Events citing this source ({len(events)})</h2>',
         f'<div {NO_INDEX}><ul class="chrono-cited-by">{cited}</ul></div>' if events else "<p>None yet.</p>",
     ] if part) + "\n"

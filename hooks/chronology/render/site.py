@@ -181,7 +181,9 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
         f"<{heading}{heading_id}>{m.text(correction.title)}</{heading}>"
         f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
         f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
-        f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p></section>"
+        f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p>"
+        + "".join(render_citation(site, here, quote) for quote in correction.evidence_quotes)
+        + "</section>"
     )
 
 
