@@ -270,3 +270,10 @@ def test_a_source_page_lists_its_own_errors_apart_from_its_evidence(built_site: 
     assert "#bloomberg-three-months" in evidence and "#ap-three-years" not in evidence
     corrections = (built_site / "corrections" / "index.html").read_text("utf-8")
     assert "The move, announced by the South Korean Ministry of Trade" in corrections
+
+
+def test_search_previews_keep_words_apart(built_site: Path) -> None:
+    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    texts = [d["text"] for d in docs if d["location"].startswith("events/")]
+    assert all("Who " in t for t in texts if "Who" in t)
+    assert not any(re.search(r"Who[A-Z]|[a-z)]Topics|[a-z)]What the sources", t) for t in texts)

@@ -75,12 +75,14 @@ def render_tags(site: Site, here: str, event: Event) -> str:
     rows = []
     if event.actors:
         links = ", ".join(render_actor_name(here, site.actors[a]) for a in event.actors)
-        rows.append(f"<dt>Who</dt><dd>{links}</dd>")
+        rows.append(f"<dt>Who</dt>\n<dd>{links}</dd>")
     if event.topics:
         links = ", ".join(m.link(here, topic_url(t), site.topics[t].title) for t in event.topics)
-        rows.append(f"<dt>Topics</dt><dd>{links}</dd>")
-    # Indexed for search, so that an event is found by a name in Korean or Japanese script.
-    return f'<dl class="chrono-tags">{"".join(rows)}</dl>' if rows else ""
+        rows.append(f"<dt>Topics</dt>\n<dd>{links}</dd>")
+    # Indexed for search, so that an event is found by a name in Korean or Japanese script. The
+    # line breaks keep words apart in search previews ("Who Mike Pompeo", not "WhoMike Pompeo").
+    body = "\n".join(rows)
+    return f'<dl class="chrono-tags">\n{body}\n</dl>' if rows else ""
 
 
 def render_actor_name(here: str, actor: Actor) -> str:
