@@ -20,6 +20,7 @@ from typing import Any
 from chronology import memo
 from chronology.errors import DataError
 from chronology.export import render_exports
+from chronology.markup import outline
 from chronology.model import Chronology
 from chronology.render import iter_pages, render_fragments
 from chronology.validate import load_chronology
@@ -28,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 # Pages listed in mkdocs.yml's nav; events, sources, actors and topics are reached through links
@@ -117,7 +119,12 @@ def _fill_markers(file: File, chronology: Chronology) -> str:
 def on_page_content(html: str, page: Page, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
     body: str | None = _state["bodies"].pop(page.file.src_uri, None)
-    return html if body is None else body
+    if body is None:
+        return html
+    # Python-Markdown made no table of contents: give Material one, for its sidebar and its
+    # "Skip to content" link.
+    page.toc = get_toc(outline(body))  # type: ignore[arg-type]
+    return body
 
 
 def on_page_context(context: Any, page: Page, **_: Any) -> Any:

@@ -277,3 +277,11 @@ def test_search_previews_keep_words_apart(built_site: Path) -> None:
     texts = [d["text"] for d in docs if d["location"].startswith("events/")]
     assert all("Who " in t for t in texts if "Who" in t)
     assert not any(re.search(r"Who[A-Z]|[a-z)]Topics|[a-z)]What the sources", t) for t in texts)
+
+
+def test_generated_pages_have_a_table_of_contents_and_a_skip_link(built_site: Path) -> None:
+    for page in ("events/2019-08-02-japan-removes-south-korea-from-white-list", "corrections",
+                 "phases/2019-export-restrictions", "sources/ap-2023-04-24"):
+        text = (built_site / page / "index.html").read_text("utf-8")
+        assert 'class="md-skip"' in text, page
+        assert 'class="md-nav md-nav--secondary"' in text, page

@@ -84,3 +84,13 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
 
 def test_counts_agree_with_their_noun() -> None:
     assert [markup.count(n, "event") for n in (0, 1, 2)] == ["0 events", "1 event", "2 events"]
+
+
+def test_outline_nests_headings_and_labelled_sections() -> None:
+    page = ('<h1 id="t">A &amp; <em>B</em></h1><section id="s" aria-label="What the sources say">'
+            '<h2>What the sources say</h2></section><h2 id="u">U</h2><h3 id="v">V</h3>'
+            '<h2>No id</h2><section aria-label="No id either"></section>')
+    assert markup.outline(page) == [{"level": 1, "id": "t", "name": "A &amp; B", "children": [
+        {"level": 2, "id": "s", "name": "What the sources say", "children": []},
+        {"level": 2, "id": "u", "name": "U", "children": [
+            {"level": 3, "id": "v", "name": "V", "children": []}]}]}]
