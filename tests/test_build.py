@@ -199,7 +199,7 @@ def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> 
     for track in tracks:
         assert set(track.get("events", [])) <= linked
         assert {m["from"] for m in track.get("measures", [])} <= linked
-    table = page[page.index('<table class="chrono-measures"'):]
+    table = page[page.index('<div class="md-typeset__table chrono-measures"><table>'):]
     assert table.count('<tr data-from=') == len(measures)
     assert "<script" not in svg
     home = (built_site / "index.html").read_text("utf-8")

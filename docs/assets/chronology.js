@@ -23,7 +23,7 @@ document$.subscribe(() => {
   if (!form) return;
   const input = form.querySelector("input");
   const output = form.querySelector("output");
-  const rows = [...document.querySelectorAll("table.chrono-measures tbody tr")];
+  const rows = [...document.querySelectorAll(".chrono-measures tbody tr")];
   const update = () => {
     const day = input.value;
     const active = rows.filter((row) =>

@@ -123,8 +123,9 @@ def render_measures_table(site: Site, here: str) -> str:
         '<output for="asof" id="asof-result" aria-live="polite"></output></form>'
     )
     return (
-        f'{picker}<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        f"<table class=\"chrono-measures\"><caption>Measures and how long they were in "
+        # The table carries no class, so that Material styles it as it styles Markdown tables.
+        f'{picker}<div class="md-typeset__scrollwrap"><div class="md-typeset__table chrono-measures">'
+        f"<table><caption>Measures and how long they were in "
         "force (the day each took effect, to the day it was lifted)</caption><thead><tr>"
         '<th scope="col">Track</th><th scope="col">Measure</th><th scope="col">In force from</th>'
         '<th scope="col">Until</th><th scope="col">Length</th></tr></thead><tbody>'

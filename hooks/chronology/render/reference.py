@@ -144,8 +144,8 @@ def render_corrections_page(site: Site) -> str:
     for correction in site.chronology.corrections:
         affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
                                       for e in correction.events))
-        sections.append(render_correction(site, here, correction, heading="h2")
-                        + (f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""))
+        more = f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""
+        sections.append(render_correction(site, here, correction, heading="h2", more=more))
     return "\n\n".join([
         m.front_matter("Corrections", "Errors in the news articles this chronology quotes: the "
                        "words, what is correct and how we know."),

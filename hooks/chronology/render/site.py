@@ -170,7 +170,7 @@ def render_citation(site: Site, here: str, citation: Citation) -> str:
 
 
 def render_correction(site: Site, here: str, correction: Correction, *, heading: str,
-                      anchor: bool = True) -> str:
+                      anchor: bool = True, more: str = "") -> str:
     """A correction; `anchor` gives its heading the id that links point to (one page only:
     Material's search starts an entry at every heading with an id, even in excluded parts)."""
     quotes = "".join(render_citation(site, here, quote) for quote in correction.quotes)
@@ -183,7 +183,7 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
         f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
         f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p>"
         + "".join(render_citation(site, here, quote) for quote in correction.evidence_quotes)
-        + "</section>"
+        + more + "</section>"
     )
 
 
