@@ -170,11 +170,11 @@ def render_context_page(site: Site) -> str:
         for b in site.chronology.background
     ]
     return "\n\n".join([
-        m.front_matter("Background", "The history behind the dispute: colonial rule, the 1965 "
-                       "treaty and earlier meetings."),
+        m.front_matter("Background", "The history behind the dispute (colonial rule, the 1965 "
+                       "treaty, earlier meetings) and related events outside its four phases."),
         '<h1 id="background">Background</h1>',
-        "<p>What happened before the dispute and is referred to in it. These entries are not part "
-        "of the four phases.</p>",
+        "<p>What happened before the dispute and is referred to in it, and related events that "
+        "fall between or after the four phases. These entries are not part of the timeline.</p>",
         *sections,
     ]) + "\n"
 
@@ -189,7 +189,7 @@ def render_glossary_page(site: Site) -> str:
         m.front_matter("Glossary", "Terms used in the chronology of the Japan–South Korea trade "
                        "dispute: white list, GSOMIA, photoresist and more."),
         '<h1 id="glossary">Glossary</h1>',
-        "<p>Wherever these terms appear in the chronology, hovering over them shows their "
-        "definition.</p>",
+        "<p>Where one of these terms first appears on a page of the chronology, pointing at it "
+        "(or tapping it) shows its definition; every definition is also here.</p>",
         f'<dl class="chrono-glossary">\n{entries}\n</dl>',
     ]) + "\n"
