@@ -285,3 +285,47 @@ def test_generated_pages_have_a_table_of_contents_and_a_skip_link(built_site: Pa
         text = (built_site / page / "index.html").read_text("utf-8")
         assert 'class="md-skip"' in text, page
         assert 'class="md-nav md-nav--secondary"' in text, page
+
+
+AFTER_A_FAILED_RELOAD = """
+import os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, event_file = Path(sys.argv[1]), Path(sys.argv[2])
+os.chdir(project)
+
+def build_once():
+    config = load_config("mkdocs.yml", site_dir=str(project / "site"))
+    config.strict = False
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+
+build_once()
+event_file.write_text(event_file.read_text("utf-8").replace("title: ", "title: Edited ", 1))
+about = project / "docs" / "about.md"
+good = about.read_text("utf-8")
+about.write_text(good + "\\n<!-- chronology:no-such-marker -->\\n", "utf-8")
+try:
+    build_once()  # fails after the pages were generated, before they are written
+except Exception:
+    pass
+else:
+    sys.exit("the broken build did not fail")
+about.write_text(good, "utf-8")
+build_once()
+page = project / "site" / "events" / event_file.stem / "index.html"
+print("Edited " in page.read_text("utf-8"))
+"""
+
+
+def test_a_failed_live_reload_does_not_hide_an_edit_from_the_next(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    event_file = sorted((project / "data" / "events").glob("*.yaml"))[5]
+    run = subprocess.run([sys.executable, "-c", AFTER_A_FAILED_RELOAD, str(project), str(event_file)],
+                         capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                              "PYTHONPATH": str(ROOT / "hooks")})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[-1] == "True"

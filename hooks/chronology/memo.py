@@ -11,12 +11,22 @@ from __future__ import annotations
 
 from .load import Cache
 
-previous: dict[str, str] = {}
+previous: dict[str, str] = {}  # what the last successful build generated, by path
+pending: dict[str, str] = {}  # what the build under way generates, kept once it succeeds
 parsed: Cache = {}  # YAML files parsed by earlier builds, by path, with mtime and size
 
 
 def changed(path: str, content: str) -> bool:
-    """True if `content` differs from what `path` held in the previous build; remembers it."""
-    unchanged = previous.get(path) == content
-    previous[path] = content
-    return not unchanged
+    """True if `content` differs from what `path` held in the last successful build."""
+    pending[path] = content
+    return previous.get(path) != content
+
+
+def succeeded() -> None:
+    """The build under way was written out: what it generated is now the previous build."""
+    previous.update(pending)
+    pending.clear()
+
+
+def failed() -> None:
+    pending.clear()
