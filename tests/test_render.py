@@ -76,11 +76,6 @@ def test_fragments_link_from_the_page_that_embeds_them(tmp_path: Path) -> None:
     assert 'href="../events/e/"' in render_fragments(chronology, "about/")["timeline"]
 
 
-def test_rendering_is_deterministic(tmp_path: Path) -> None:
-    chronology = chronology_with(tmp_path, e=EVENT)
-    assert render_pages(chronology) == render_pages(chronology)
-
-
 
 def test_counts_agree_with_their_noun() -> None:
     assert [markup.count(n, "event") for n in (0, 1, 2)] == ["0 events", "1 event", "2 events"]

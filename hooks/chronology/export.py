@@ -18,16 +18,12 @@ from typing import Any
 
 import icalendar
 
-from .model import Chronology, DateBasis, Event, Source
+from .model import Chronology, DateBasis, Event, Source, event_url
 
 SCHEMA_NAME = "events.schema.json"
 FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
 CSV_COLUMNS = ("id", "date", "precision", "date_basis", "in_force", "title", "summary", "phase",
                "actors", "topics", "sources", "url")
-
-
-def event_path(event: Event) -> str:
-    return f"events/{event.id}/"
 
 
 def _url(base: str, path: str) -> str:
@@ -58,7 +54,7 @@ def event_record(event: Event, base: str = "") -> dict[str, Any]:
         "phase": event.phase, "actors": list(event.actors), "topics": list(event.topics),
         "citations": [{"source": c.source, "quote": c.quote, **({"note": c.note} if c.note else {})}
                       for c in event.citations],
-        "url": _url(base, event_path(event)),
+        "url": _url(base, event_url(event.id)),
     }
     if event.in_force:
         record["in_force"] = {"date": event.in_force.date.iso,
@@ -87,7 +83,7 @@ def render_csv(chronology: Chronology, base: str = "") -> str:
             event.in_force.date.iso if event.in_force else "", event.title, event.summary,
             event.phase, ";".join(event.actors), ";".join(event.topics),
             ";".join(dict.fromkeys(c.source for c in event.citations)),
-            _url(base, event_path(event)),
+            _url(base, event_url(event.id)),
         ])
     return out.getvalue()
 
@@ -114,10 +110,10 @@ def render_ics(chronology: Chronology, base: str = "", name: str = "") -> str:
         cited = [sources[s] for s in dict.fromkeys(c.source for c in event.citations)]
         lines = [event.summary, "", "Sources:"]
         lines += [f"- {s.outlet}, “{s.title}”, {s.published.human}" for s in cited]
-        lines += ["", _url(base, event_path(event))]
+        lines += ["", _url(base, event_url(event.id))]
         entry.add("description", "\n".join(lines))
         if base:
-            entry.add("url", _url(base, event_path(event)))
+            entry.add("url", _url(base, event_url(event.id)))
         calendar.add_component(entry)
     text: bytes = calendar.to_ical()
     return text.decode("utf-8")
@@ -149,10 +145,10 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
     sub(author, "name", name or "Chronology")
     for event in events:
         entry = sub(feed, "entry")
-        sub(entry, "id", FEED_ID + event_path(event))
+        sub(entry, "id", FEED_ID + event_url(event.id))
         sub(entry, "title", event.title)
         sub(entry, "updated", stamp(event))
-        sub(entry, "link", href=_url(base, event_path(event)), rel="alternate")
+        sub(entry, "link", href=_url(base, event_url(event.id)), rel="alternate")
         sub(entry, "summary", event.summary)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -177,3 +177,7 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
 
+
+def event_url(event_id: str) -> str:
+    """An event's permanent address, relative to the site's root (pages, exports, feeds)."""
+    return f"events/{event_id}/"

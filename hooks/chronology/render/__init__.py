@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Chronology
+from ..model import Chronology, event_url
 from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
 from .reference import (
@@ -29,7 +29,6 @@ from .site import (
     HOME,
     Site,
     actor_url,
-    event_url,
     page_path,
     phase_url,
     source_url,

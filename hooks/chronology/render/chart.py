@@ -10,9 +10,9 @@ import datetime
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Event, Measure, Track
+from ..model import Event, Measure, Track, event_url
 from ..references import measure_dates
-from .site import Site, event_url
+from .site import Site
 
 WIDTH, LANE, TOP, BAR = 960, 62, 40, 14
 

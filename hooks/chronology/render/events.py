@@ -6,7 +6,7 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Actor, Event, Phase
+from ..model import Actor, Event, Phase, event_url
 from .site import (
     CORRECTIONS_URL,
     NO_INDEX,
@@ -14,7 +14,6 @@ from .site import (
     actor_lang,
     actor_url,
     day,
-    event_url,
     phase_url,
     render_citation,
     render_correction,

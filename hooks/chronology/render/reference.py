@@ -6,7 +6,7 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Actor, Source, Topic
+from ..model import Actor, Source, Topic, event_url
 from .site import (
     CONTEXT_URL,
     CORRECTIONS_URL,
@@ -14,7 +14,6 @@ from .site import (
     Site,
     actor_lang,
     actor_url,
-    event_url,
     render_citation,
     render_correction,
     render_list,

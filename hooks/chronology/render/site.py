@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event, Term
+from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event, Term, event_url
 
 HOME = ""
 # Material's search skips elements carrying this attribute: lists that repeat other pages'
@@ -20,10 +20,6 @@ HOME = ""
 # element with the same tag (a nested <ul> in an excluded <ul> breaks its indexer): wrap such
 # content in a <div> that holds no other <div>.
 NO_INDEX = "data-search-exclude"
-
-
-def event_url(event_id: str) -> str:
-    return f"events/{event_id}/"
 
 
 def phase_url(phase_id: str) -> str:
