@@ -37,6 +37,7 @@ MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
           "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md")
 _state: dict[str, Any] = {"dirty": False}
+_NO_TOC = get_toc([])
 
 
 class _Unchanged(File):
@@ -67,11 +68,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def _add(files: Files, config: MkDocsConfig, path: str, content: str,
-         inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *, whole: str | None = None) -> None:
+         inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *, whole: str | None = None) -> File:
     """Add a generated file; `whole` is what decides whether it changed, if not `content`."""
     unchanged = _state["dirty"] and not memo.changed(path, content if whole is None else whole)
     kind = _Unchanged if unchanged else File
-    files.append(kind.generated(config, path, content=content, inclusion=inclusion))
+    file = kind.generated(config, path, content=content.encode("utf-8"), inclusion=inclusion)
+    files.append(file)
+    return file
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -79,14 +82,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not (_state["dirty"] and memo.previous):
         # Exports are rebuilt by every full build; a live-reload rebuild skips them (the
         # calendar alone takes longer than the rest of a rebuild) and keeps the first ones.
-        for path, text in render_exports(chronology, config.site_url or "",
-                                         config.site_name).items():
-            _add(files, config, path, text)
+        _state["exports"] = [
+            _add(files, config, path, text) for path, text in
+            render_exports(chronology, config.site_url or "", config.site_name).items()]
     for path, markdown in iter_pages(chronology, config.site_name):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
         front, body = _split_front_matter(markdown)
-        _state["bodies"][path] = body
+        # Held as UTF-8 until MkDocs renders the page: a str with one Hangul or Kanji character
+        # takes 2 bytes for every character, and all bodies are held at once.
+        _state["bodies"][path] = body.encode("utf-8")
         inclusion = (InclusionLevel.INCLUDED if path.startswith(IN_NAV)
                      else InclusionLevel.NOT_IN_NAV)
         _add(files, config, path, front, inclusion, whole=markdown)
@@ -119,9 +124,10 @@ def _fill_markers(file: File, chronology: Chronology) -> str:
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
-    body: str | None = _state["bodies"].pop(page.file.src_uri, None)
-    if body is None:
+    encoded: bytes | None = _state["bodies"].pop(page.file.src_uri, None)
+    if encoded is None:
         return html
+    body = encoded.decode("utf-8")
     # Python-Markdown made no table of contents: give Material one, for its sidebar and its
     # "Skip to content" link.
     page.toc = get_toc(outline(body))  # type: ignore[arg-type]
@@ -129,7 +135,12 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 
 
 def on_page_context(context: Any, page: Page, **_: Any) -> Any:
-    _state.setdefault("built", set()).add(page.url)
+    # MkDocs writes the exports, with the other static files, before it renders the first page:
+    # let go of their text (some 40 MB at 10,000 events).
+    for file in _state.pop("exports", ()):
+        file.content_bytes = b""
+    if _state["dirty"]:
+        _state.setdefault("built", set()).add(page.url)
     return context
 
 
@@ -161,8 +172,9 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
-    # The page is written and indexed for search: its body is not needed again, and 10,000
-    # bodies held to the end of the build would cost ~100 MB.
+    # The page is written and indexed for search: its body and table of contents are not
+    # needed again, and 10,000 of them held to the end of the build would cost ~100 MB.
     if page.file.generated_by is not None:
         page.content = None
+        page.toc = _NO_TOC
     return output

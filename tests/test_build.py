@@ -329,3 +329,11 @@ def test_a_failed_live_reload_does_not_hide_an_edit_from_the_next(tmp_path: Path
                               "PYTHONPATH": str(ROOT / "hooks")})
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[-1] == "True"
+
+
+def test_the_site_carries_every_export_in_full(built_site: Path) -> None:
+    events = sorted(p.stem for p in (ROOT / "data" / "events").glob("*.yaml"))
+    data = json.loads((built_site / "events.json").read_text("utf-8"))
+    assert sorted(e["id"] for e in data["events"]) == events
+    for name in ("events.csv", "events.ics", "events.atom", "events.schema.json"):
+        assert (built_site / name).stat().st_size > 1000, name
