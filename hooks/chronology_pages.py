@@ -13,7 +13,6 @@ rebuilt, and the exports are kept from the first build (see chronology/memo.py).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from chronology.errors import DataError
 from chronology.export import render_exports
 from chronology.markup import outline
 from chronology.model import Chronology
-from chronology.render import iter_pages, render_fragments
+from chronology.render import fill_markers, iter_pages, split_front_matter
 from chronology.validate import load_chronology
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,7 +30,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 # Pages listed in mkdocs.yml's nav; events, sources, actors and topics are reached through links
 # (a navigation listing every event made a 1,000-event site build 6x slower and 18x larger).
 IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
@@ -88,7 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, markdown in iter_pages(chronology, config.site_name):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
-        front, body = _split_front_matter(markdown)
+        front, body = split_front_matter(markdown)
         # Held as UTF-8 until MkDocs renders the page: a str with one Hangul or Kanji character
         # takes 2 bytes for every character, and all bodies are held at once.
         _state["bodies"][path] = body.encode("utf-8")
@@ -98,28 +96,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in list(files.documentation_pages()):
         if file.generated_by is None and "chronology:" in file.content_string:
             files.remove(file)
-            _add(files, config, file.src_uri, _fill_markers(file, chronology), file.inclusion)
+            here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
+            try:
+                filled = fill_markers(file.content_string, chronology, here)
+            except ValueError as error:
+                raise PluginError(f"docs/{file.src_uri}: {error}") from None
+            _add(files, config, file.src_uri, filled, file.inclusion)
     return files
-
-
-def _split_front_matter(markdown: str) -> tuple[str, str]:
-    end = markdown.index("\n---\n", 4) + len("\n---\n")
-    # No text may precede the first heading, or Material's search makes an empty entry for it.
-    return markdown[:end], markdown[end:].lstrip()
-
-
-def _fill_markers(file: File, chronology: Chronology) -> str:
-    url = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home page "./"
-    fragments = render_fragments(chronology, url)
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in fragments:
-            raise PluginError(f"docs/{file.src_uri}: unknown marker 'chronology:{name}'; "
-                              f"known: {', '.join(sorted(fragments))}")
-        return fragments[name]
-
-    return MARKER.sub(fill, file.content_string)
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from chronology import markup
 from chronology.load import load_records
-from chronology.render import render_fragments, render_pages
+from chronology.render import fill_markers, render_fragments, render_pages
 from chronology.validate import validate
 from support import EVENT, write_data
 
@@ -89,3 +89,12 @@ def test_outline_nests_headings_and_labelled_sections() -> None:
         {"level": 2, "id": "s", "name": "What the sources say", "children": []},
         {"level": 2, "id": "u", "name": "U", "children": [
             {"level": 3, "id": "v", "name": "V", "children": []}]}]}]
+
+
+def test_markers_are_filled_and_an_unknown_one_is_named(tmp_path: Path) -> None:
+    chronology = chronology_with(tmp_path, e=EVENT)
+    filled = fill_markers("# Home\n\n<!-- chronology:timeline -->\n", chronology, "")
+    assert 'href="events/e/"' in filled and "chronology:" not in filled
+    with pytest.raises(ValueError, match="unknown marker 'chronology:timelines'; known: chart, "
+                                         "phases, timeline"):
+        fill_markers("<!-- chronology:timelines -->", chronology, "")

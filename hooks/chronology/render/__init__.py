@@ -7,6 +7,7 @@ builds of the same data are byte-identical.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Chronology, event_url
@@ -35,7 +36,9 @@ from .site import (
     topic_url,
 )
 
-__all__ = ["iter_pages", "render_fragments", "render_pages"]
+__all__ = ["fill_markers", "iter_pages", "render_fragments", "render_pages", "split_front_matter"]
+
+MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 
 
 def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[str, str]]:
@@ -72,3 +75,25 @@ def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]
     site = Site(chronology)
     return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
             "chart": render_chart(site, here)}
+
+
+def fill_markers(text: str, chronology: Chronology, here: str) -> str:
+    """A hand-written page at `here` with each <!-- chronology:NAME --> replaced by its fragment;
+    ValueError names a marker that does not exist."""
+    fragments = render_fragments(chronology, here)
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise ValueError(f"unknown marker 'chronology:{name}'; "
+                             f"known: {', '.join(sorted(fragments))}")
+        return fragments[name]
+
+    return MARKER.sub(fill, text)
+
+
+def split_front_matter(page: str) -> tuple[str, str]:
+    """A generated page's front matter (`---` ... `---`) and its body."""
+    end = page.index("\n---\n", 4) + len("\n---\n")
+    # No text may precede the first heading, or Material's search makes an empty entry for it.
+    return page[:end], page[end:].lstrip()
