@@ -28,7 +28,8 @@ def test_search_finds_an_event_and_opens_it_highlighted(page: Page, site_url: st
     screenshot(page, "search-results")
     page.locator(".md-search-result__link:visible").first.click()
     expect(page).to_have_url(re.compile(r"moon-calls-an-emergency-cabinet-meeting/\?h="))
-    expect(page.locator("h1")).to_have_text("Moon Jae-in calls an emergency cabinet meeting")
+    expect(page.locator("h1")).to_have_accessible_name(
+        "Moon Jae-in calls an emergency cabinet meeting (2 August 2019)")
     expect(page.locator("mark").first).to_be_visible()  # the search terms are highlighted
 
 
@@ -62,3 +63,11 @@ def test_search_takes_text_entered_without_keys(page: Page, site_url: str, query
     page.keyboard.insert_text(query)
     expect(meta).not_to_have_text(re.compile("Type to start"), timeout=5_000)
     expect(page.locator(".md-search-result__link:visible").first).to_be_visible()
+
+
+def test_search_by_date_finds_the_events_of_that_month_first(page: Page, site_url: str) -> None:
+    found = search(page, site_url, "August 2019")
+    august = [url for url in found if url.startswith("events/2019-08-")]
+    assert len(august) == 7 and found[:7] == august, found[:10]
+    titles = page.locator(".md-search-result__link:visible h1").all_text_contents()
+    assert titles[0].endswith("August 2019)"), titles[0]  # each result shows its date
