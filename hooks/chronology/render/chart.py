@@ -65,8 +65,10 @@ def _lane(site: Site, here: str, track: Track, index: int, scale: Scale) -> str:
         label = f"{event.date.human}: {event.title}"
         parts.append(
             f'<a href="{m.href(here, event_url(event.id))}" aria-label="{m.attr(label)}">'
-            f'<circle class="chrono-chart__mark" cx="{scale.of(event.date)}" cy="{y + 27}" r="6">'
-            f"<title>{m.text(label)}</title></circle></a>")
+            # An unseen disc around the dot: a target of at least 24 px at the chart's least width.
+            f'<circle class="chrono-chart__target" cx="{scale.of(event.date)}" cy="{y + 27}" '
+            f'r="18"/><circle class="chrono-chart__mark" cx="{scale.of(event.date)}" '
+            f'cy="{y + 27}" r="6"><title>{m.text(label)}</title></circle></a>')
     return "".join(parts)
 
 
@@ -95,7 +97,9 @@ def render_chart(site: Site, here: str) -> str:
         f"{scale.start.year} to {scale.end.year}. Bars show how long each measure was in force; "
         "dots mark events. Shaded bands are the four phases. The table below gives the same facts."
         f"</desc>{''.join(bands)}{''.join(ticks)}{lanes}</svg>"
-        '<figcaption>Bars: measures in force. Dots: events; select one to open it.</figcaption>'
+        '<figcaption>Bars: measures in force. Dots: events; select one to open it. Shaded bands: '
+        'the four phases.<span class="chrono-chart__more"> Scroll sideways for later years.</span>'
+        "</figcaption>"
         "</figure>"
     )
 
