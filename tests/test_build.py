@@ -212,7 +212,7 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
     assert all(f'<dt id="{t["id"]}">' in page for t in glossary)
     event = "2019-07-01-japan-tightens-export-controls-on-three-chemicals"
     html_page = (built_site / "events" / event / "index.html").read_text("utf-8")
-    assert re.search(r'<abbr title="[^"]+">photoresist</abbr>', html_page)
+    assert re.search(r'<abbr title="[^"]+" tabindex="0">photoresist</abbr>', html_page)
     quotes = re.findall(r"<blockquote[^>]*><p>(.*?)</p></blockquote>", html_page)
     shown = [html.unescape(re.sub(r"<[^>]+>", "", q)) for q in quotes]
     data = yaml.safe_load((DATA / "events" / f"{event}.yaml").read_text("utf-8"))

@@ -140,3 +140,15 @@ def test_chart_marks_are_links_a_keyboard_can_follow(page: Page, site_url: str) 
     first.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/events/[a-z0-9-]+/$"))
+
+
+def test_keyboard_opens_a_glossary_definition(page: Page, site_url: str) -> None:
+    page.goto(site_url + PHASE)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "white list"
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("trusted trading partners")

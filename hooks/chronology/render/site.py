@@ -136,7 +136,10 @@ class Glossary:
             if term.id in seen:
                 return match.group(1)
             seen.add(term.id)
-            return f'<abbr title="{m.attr(term.definition)}">{match.group(1)}</abbr>'
+            # Focusable, so that the definition shows to keyboard users too (Material's tooltips
+            # open on focus as on hover).
+            return (f'<abbr title="{m.attr(term.definition)}" tabindex="0">'
+                    f"{match.group(1)}</abbr>")
 
         return self.pattern.sub(replace, html_text)
 
