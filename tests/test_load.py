@@ -101,3 +101,10 @@ def test_cache_parses_only_changed_files(data_dir: Path) -> None:
     changed, _ = load_records(data_dir, cache)
     assert changed.events[0] is not first.events[0]
     assert changed.events[0].value["title"] == "Changed"
+
+
+def test_a_tab_used_for_indentation_is_named() -> None:
+    _, problems = parse_text("title: ok\ncitations:\n\t- source: x\n", "x.yaml")
+    assert [str(p) for p in problems] == [
+        "x.yaml:3: YAML syntax: found character that cannot start any token; "
+        "a tab is used for indentation: indent with spaces"]

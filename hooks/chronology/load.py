@@ -138,6 +138,11 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         start = error.context_mark
         if error.context and error.problem and start and start.line + 1 != line:
             what += f" ({error.context} that starts on line {start.line + 1})"
+        lines = text.splitlines()
+        if mark and mark.line < len(lines):
+            bad = lines[mark.line]
+            if "\t" in bad[:len(bad) - len(bad.lstrip())]:
+                what += "; a tab is used for indentation: indent with spaces"
         return None, [Problem(path, line, f"YAML syntax: {what}")]
     except yaml.YAMLError as error:
         return None, [Problem(path, 1, f"YAML syntax: {error}")]
