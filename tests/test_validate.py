@@ -168,3 +168,13 @@ def test_a_word_has_one_glossary_definition(tmp_path: Path) -> None:
     assert problems_of(data) == [
         "data/glossary.yaml:4: glossary term 'pact': 'gsomia' is already defined by 'gsomia'; "
         "keep one definition"]
+
+
+def test_track_problems_point_at_the_item_they_are_about(tmp_path: Path) -> None:
+    tracks = ("- id: lane\n  title: A lane\n  measures:\n    - title: A measure\n"
+              "      from: something-happened\n      until: no-such-event\n"
+              "  events:\n    - something-happened\n    - missing-too\n")
+    data = write_data(tmp_path, tracks=tracks)
+    assert problems_of(data) == [
+        "data/tracks.yaml:4: track 'lane': measure names unknown event 'no-such-event'",
+        "data/tracks.yaml:9: track 'lane': events names unknown event 'missing-too'"]

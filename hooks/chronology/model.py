@@ -141,6 +141,7 @@ class Measure:
     title: str
     start: str  # event id
     until: str | None = None  # event id; None while still in force
+    origin: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -152,6 +153,7 @@ class Track:
     measures: tuple[Measure, ...] = ()
     events: tuple[str, ...] = ()
     origin: str = field(default="", compare=False)
+    event_origins: tuple[str, ...] = field(default=(), compare=False)  # "path:line" of each event
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -252,12 +252,14 @@ class _Validator:
             if not (f.ok and name and start) or (f.has("until") and until is None):
                 ok = False
                 continue
-            measures.append(Measure(title=name, start=start, until=until))
+            measures.append(Measure(title=name, start=start, until=until,
+                                    origin=f"{path}:{item_line}"))
         events = r.identifiers("events")
         if not (r.ok and id_ and title and ok):
             return None
         return Track(id=id_, title=title, measures=tuple(measures),
-                     events=tuple(e for e, _ in events), origin=f"{path}:{r.line}")
+                     events=tuple(e for e, _ in events), origin=f"{path}:{r.line}",
+                     event_origins=tuple(f"{path}:{line}" for _, line in events))
 
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
         r = self.reader(path, line, item, "a correction", CORRECTION_FIELDS,
