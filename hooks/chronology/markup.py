@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from typing import TypedDict
 
 from .dates import PartialDate
 
@@ -81,21 +82,28 @@ _ANCHOR = re.compile(r'<(?:(h[1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>'
 _TAG = re.compile(r"<[^>]+>")
 
 
-def outline(page_html: str) -> list[dict[str, object]]:
+class TocToken(TypedDict):
+    """One heading, in the form MkDocs builds tables of contents from."""
+
+    level: int
+    id: str
+    name: str
+    children: list[TocToken]
+
+
+def outline(page_html: str) -> list[TocToken]:
     """The page's table of contents, in the form MkDocs builds one from Markdown's headings:
     headings h1-h3 with an id, and sections with an id and a label (whose headings carry no
     id, so that Material's search keeps such a page as one entry). Names stay HTML-escaped."""
-    tokens: list[dict[str, object]] = []
-    parents: list[dict[str, object]] = []
+    tokens: list[TocToken] = []
+    parents: list[TocToken] = []
     for match in _ANCHOR.finditer(page_html):
         tag, heading_id, inner, section_id, label = match.groups()
         level = int(tag[1]) if tag else 2
         name = _TAG.sub("", inner).strip() if tag else label
-        token: dict[str, object] = {"level": level, "id": heading_id or section_id,
-                                    "name": name, "children": []}
-        while parents and int(str(parents[-1]["level"])) >= level:
+        token = TocToken(level=level, id=heading_id or section_id, name=name, children=[])
+        while parents and parents[-1]["level"] >= level:
             parents.pop()
-        siblings = parents[-1]["children"] if parents else tokens
-        siblings.append(token)  # type: ignore[attr-defined]
+        (parents[-1]["children"] if parents else tokens).append(token)
         parents.append(token)
     return tokens

@@ -29,4 +29,5 @@ def succeeded() -> None:
 
 
 def failed() -> None:
+    """Forget what an unfinished build generated (called as each build starts)."""
     pending.clear()

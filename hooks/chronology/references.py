@@ -205,12 +205,10 @@ def measure_dates(event: Event) -> PartialDate:
 def check_track(track: Track, known: Known, events: dict[str, Event]) -> list[Problem]:
     problems = []
     # Each problem points at the item it is about: the measure, or the line of the event id.
-    origins = track.event_origins or (track.origin,) * len(track.events)
-    refs = [("events", e, origin) for e, origin in zip(track.events, origins, strict=True)]
+    refs = [("events", e, where) for e, where in zip(track.events, track.event_origins, strict=True)]
     for measure in track.measures:
-        where = measure.origin or track.origin
-        refs += [("measure", measure.start, where)]
-        refs += [("measure", measure.until, where)] if measure.until else []
+        refs += [("measure", measure.start, measure.origin)]
+        refs += [("measure", measure.until, measure.origin)] if measure.until else []
     for what, ref, where in refs:
         if ref not in known.event:
             problems.append(origin_problem(where, f"track '{track.id}': {what} names "
@@ -218,6 +216,6 @@ def check_track(track: Track, known: Known, events: dict[str, Event]) -> list[Pr
     for measure in track.measures:
         start, until = events.get(measure.start), events.get(measure.until or "")
         if start and until and measure_dates(until).sort_key() <= measure_dates(start).sort_key():
-            problems.append(origin_problem(measure.origin or track.origin, f"track '{track.id}': "
+            problems.append(origin_problem(measure.origin, f"track '{track.id}': "
                                            f"measure '{measure.title}' ends before it starts"))
     return problems
