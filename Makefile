@@ -21,14 +21,9 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
-# Build into a fresh folder and swap it in only on success: a failed build leaves site/ as it was.
+# Strict, into a fresh folder swapped in only on success; builds take turns (hooks/build_site.py).
 build: $(STAMP)
-	rm -rf .site-new .site-old
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-new
-	if [ -d site ]; then mv site .site-old; fi
-	mv .site-new site
-	rm -rf .site-old
-	@echo "Built the site into site/ ($$(find site -name index.html | wc -l) pages)."
+	@$(BIN)/python hooks/build_site.py --site-dir site
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

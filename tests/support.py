@@ -72,7 +72,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
            "PYTHONPATH": str(ROOT / "hooks")}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
          str(site_dir), "--config-file", str(project / "mkdocs.yml")],
         capture_output=True, text=True, env=env, cwd=project, check=False,
     )

@@ -73,12 +73,22 @@ def render_json(chronology: Chronology, base: str = "") -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+# A cell starting with one of these is read as a formula by spreadsheets (CSV injection):
+# OWASP's advice is to make such a cell start with an apostrophe, which spreadsheets hide.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: see _FORMULA_START."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def render_csv(chronology: Chronology, base: str = "") -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for event in chronology.events:
-        writer.writerow([
+        writer.writerow(csv_cell(cell) for cell in [
             event.id, event.date.iso, event.date.precision, event.date_basis.kind,
             event.in_force.date.iso if event.in_force else "", event.title, event.summary,
             event.phase, ";".join(event.actors), ";".join(event.topics),

@@ -24,6 +24,19 @@ def attr(value: str) -> str:
     return text(value)
 
 
+# What a published address may hold: a scheme, a host, a port and a path of URL-safe characters.
+# It is written into pages unescaped by the theme (canonical link, og:url), and into exports.
+_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$()*+,;=:@%/-]*)?")
+
+
+def site_url_problem(value: str) -> str | None:
+    """Why `value` cannot be the site's published address (SITE_URL), or None."""
+    if not value or _SITE_URL.fullmatch(value):
+        return None
+    return (f"{value!r} is not a plain web address; write it as https://host/path/, with no "
+            "quotes, spaces, angle brackets, query or fragment")
+
+
 def href(from_url: str, to_url: str) -> str:
     """A relative link between two directory URLs such as 'events/a/' and 'sources/b/'.
 

@@ -7,6 +7,7 @@ builds of the same data are byte-identical.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -28,6 +29,7 @@ from .site import (
     CONTEXT_URL,
     CORRECTIONS_URL,
     HOME,
+    NO_INDEX,
     Site,
     actor_url,
     page_path,
@@ -36,7 +38,8 @@ from .site import (
     topic_url,
 )
 
-__all__ = ["fill_markers", "iter_pages", "render_fragments", "render_pages", "split_front_matter"]
+__all__ = ["fill_markers", "iter_pages", "nav_with_phases", "render_fragments", "render_pages",
+           "render_problem_banner", "split_front_matter"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 
@@ -97,3 +100,40 @@ def split_front_matter(page: str) -> tuple[str, str]:
     end = page.index("\n---\n", 4) + len("\n---\n")
     # No text may precede the first heading, or Material's search makes an empty entry for it.
     return page[:end], page[end:].lstrip()
+
+
+def nav_with_phases(nav: list[object], chronology: Chronology) -> list[object]:
+    """The site navigation (mkdocs.yml's `nav`, as lists of entries) with its list of phase
+    pages replaced by the data's phases, in order: a phase added, renamed or removed in
+    data/phases.yaml needs no edit to mkdocs.yml. ValueError if there is no such list."""
+    pages = [page_path(phase_url(phase.id)) for phase in chronology.phases]
+    found = False
+
+    def is_phase_page(entry: object) -> bool:
+        paths = list(entry.values()) if isinstance(entry, dict) else [entry]
+        return len(paths) == 1 and isinstance(paths[0], str) and paths[0].startswith("phases/")
+
+    def walk(entries: list[object]) -> list[object]:
+        nonlocal found
+        if entries and all(is_phase_page(entry) for entry in entries):
+            found = True
+            return list(pages)
+        return [{title: walk(value) if isinstance(value, list) else value
+                 for title, value in entry.items()} if isinstance(entry, dict) else entry
+                for entry in entries]
+
+    filled = walk(nav)
+    if not found:
+        raise ValueError("the navigation ('nav' in mkdocs.yml) has no list of phase pages; add "
+                         "one, for example '- Phases: [phases/<id>.md]': the build fills it with "
+                         "the phases in data/phases.yaml")
+    return filled
+
+
+def render_problem_banner(report: str) -> str:
+    """The data's problems at the top of a page, under `make serve`: the maintainer sees them
+    where they look, over the last data that checked. Excluded from search."""
+    lines = "\n".join(html.escape(line) for line in report.splitlines())
+    return (f'<div class="chrono-problems" role="alert" {NO_INDEX}><p><strong>The data has '
+            "problems, so this preview shows the last data that checked.</strong> Fix them and "
+            f"save: the page reloads.</p><pre>{lines}</pre></div>\n")
