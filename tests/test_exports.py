@@ -93,3 +93,12 @@ def test_atom_feed_without_a_site_url_links_to_the_site_not_itself(chronology) -
     links = {link.get("rel"): link.get("href")
              for link in feed.findall("{http://www.w3.org/2005/Atom}link")}
     assert links == {"self": "events.atom", "alternate": "./"}
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)",
+                                  "\tTAB", "\rCR"])
+def test_csv_cells_never_start_a_formula(text: str) -> None:
+    from chronology.export import csv_cell
+
+    assert csv_cell(text) == "'" + text
+    assert csv_cell("A title = fine") == "A title = fine"
