@@ -1,34 +1,70 @@
-# The few commands a person types. Each creates .venv on first use.
-PYTHON ?= python3
-VENV := .venv
+# The few commands a person types. Each creates the virtual environment (.venv) on first use,
+# and makes it again when its Python or pyproject.toml's dependencies change.
+
+# Python 3.11 or newer: PYTHON=/path/to/python3 if given, else the first new enough of these.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && { command -v $$p; break; }; done)
+VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# What the environment was made from: the Python's version and the dependencies' checksum.
+WANT := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null) \
+	$(shell cksum < pyproject.toml 2>/dev/null | cut -d' ' -f1)
 SOURCES ?= ../shared/seeds
+PORT ?= 8000
 # Builds of the same commit are byte-identical: dates in the output come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
+export SOURCES
 
-.PHONY: serve build test check-quotes lighthouse bench clean
+.PHONY: venv serve build publish test unit lint check-quotes lighthouse bench clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet ".[test]"
-	touch $(STAMP)
+venv:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "make: no Python 3.11 or newer found (tried python3, python3.13, python3.12," \
+			"python3.11); install one, or name it: make PYTHON=/path/to/python3 ..."; exit 1; fi
+	@if [ "$$(cat $(VENV)/.installed 2>/dev/null)" != "$(WANT)" ]; then \
+		echo "make: setting up $(VENV) with Python $(word 1,$(WANT)) ($(PYTHON)):" \
+			"MkDocs, Material, PyYAML, pytest, Playwright; about a minute the first time"; \
+		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) \
+		&& $(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip \
+		&& echo "make: installing the dependencies from pyproject.toml" \
+		&& $(BIN)/python -m pip install --quiet --disable-pip-version-check ".[test]" \
+		&& echo "$(WANT)" > $(VENV)/.installed \
+		&& echo "make: $(VENV) is ready"; \
+	fi
 
 # --dirty: after an edit, only pages whose content changed are rebuilt (measured by make bench).
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
+serve: venv
+	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' \
+		2>/dev/null || { echo "make: port $(PORT) is in use; try: make serve PORT=$$(($(PORT) + 1))"; exit 1; }
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:$(PORT)
 
 # Strict, into a fresh folder swapped in only on success; builds take turns (hooks/build_site.py).
-build: $(STAMP)
+build: venv
 	@$(BIN)/python hooks/build_site.py --site-dir site
 
-test: $(STAMP)
+# Publish site/ to the gh-pages branch (for those without GitHub Actions; see README).
+publish: venv
+	@if [ -z "$(SITE_URL)" ]; then echo "make: publish needs the published address:" \
+		"make publish SITE_URL=https://<user>.github.io/<repository>/"; exit 1; fi
+	@$(MAKE) --no-print-directory build
+	$(BIN)/ghp-import --no-jekyll --push --force --message "Publish $$(git rev-parse --short HEAD)" site
+
+# Everything: unit tests, full builds, browser tests, lint and types (about two minutes).
+test: venv
 	$(BIN)/python -m pytest
 
-check-quotes: $(STAMP)
+# The fast loop: the core's tests, no MkDocs build and no browser (seconds).
+unit: venv
+	$(BIN)/python -m pytest -m "not build and not browser" -q
+
+lint: venv
+	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
+
+check-quotes: venv
 	$(BIN)/python -m chronology.quotes $(SOURCES)
 
 # Lighthouse (mobile) scores of the built site, median of three runs; needs node and chromium.
@@ -36,8 +72,8 @@ lighthouse: build
 	$(BIN)/python tests/perf/lighthouse.py site
 
 # How the build and search scale with 100, 1,000 and 10,000 synthetic events (several minutes).
-bench: $(STAMP)
+bench: venv
 	$(BIN)/python tests/perf/bench.py
 
 clean:
-	rm -rf site .site-new .site-old $(VENV)
+	rm -rf site .site-new .site-old .site-lock $(VENV)

@@ -106,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
         new.rename(site)
         shutil.rmtree(old, ignore_errors=True)
     say(f"built the site into {site}/ ({pages(site)} pages, {time.monotonic() - started:.1f} s).")
+    if not os.environ.get("SITE_URL"):
+        say("SITE_URL is not set, so this build is for looking at locally: to publish, build with "
+            "the published address, e.g. `make build SITE_URL=https://example.org/chronology/` "
+            "(the 404 page, the sitemap and the exports' links need it)")
     return 0
 
 

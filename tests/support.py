@@ -13,7 +13,9 @@ import pytest
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The five articles are not ours to redistribute: they sit beside the project (../shared/seeds),
+# or wherever SOURCES says (`make test SOURCES=/path/to/seeds`).
+SEEDS = ROOT / os.environ.get("SOURCES", "../shared/seeds")
 
 PHASES = """\
 - id: first

@@ -1,5 +1,7 @@
+import os
 from pathlib import Path
 
+import pytest
 from chronology.load import load_records
 from chronology.quotes import check_quotes, main
 from chronology.validate import validate
@@ -45,8 +47,13 @@ def test_missing_local_copy_is_reported(tmp_path: Path) -> None:
 
 
 def test_real_data_quotes_stand_in_the_articles(capsys) -> None:  # type: ignore[no-untyped-def]
-    if not SEEDS.is_dir():  # the articles live outside the project, beside it in ../shared
-        raise AssertionError(f"the articles are expected in {SEEDS}")
+    if not SEEDS.is_dir():
+        why = (f"the five articles are not in {SEEDS.resolve()}; they are not part of this "
+               "repository. Run `make test SOURCES=/path/to/seeds` (or `make check-quotes "
+               "SOURCES=...`) where you have them.")
+        if os.environ.get("CI"):  # CI has the articles beside the clone: there the check must run
+            pytest.fail(f"quote check against the articles cannot run: {why}", pytrace=False)
+        pytest.skip(f"quote check against the articles skipped: {why}")
     assert main([str(SEEDS), str(ROOT / "data")]) == 0
     assert "quotes stand verbatim" in capsys.readouterr().out
 
