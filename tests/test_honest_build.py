@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -209,3 +210,35 @@ def test_serve_shows_what_the_data_holds_now(tmp_path: Path) -> None:
     assert report == {"deleted_page": None, "deleted_indexed": False, "indexed_once": True,
                       "nav_none": False, "banner_when_broken": [True, True],
                       "banner_when_fixed": False}
+
+
+def test_a_build_for_publication_carries_its_address_everywhere(project: Path) -> None:
+    address = "https://example.org/chronology/"
+    result = make_build(project, SITE_URL=address)
+    assert result.returncode == 0, result.stderr
+    assert "SITE_URL is not set" not in result.stderr
+    site = project / "site"
+    assert 'href="/chronology/assets/stylesheets/' in (site / "404.html").read_text("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8"))
+    assert len(locations) == len(list(site.rglob("index.html"))) and locations
+    assert all(loc.startswith(address) for loc in locations)
+    events = json.loads((site / "events.json").read_text("utf-8"))["events"]
+    assert all(event["url"].startswith(address + "events/") for event in events)
+    assert f"{address}events/" in (site / "events.csv").read_text("utf-8")
+    assert f'href="{address}"' in (site / "events.atom").read_text("utf-8")
+
+
+def test_without_an_address_the_build_says_it_is_for_local_viewing(project: Path) -> None:
+    result = make_build(project)
+    assert result.returncode == 0 and "SITE_URL is not set" in result.stderr
+
+
+def test_publishing_workflow_builds_with_the_published_address() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    assert any("make build SITE_URL=" in step.get("run", "") for step in steps)
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact")
+               and step["with"]["path"] == "site" for step in steps)
+    assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads `on` as true
