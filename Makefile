@@ -18,7 +18,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 export SOURCES
 
-.PHONY: venv serve build publish test unit lint check-quotes lighthouse bench clean
+.PHONY: venv serve build publish standalone test unit lint check-quotes lighthouse bench clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -51,6 +51,11 @@ publish: venv
 		"make publish SITE_URL=https://<user>.github.io/<repository>/"; exit 1; fi
 	@$(MAKE) --no-print-directory build
 	$(BIN)/ghp-import --no-jekyll --push --force --message "Publish $$(git rev-parse --short HEAD)" site
+
+# The whole site as a plain MkDocs project that needs no hook, for any MkDocs-compatible
+# generator: `mkdocs build -f build/standalone/mkdocs.yml` (see README, "Outliving the theme").
+standalone: venv
+	$(BIN)/python -m chronology.standalone build/standalone
 
 # Everything: unit tests, full builds, browser tests, lint and types (about two minutes).
 test: venv
