@@ -104,7 +104,8 @@ def test_order_sorts_events_of_the_same_day(tmp_path: Path) -> None:
 
 def test_order_must_be_a_positive_whole_number(tmp_path: Path) -> None:
     data = write_data(tmp_path, events={"e.yaml": EVENT.replace("date_basis:", "order: first\ndate_basis:")})
-    assert problems_of(data) == ["data/events/e.yaml:2: order: must be a whole number, got text"]
+    assert problems_of(data) == [
+        "data/events/e.yaml:2: order: must be a whole number from 1 to 999, got 'first'"]
 
 
 def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path) -> None:

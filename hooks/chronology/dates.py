@@ -11,7 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: \d would also take "２０１９" and other scripts' digits.
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 MONTHS = tuple(calendar.month_name)[1:]
 
 
@@ -26,7 +27,8 @@ class PartialDate:
         """Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD"; ValueError says what is wrong."""
         match = _PATTERN.fullmatch(text)
         if not match:
-            raise ValueError(f"'{text}' is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM\"")
+            shown = f"'{text}'" if len(text) <= 30 else f"'{text[:30]}…' ({len(text):,} characters)"
+            raise ValueError(f"{shown} is not a date; write \"YYYY-MM-DD\" or \"YYYY-MM\"")
         year, month, day = (int(part) if part else None for part in match.groups())
         assert year is not None
         if not 1900 <= year <= 2100:

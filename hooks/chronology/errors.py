@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .hostile import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,7 +20,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        # Messages quote the data, and file names are data too: a line break would split the
+        # report, a direction control would reorder it on the maintainer's screen.
+        return f"{printable(self.path)}:{self.line}: {printable(self.message)}"
 
 
 class DataError(Exception):

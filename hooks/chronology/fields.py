@@ -1,8 +1,9 @@
 """Read typed fields out of one loaded YAML mapping, reporting every problem.
 
 A FieldReader knows which fields a kind of record allows; it reports unknown
-fields (with the closest allowed name), missing required fields and wrong types
-against the exact line of the field. It never raises: a bad field reads as None.
+fields (with the closest allowed name), missing required fields, wrong types and
+values too long, against the exact line of the field. It never raises: a bad
+field reads as None. The limits themselves are in hostile.py.
 """
 
 from __future__ import annotations
@@ -10,11 +11,20 @@ from __future__ import annotations
 import difflib
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from .dates import PartialDate
 from .errors import Problem
-from .load import LineList, LineMap
+from .hostile import (
+    MAX_ID,
+    MAX_ORDER,
+    hidden_character,
+    length_problem,
+    reserved_id,
+    seed_problem,
+    shown,
+    url_problem,
+)
+from .load import LineList, LineMap, NumberText, UnquotedDate
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _TYPE_NAMES = {
@@ -27,38 +37,30 @@ _TYPE_NAMES = {
     LineMap: "a mapping",
     type(None): "nothing (an empty value)",
     str: "text",
+    UnquotedDate: "a date",
+    NumberText: "a number",
 }
 
 
 def describe(value: Any) -> str:
-    name = _TYPE_NAMES.get(type(value))
-    if name is None:
-        name = "a date" if type(value).__name__ in {"date", "datetime"} else type(value).__name__
-    return name
+    return _TYPE_NAMES.get(type(value)) or type(value).__name__
 
 
 def id_problem(value: str) -> str | None:
+    if len(value) > MAX_ID:
+        return (f"{shown(value, 20)} is too long: an id may have at most {MAX_ID} characters "
+                "(it becomes a folder name and part of a web address)")
     if ID_PATTERN.fullmatch(value):
         return None
     suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
     hint = f"; for example '{suggestion}'" if suggestion else ""
     return (
-        f"'{value}' is not a valid id: use lower-case letters, digits and single hyphens{hint}"
+        f"{shown(value)} is not a valid id: use lower-case letters, digits and single hyphens{hint}"
     )
 
 
-# Control characters (but tab and newline), surrogates and private-use characters: invisible
-# in an editor, and able to corrupt the generated YAML front matter or HTML.
-_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
-
-
 def text_problem(value: str) -> str | None:
-    if not value.strip():
-        return "is empty"
-    bad = _BAD_CHARACTER.search(value)
-    if bad:
-        return f"contains the invisible character U+{ord(bad.group()):04X}; delete it"
-    return None
+    return "is empty" if not value.strip() else None
 
 
 class FieldReader:
@@ -86,7 +88,8 @@ class FieldReader:
             self.report(self.line, f"{what} must be a mapping of fields, got {describe(mapping)}")
             return
         for key in mapping:
-            if key not in allowed:
+            # A key with a hidden character has been reported where it was read (load).
+            if key not in allowed and hidden_character(key) is None:
                 self.report(self.line_of(key), self._unknown(key, allowed, hints or {}))
         for key in required:
             if key not in mapping:
@@ -94,11 +97,11 @@ class FieldReader:
 
     def _unknown(self, key: str, allowed: tuple[str, ...], hints: dict[str, str]) -> str:
         if key in hints:
-            return f"'{key}' is not a field of {self.what}: {hints[key]}"
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            return f"{shown(key)} is not a field of {self.what}: {hints[key]}"
+        close = difflib.get_close_matches(key[:100], allowed, n=1, cutoff=0.6)
         if close:
-            return f"'{key}' is not a field of {self.what}; did you mean '{close[0]}'?"
-        return f"'{key}' is not a field of {self.what}; allowed: {', '.join(allowed)}"
+            return f"{shown(key)} is not a field of {self.what}; did you mean '{close[0]}'?"
+        return f"{shown(key)} is not a field of {self.what}; allowed: {', '.join(allowed)}"
 
     def report(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
@@ -114,7 +117,7 @@ class FieldReader:
 
     def _bad_type(self, key: str, expected: str, value: Any) -> None:
         hint = ""
-        if isinstance(value, bool | int | float) or describe(value) == "a date":
+        if isinstance(value, bool | int | float | UnquotedDate | NumberText):
             hint = "; put it in double quotes"
         self.report(self.line_of(key), f"{key}: must be {expected}, got {describe(value)}{hint}")
 
@@ -125,17 +128,32 @@ class FieldReader:
         if not isinstance(value, str):
             self._bad_type(key, "text", value)
             return None
-        problem = text_problem(value)
+        if hidden_character(value):
+            return None  # reported where it was read, at its exact line (load)
+        problem = text_problem(value) or length_problem(key, value)
         if problem:
             self.report(self.line_of(key), f"{key}: {problem}")
             return None
         return value.strip()
 
-    def identifier(self, key: str) -> str | None:
+    def identifier(self, key: str, kind: str = "") -> str | None:
+        """An id; `kind` ("event", "source"...) when it is the id of such a record, whose page
+        address or anchor it becomes (see hostile.reserved_id)."""
         value = self.text(key)
         if value is None:
             return None
         problem = id_problem(value)
+        reserved = reserved_id(kind, value) if kind and not problem else None
+        if problem or reserved:
+            what = problem or f"'{value}' {reserved}; choose another id"
+            self.report(self.line_of(key), f"{key}: {what}")
+            return None
+        return value
+
+    def file_name(self, key: str) -> str | None:
+        """The name of a file in a folder outside data/ (a source's seed): it must stay there."""
+        value = self.text(key)
+        problem = seed_problem(value) if value is not None else None
         if problem:
             self.report(self.line_of(key), f"{key}: {problem}")
             return None
@@ -145,12 +163,8 @@ class FieldReader:
         if key not in self.mapping:
             return None
         value = self.mapping[key]
-        if describe(value) == "a date":
-            self.report(
-                self.line_of(key),
-                f"{key}: write the date in double quotes, \"{value.isoformat()}\", "
-                "so YAML keeps it as text",
-            )
+        if isinstance(value, UnquotedDate):
+            self.report(self.line_of(key), f"{key}: {unquoted_date_problem(value.text)}")
             return None
         if not isinstance(value, str):
             self._bad_type(key, 'a date in double quotes such as "2019-08-02"', value)
@@ -163,32 +177,30 @@ class FieldReader:
         if parsed.precision not in precisions:
             forms = " or ".join({"day": '"YYYY-MM-DD"', "month": '"YYYY-MM"', "year": '"YYYY"'}[p]
                                 for p in precisions)
-            self.report(self.line_of(key), f"{key}: '{value}' is too vague; write {forms}")
+            self.report(self.line_of(key), f"{key}: {shown(value)} is too vague; write {forms}")
             return None
         return parsed
 
-    def integer(self, key: str, *, minimum: int = 1) -> int | None:
+    def integer(self, key: str, *, minimum: int = 1, maximum: int = MAX_ORDER) -> int | None:
         if key not in self.mapping:
             return None
         value = self.mapping[key]
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= maximum:
+            return value
+        if isinstance(value, int | float | str | NumberText) and not isinstance(value, bool):
+            got = shown(str(value), 20) if isinstance(value, str | NumberText) else f"{value:g}" \
+                if isinstance(value, float) else str(value)
+            self.report(self.line_of(key), f"{key}: must be a whole number from {minimum} to "
+                        f"{maximum}, got {got}")
+        else:
             self._bad_type(key, "a whole number", value)
-            return None
-        if value < minimum:
-            self.report(self.line_of(key), f"{key}: must be {minimum} or more, got {value}")
-            return None
-        return value
+        return None
 
     def url(self, key: str) -> str | None:
         value = self.text(key)
-        if value is None:
-            return None
-        parts = urlsplit(value)
-        if parts.scheme not in {"http", "https"} or not parts.netloc or any(c.isspace() for c in value):
-            self.report(
-                self.line_of(key),
-                f"{key}: '{value}' is not a web address; only http:// and https:// URLs are allowed",
-            )
+        problem = url_problem(value) if value is not None else None
+        if problem:
+            self.report(self.line_of(key), f"{key}: {problem}")
             return None
         return value
 
@@ -208,7 +220,11 @@ class FieldReader:
         found: list[str] = []
         ok = True
         for number, (line, item) in enumerate(self.items(key), start=1):
-            problem = text_problem(item) if isinstance(item, str) else f"must be text, got {describe(item)}"
+            if isinstance(item, str) and hidden_character(item):
+                ok = False  # reported where it was read (load)
+                continue
+            problem = (text_problem(item) or length_problem(key, item) if isinstance(item, str)
+                       else f"must be text, got {describe(item)}")
             if problem:
                 self.report(line, f"{key} {number}: {problem}")
                 ok = False
@@ -231,3 +247,18 @@ class FieldReader:
                 continue
             found.append((item, line))
         return tuple(found)
+
+
+def unquoted_date_problem(text: str) -> str:
+    """What to say about a date written without quotes (YAML would make it a date object)."""
+    day, _, time = text.replace("T", " ", 1).replace("t", " ", 1).partition(" ")
+    # YAML also reads 2019-8-2 as a date: pad it, so that the suggestion is the usual form.
+    day = "-".join(part.zfill(2) for part in day.split("-"))
+    try:
+        parsed = PartialDate.parse(day)
+    except ValueError as error:
+        return f"{error}; then put the date in double quotes, so YAML keeps it as text"
+    if time.strip():
+        return (f"{shown(text)} has a time of day; write only the day in Seoul and Tokyo, in "
+                f"double quotes: \"{parsed}\"")
+    return f"write the date in double quotes, \"{parsed}\", so YAML keeps it as text"

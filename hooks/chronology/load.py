@@ -1,45 +1,28 @@
-"""Load: read the YAML files under data/ into plain values that remember their lines.
+"""Load: read the files under data/ into plain values that remember their lines.
 
-Only syntax-level problems are found here (bad encoding, YAML errors, unsafe
-tags, duplicate keys, empty files); everything about meaning is validate's job.
-PyYAML's safe loader is used, the C one where available (several times faster);
-no tag can construct a Python object.
+Only file-level problems are found here (what is not a file, cannot be read, is too big or not
+UTF-8, hidden files and strays) and, through parse.py, syntax-level ones; everything about
+meaning is validate's job. A file is read only if it is a regular file: no link, folder or
+pipe, so data from a pull request can neither bring in a file from outside the repository nor
+make the build wait.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import Problem
+from .hostile import MAX_FILE_BYTES
+from .parse import LineList, LineMap, NumberText, UnquotedDate, parse_text
 
-try:
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
-
-
-class LineMap(dict[str, Any]):
-    """A YAML mapping that remembers its own line and each key's line (1-based)."""
-
-    line: int = 1
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
-
-class LineList(list[Any]):
-    """A YAML sequence that remembers its own line and each item's line (1-based)."""
-
-    line: int = 1
-    item_lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        return self.item_lines[index] if index < len(self.item_lines) else self.line
+__all__ = ["Cache", "Document", "LineList", "LineMap", "NumberText", "RawData", "UnquotedDate",
+           "load_file", "load_records", "parse_text", "read_data_file"]
 
 
 @dataclass(frozen=True)
@@ -51,62 +34,31 @@ class Document:
     line: int = 1
 
 
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    problems: list[Problem]
-    display_path: str
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
-    mapping = LineMap()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            loader.problems.append(
-                Problem(loader.display_path, line, f"key {key!r} must be a name such as 'title'")
-            )
-            continue
-        if key in mapping:
-            loader.problems.append(
-                Problem(
-                    loader.display_path,
-                    line,
-                    f"duplicate key '{key}' (first on line {mapping.key_lines[key]}); "
-                    "keep one of them",
-                )
-            )
-            continue
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-    return mapping
-
-
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return items
-
-
-def _refuse_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
-    raise yaml.constructor.ConstructorError(
-        None,
-        None,
-        f"the YAML tag '{_short_tag(node.tag)}' is not allowed; write plain text, lists and "
-        "mappings",
-        node.start_mark,
-    )
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_Loader.add_multi_constructor("", _refuse_tag)
+def read_data_file(file: Path, path: str) -> tuple[bytes | None, Problem | None]:
+    """The bytes of one data file, or the problem that keeps it from being read."""
+    try:
+        status = file.lstat()
+    except OSError as error:
+        return None, Problem(path, 1, f"cannot be read ({error.strerror or error}); check that "
+                             "the file exists and that you may read it")
+    if stat.S_ISLNK(status.st_mode):
+        return None, Problem(path, 1, "a symbolic link, not a file; replace it with the file "
+                             "itself (a link could bring in a file from outside the repository)")
+    if stat.S_ISDIR(status.st_mode):
+        return None, Problem(path, 1, "a folder, not a file; data files are YAML files "
+                             "(see README.md for the layout of data/)")
+    if not stat.S_ISREG(status.st_mode):
+        return None, Problem(path, 1, "not an ordinary file (a pipe, socket or device); replace "
+                             "it with a YAML file")
+    if status.st_size > MAX_FILE_BYTES:
+        return None, Problem(path, 1, f"the file has {status.st_size:,} bytes, more than the "
+                             f"{MAX_FILE_BYTES:,} a data file may have; split it or shorten it")
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, Problem(path, 1, f"cannot be read ({error.strerror or error}); check that "
+                             "you may read it")
+    return raw, None
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -120,44 +72,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         )
 
 
-def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML document; return its value (None on failure) and any problems."""
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        return None, [Problem(path, 1, "the file is empty; see README.md for the format")]
-    loader = _Loader(text)
-    loader.problems = []
-    loader.display_path = path
-    try:
-        value = loader.get_single_data()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        what = error.problem or error.context or "not valid YAML"
-        start = error.context_mark
-        if error.context and error.problem and start and start.line + 1 != line:
-            what += f" ({error.context} that starts on line {start.line + 1})"
-        lines = text.splitlines()
-        if mark and mark.line < len(lines):
-            bad = lines[mark.line]
-            if "\t" in bad[:len(bad) - len(bad.lstrip())]:
-                what += "; a tab is used for indentation: indent with spaces"
-        return None, [Problem(path, line, f"YAML syntax: {what}")]
-    except yaml.YAMLError as error:
-        return None, [Problem(path, 1, f"YAML syntax: {error}")]
-    finally:
-        loader.dispose()
-    if value is None and not loader.problems:
-        # `---`, `~` or `null` alone: nothing to read, and an event must never vanish unnoticed.
-        return None, [Problem(path, 1, "the file holds no data (only `---`, `~` or `null`); "
-                                       "see README.md for the format")]
-    return value, loader.problems
-
-
-def load_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    path = file.relative_to(root).as_posix()
-    text, problem = _decode(file.read_bytes(), path)
+def parse_bytes(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
+    text, problem = _decode(raw, path)
     if problem:
         return None, [problem]
     assert text is not None
@@ -166,6 +82,15 @@ def load_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
         return None, problems
     line = getattr(value, "line", 1)
     return Document(path, value, line), problems
+
+
+def load_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    path = file.relative_to(root).as_posix()
+    raw, problem = read_data_file(file, path)
+    if problem:
+        return None, [problem]
+    assert raw is not None
+    return parse_bytes(raw, path)
 
 
 @dataclass(frozen=True)
@@ -190,41 +115,116 @@ class RawData:
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary")
+_EXPECTED = {f"{name}.yaml" for name in ("phases", "sources", *OPTIONAL_FILES)} | {"events"}
+# Passed over without a word: the placeholder that keeps a folder in git, and the swap and lock
+# files editors keep beside a file while it is open (vim's .name.swp, Emacs' .#name). These can
+# never be an event (no .yaml ending), and reporting them would fail every `make serve` rebuild
+# while a file is open in such an editor. Every other hidden file is reported.
+_IGNORED = re.compile(r"\.gitkeep|\..+\.sw[a-px]|\.#.+")
+
+# For each file: a digest of its bytes, and what parsing them gave.
+Cache = dict[Path, tuple[bytes, Document | None, list[Problem]]]
 
 
-Cache = dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]]
+def _hidden(path: str, name: str) -> Problem:
+    visible = name.lstrip(".")
+    rename = f"rename it to {visible} or " if visible.endswith(".yaml") else ""
+    return Problem(path, 1, f"a hidden file (its name starts with '.'), which would not be read; "
+                   f"{rename}delete it")
+
+
+def _entries(folder: Path, path: str, problems: list[Problem]) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as error:
+        problems.append(Problem(path, 1, f"cannot list the folder ({error.strerror or error})"))
+        return []
+
+
+def _strays(data_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """Files in data/ that nothing reads: a misspelt optional file would otherwise vanish."""
+    for entry in _entries(data_dir, data_dir.relative_to(root).as_posix(), problems):
+        if entry.name in _EXPECTED or _IGNORED.fullmatch(entry.name):
+            continue
+        path = entry.relative_to(root).as_posix()
+        if entry.name.startswith("."):
+            problems.append(_hidden(path, entry.name))
+            continue
+        close = difflib.get_close_matches(entry.name, sorted(_EXPECTED), n=1, cutoff=0.6)
+        hint = f"; rename it to {close[0]}" if close else ""
+        problems.append(Problem(path, 1, "not a data file: data/ holds phases.yaml, sources.yaml, "
+                                "the folder events/ and optionally "
+                                f"{', '.join(name + '.yaml' for name in OPTIONAL_FILES)}{hint}"))
+
+
+def _event_files(events_dir: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The event files in data/events/; everything else there is reported."""
+    path = events_dir.relative_to(root).as_posix()
+    if events_dir.is_symlink():
+        problems.append(Problem(path, 1, "a symbolic link, not a folder; make data/events/ a "
+                                "folder (a link could bring in files from outside the "
+                                "repository)"))
+        return []
+    if not events_dir.is_dir():
+        if events_dir.exists():
+            problems.append(Problem(path, 1, "a file, not a folder; events go in the folder "
+                                    "data/events/, one file per event"))
+        return []
+    files = []
+    for file in _entries(events_dir, path, problems):
+        where = file.relative_to(root).as_posix()
+        if _IGNORED.fullmatch(file.name):
+            continue
+        if file.name.startswith("."):
+            problems.append(_hidden(where, file.name))
+        elif file.is_dir() and not file.is_symlink():
+            problems.append(Problem(where, 1, "a folder, not a file; each event is one file "
+                                    "directly in data/events/ (no sub-folders)"))
+        elif file.suffix != ".yaml":
+            hint = f"; rename it to {file.stem}.yaml" if file.suffix in {".yml", ".YAML"} else ""
+            problems.append(
+                Problem(where, 1, f"not an event file; events are data/events/<id>.yaml{hint}"))
+        else:
+            files.append(file)
+    return files
 
 
 def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, list[Problem]]:
     """Read data/ (phases.yaml, sources.yaml, events/*.yaml and optional files).
 
-    With a `cache` (kept by a long-running process such as `mkdocs serve`), a file whose
-    modification time and size are unchanged is not parsed again.
+    With a `cache` (kept by a long-running process such as `mkdocs serve`), a file whose bytes
+    are unchanged is not parsed again. The bytes, not the modification time and size: an edit
+    that keeps both (a fast editor, a checkout) must still be seen; reading is cheap, parsing
+    is what costs.
     """
     root = data_dir.parent
     problems: list[Problem] = []
     unreadable: set[str] = set()
 
-    def read_file(file: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
+        path = file.relative_to(root).as_posix()
+        raw, problem = read_data_file(file, path)
+        if problem:
+            return None, [problem]
+        assert raw is not None
         if cache is None:
-            return load_file(file, root)
-        stat = file.stat()
-        key = (stat.st_mtime_ns, stat.st_size)
+            return parse_bytes(raw, path)
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
         hit = cache.get(file)
-        if hit is None or hit[0] != key:
-            hit = (key, *load_file(file, root))
+        if hit is None or hit[0] != digest:
+            hit = (digest, *parse_bytes(raw, path))
             cache[file] = hit
         return hit[1], hit[2]
 
     def read(name: str, required: bool) -> Document | None:
         file = data_dir / f"{name}.yaml"
-        if not file.exists():
+        if not file.exists() and not file.is_symlink():
             if required:
                 where = file.relative_to(root).as_posix()
                 problems.append(Problem(where, 1, f"missing file; create {name}.yaml in data/"))
                 unreadable.add(name)
             return None
-        document, found = read_file(file, root)
+        document, found = read_file(file)
         problems.extend(found)
         if document is None:
             unreadable.add(name)
@@ -233,21 +233,13 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
     phases = read("phases", required=True)
     sources = read("sources", required=True)
     optional = {name: read(name, required=False) for name in OPTIONAL_FILES}
+    if data_dir.is_dir():
+        _strays(data_dir, root, problems)
     events: list[Document] = []
     event_ids: set[str] = set()
-    events_dir = data_dir / "events"
-    for file in sorted(events_dir.iterdir()) if events_dir.is_dir() else ():
-        if file.name.startswith("."):
-            continue
-        if file.suffix != ".yaml" or not file.is_file():
-            where = file.relative_to(root).as_posix()
-            hint = f"; rename it to {file.stem}.yaml" if file.suffix in {".yml", ".YAML"} else ""
-            problems.append(
-                Problem(where, 1, f"not an event file; events are data/events/<id>.yaml{hint}")
-            )
-            continue
+    for file in _event_files(data_dir / "events", root, problems):
         event_ids.add(file.stem)
-        document, found = read_file(file, root)
+        document, found = read_file(file)
         problems.extend(found)
         if document is not None:
             events.append(document)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from .errors import DataError, Problem
 from .fields import FieldReader, describe, id_problem
+from .hostile import reserved_id, term_problem
 from .load import Cache, Document, LineList, RawData, load_records
 from .model import (
     BASIS_KINDS,
@@ -95,7 +96,7 @@ class _Validator:
 
     def phase(self, path: str, line: int, item: Any) -> Phase | None:
         r = self.reader(path, line, item, "a phase", PHASE_FIELDS, PHASE_FIELDS)
-        id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
+        id_, title, summary = r.identifier("id", "phase"), r.text("title"), r.text("summary")
         start, end = r.date("start", precisions=("day",)), r.date("end", precisions=("day",))
         if start and end and end.first_day < start.first_day:
             r.report(r.line_of("end"), f"end: {end} is before start {start}")
@@ -110,18 +111,18 @@ class _Validator:
                                                                  "published"))
         values = {key: r.text(key) for key in ("outlet", "title", "published_basis", "agency",
                                                "author", "notes")}
-        id_, seed, url = r.identifier("id"), r.text("seed"), r.url("url")
+        id_, seed, url = r.identifier("id", "source"), r.file_name("seed"), r.url("url")
         published = r.date("published")
         if not (r.ok and id_ and values["outlet"] and values["title"] and published):
             return None
-        if r.has("url") and url is None:
+        if (r.has("url") and url is None) or (r.has("seed") and seed is None):
             return None
         return Source(id=id_, published=published, url=url, seed=seed,
                       origin=f"{path}:{r.line}", **values)  # type: ignore[arg-type]
 
     def actor(self, path: str, line: int, item: Any) -> Actor | None:
         r = self.reader(path, line, item, "an actor", ACTOR_FIELDS, ("id", "name", "kind"))
-        id_, name, kind = r.identifier("id"), r.text("name"), r.text("kind")
+        id_, name, kind = r.identifier("id", "actor"), r.text("name"), r.text("kind")
         if kind and kind not in ACTOR_KINDS:
             r.report(r.line_of("kind"), f"kind: '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
             kind = None
@@ -132,7 +133,7 @@ class _Validator:
 
     def topic(self, path: str, line: int, item: Any) -> Topic | None:
         r = self.reader(path, line, item, "a topic", TOPIC_FIELDS, ("id", "title", "summary"))
-        id_, title, summary = r.identifier("id"), r.text("title"), r.text("summary")
+        id_, title, summary = r.identifier("id", "topic"), r.text("title"), r.text("summary")
         aliases = r.texts("aliases")
         if not (r.ok and id_ and title and summary and aliases is not None):
             return None
@@ -198,8 +199,10 @@ class _Validator:
         path = document.path
         event_id = path.rsplit("/", 1)[-1].removesuffix(".yaml")
         problem = id_problem(event_id)
-        if problem:
-            self.problems.append(Problem(path, 1, f"file name: {problem}"))
+        reserved = None if problem else reserved_id("event", event_id)
+        if problem or reserved:
+            what = problem or f"'{event_id}' {reserved}; rename the file"
+            self.problems.append(Problem(path, 1, f"file name: {what}"))
         r = self.reader(path, document.line, document.value, "an event", EVENT_FIELDS, EVENT_REQUIRED,
                         EVENT_HINTS)
         date, basis = r.date("date"), self.basis(r, "date_basis")
@@ -212,7 +215,8 @@ class _Validator:
         in_force = self.dated(r, "in_force") if r.has("in_force") else None
         actors, topics = r.identifiers("actors"), r.identifiers("topics")
         order = r.integer("order")
-        if problem or not (r.ok and date and basis and title and summary and phase and citations):
+        if problem or reserved or not (r.ok and date and basis and title and summary and phase
+                                       and citations):
             return None
         if (r.has("in_force") and in_force is None) or (r.has("order") and order is None):
             return None
@@ -223,7 +227,8 @@ class _Validator:
 
     def background(self, path: str, line: int, item: Any) -> Background | None:
         r = self.reader(path, line, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
-        id_, date = r.identifier("id"), r.date("date", precisions=("day", "month", "year"))
+        id_ = r.identifier("id", "background entry")
+        date = r.date("date", precisions=("day", "month", "year"))
         basis, title, summary = self.basis(r, "date_basis"), r.text("title"), r.text("summary")
         citations = self.citations(r, "citations", need_one=True)
         if not (r.ok and id_ and date and basis and title and summary and citations):
@@ -233,8 +238,18 @@ class _Validator:
 
     def term(self, path: str, line: int, item: Any) -> Term | None:
         r = self.reader(path, line, item, "a glossary term", TERM_FIELDS, ("id", "term", "definition"))
-        id_, term, definition = r.identifier("id"), r.text("term"), r.text("definition")
+        id_, term, definition = r.identifier("id", "glossary term"), r.text("term"), \
+            r.text("definition")
         aliases = r.texts("aliases")
+        # Each name must be found in text as pages show it (render/site.py's Glossary).
+        names = [("term", r.line_of("term"), term)] + [
+            (f"aliases {n}", line, alias.strip()) for n, (line, alias)
+            in enumerate(r.items("aliases") if aliases else [], start=1)]
+        for label, line, name in names:
+            problem = term_problem(name) if name else None
+            if problem:
+                r.report(line, f"{label}: {problem}")
+                term = None
         if not (r.ok and id_ and term and definition and aliases is not None):
             return None
         return Term(id=id_, term=term, definition=definition, aliases=aliases,
@@ -264,7 +279,7 @@ class _Validator:
     def correction(self, path: str, line: int, item: Any) -> Correction | None:
         r = self.reader(path, line, item, "a correction", CORRECTION_FIELDS,
                         ("id", "title", "kind", "quotes", "correction", "evidence"))
-        id_, kind, title = r.identifier("id"), r.text("kind"), r.text("title")
+        id_, kind, title = r.identifier("id", "correction"), r.text("kind"), r.text("title")
         if kind and kind not in CORRECTION_KINDS:
             r.report(r.line_of("kind"), f"kind: '{kind}' is not one of "
                      f"{', '.join(CORRECTION_KINDS)}")
