@@ -15,6 +15,7 @@ from typing import Any
 from .dates import PartialDate
 from .errors import Problem
 from .hostile import (
+    HIDDEN,
     MAX_ID,
     MAX_ORDER,
     hidden_character,
@@ -91,8 +92,10 @@ class FieldReader:
             # A key with a hidden character has been reported where it was read (load).
             if key not in allowed and hidden_character(key) is None:
                 self.report(self.line_of(key), self._unknown(key, allowed, hints or {}))
+        # 'ti<U+200B>tle' has been reported where it was read: 'title' is not also missing.
+        mangled = {HIDDEN.sub("", key) for key in mapping if hidden_character(key)}
         for key in required:
-            if key not in mapping:
+            if key not in mapping and key not in mangled:
                 self.report(self.line, f"{what}: missing required field '{key}'")
 
     def _unknown(self, key: str, allowed: tuple[str, ...], hints: dict[str, str]) -> str:
@@ -121,7 +124,8 @@ class FieldReader:
             hint = "; put it in double quotes"
         self.report(self.line_of(key), f"{key}: must be {expected}, got {describe(value)}{hint}")
 
-    def text(self, key: str) -> str | None:
+    def _string(self, key: str) -> str | None:
+        """The field's text, if it is text and not empty; problems of length are the caller's."""
         if key not in self.mapping:
             return None
         value = self.mapping[key]
@@ -130,34 +134,40 @@ class FieldReader:
             return None
         if hidden_character(value):
             return None  # reported where it was read, at its exact line (load)
-        problem = text_problem(value) or length_problem(key, value)
+        problem = text_problem(value)
         if problem:
             self.report(self.line_of(key), f"{key}: {problem}")
             return None
         return value.strip()
 
-    def identifier(self, key: str, kind: str = "") -> str | None:
-        """An id; `kind` ("event", "source"...) when it is the id of such a record, whose page
-        address or anchor it becomes (see hostile.reserved_id)."""
-        value = self.text(key)
-        if value is None:
-            return None
-        problem = id_problem(value)
-        reserved = reserved_id(kind, value) if kind and not problem else None
-        if problem or reserved:
-            what = problem or f"'{value}' {reserved}; choose another id"
-            self.report(self.line_of(key), f"{key}: {what}")
-            return None
-        return value
-
-    def file_name(self, key: str) -> str | None:
-        """The name of a file in a folder outside data/ (a source's seed): it must stay there."""
-        value = self.text(key)
-        problem = seed_problem(value) if value is not None else None
+    def _checked(self, key: str, value: str | None, problem: str | None) -> str | None:
         if problem:
             self.report(self.line_of(key), f"{key}: {problem}")
             return None
         return value
+
+    def text(self, key: str) -> str | None:
+        value = self._string(key)
+        return self._checked(key, value, value and length_problem(key, value))
+
+    def identifier(self, key: str, kind: str = "") -> str | None:
+        """An id; `kind` ("event", "source"...) when it is the id of such a record, whose page
+        address or anchor it becomes (see hostile.reserved_id)."""
+        value = self._string(key)
+        problem = value and id_problem(value)
+        if value and not problem and kind:
+            reserved = reserved_id(kind, value)
+            problem = reserved and f"'{value}' {reserved}; choose another id"
+        return self._checked(key, value, problem)
+
+    def url(self, key: str) -> str | None:
+        value = self._string(key)
+        return self._checked(key, value, value and url_problem(value))
+
+    def file_name(self, key: str) -> str | None:
+        """The name of a file in a folder outside data/ (a source's seed): it must stay there."""
+        value = self._string(key)
+        return self._checked(key, value, value and seed_problem(value))
 
     def date(self, key: str, *, precisions: tuple[str, ...] = ("day", "month")) -> PartialDate | None:
         if key not in self.mapping:
@@ -195,14 +205,6 @@ class FieldReader:
         else:
             self._bad_type(key, "a whole number", value)
         return None
-
-    def url(self, key: str) -> str | None:
-        value = self.text(key)
-        problem = url_problem(value) if value is not None else None
-        if problem:
-            self.report(self.line_of(key), f"{key}: {problem}")
-            return None
-        return value
 
     def items(self, key: str) -> list[tuple[int, Any]]:
         """The items of a list field with their lines; reports a non-list."""

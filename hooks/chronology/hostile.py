@@ -219,8 +219,7 @@ def url_problem(value: str) -> str | None:
                 "read it differently: copy the address from the browser's address bar")
     try:
         parts = urlsplit(value)
-        _ = parts.port  # urlsplit checks the port only when it is asked for
-    except ValueError:
+    except ValueError:  # such as an unclosed '[' of an IPv6 address
         parts = None
     if parts is None or parts.scheme not in {"http", "https"} or not parts.hostname:
         return (f"{shown(value)} is not a web address; only http:// and https:// URLs are "
@@ -229,8 +228,14 @@ def url_problem(value: str) -> str | None:
         return (f"{shown(value)} holds a user name or password (before '@'); an article's address "
                 "needs neither, and 'https://a.example@b.example' leads to b.example: remove it")
     if not _HOST.fullmatch(parts.hostname):
-        return (f"{shown(value)}: the host '{parts.hostname}' is not an ASCII domain name; write "
-                "an international domain name in its xn-- form")
+        # Escaped, so that a letter that only looks Latin shows as what it is.
+        host = parts.hostname.encode("ascii", "backslashreplace").decode()
+        return (f"the host '{host}' is not an ASCII domain name; write an international domain "
+                "name in its xn-- form")
+    try:
+        _ = parts.port  # urlsplit checks the port only when it is asked for
+    except ValueError:
+        return f"{shown(value)} has a port number out of range; copy the address again"
     return None
 
 

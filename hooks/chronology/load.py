@@ -237,7 +237,10 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
         _strays(data_dir, root, problems)
     events: list[Document] = []
     event_ids: set[str] = set()
-    for file in _event_files(data_dir / "events", root, problems):
+    events_dir = data_dir / "events"
+    if events_dir.is_symlink() or (events_dir.exists() and not events_dir.is_dir()):
+        unreadable.add("events")  # reported as such; "no events found" would add nothing
+    for file in _event_files(events_dir, root, problems):
         event_ids.add(file.stem)
         document, found = read_file(file)
         problems.extend(found)

@@ -138,7 +138,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
             loader.problems.append(
                 Problem(loader.display_path, line, f"key {shown} must be a name such as 'title'"))
             continue
-        _check_text(loader, key_node, key, f"{prefix}: key" if prefix else "key")
+        _check_text(loader, key_node, key, f"{prefix}: key '{key}'" if prefix else f"key '{key}'")
         if key in mapping:
             loader.problems.append(
                 Problem(loader.display_path, line,
@@ -283,22 +283,30 @@ def _anchors_and_aliases(text: str, path: str) -> list[Problem]:
         return []
     scanner = _BaseLoader(text)
     problems: list[Problem] = []
+    more = 0
     try:
         while scanner.check_event():
             event = scanner.get_event()  # type: ignore[no-untyped-call]
             line = event.start_mark.line + 1
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(path, line, f"alias '*{event.anchor}': YAML aliases are "
-                                        "not allowed; write the value out in full"))
+                what = f"alias '*{event.anchor}': YAML aliases are not allowed; write the value " \
+                    "out in full"
             elif getattr(event, "anchor", None):
-                problems.append(Problem(path, line, f"anchor '&{event.anchor}': YAML anchors are "
-                                        f"not allowed; if '&{event.anchor}' is part of the text, "
-                                        "put the whole value in double quotes"))
+                what = f"anchor '&{event.anchor}': YAML anchors are not allowed; if " \
+                    f"'&{event.anchor}' is part of the text, put the whole value in double quotes"
+            else:
+                continue
+            if problems and problems[-1].line == line:
+                continue  # one report a line
+            if len(problems) == MAX_REPORTED:
+                more += 1
+                continue
+            problems.append(Problem(path, line, what))
     except yaml.YAMLError:
         return []  # parsing reports it
     finally:
         scanner.dispose()
-    return _capped(problems)
+    return _capped(problems, more)
 
 
 def _hidden_outside_values(text: str, path: str, reported: set[int]) -> list[Problem]:
@@ -322,6 +330,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     if "maximum nesting depth" in what:
         return Problem(path, line, f"lists and mappings nested more than {MAX_DEPTH} deep; the "
                        "data format needs at most 4: see README.md")
+    if error.context in {"while scanning an anchor", "while scanning an alias"} or \
+            what == "found undefined alias":
+        what += "; a value that starts with '&' or '*' must be in double quotes"
     start = error.context_mark
     if error.context and error.problem and start and start.line + 1 != line:
         what += f" ({error.context} that starts on line {start.line + 1})"

@@ -173,18 +173,22 @@ class _Validator:
             b.report(b.line_of("kind"), f"{key}: kind '{kind}' is not one of "
                      f"{', '.join(BASIS_KINDS)}")
             return None
-        if kind in {"stated", "derived"} and not (source and phrase):
+        # Whether a field is there, not whether it read: a field that is there but wrong has
+        # been reported already, and is not also "missing".
+        given = {field: b.has(field) for field in ("source", "phrase", "note")}
+        if kind in {"stated", "derived"} and not (given["source"] and given["phrase"]):
             b.report(b.line, f"{key}: a '{kind}' date needs 'source' and 'phrase' (the words "
                      "in the source that give the date)")
             return None
-        if kind == "record" and bool(source) != bool(phrase):
+        if kind == "record" and given["source"] != given["phrase"]:
             b.report(b.line, f"{key}: give both 'source' and 'phrase' (the article's own words "
                      "for the date), or neither")
             return None
-        if kind in {"derived", "record"} and not note:
+        if kind in {"derived", "record"} and not given["note"]:
             b.report(b.line, f"{key}: a '{kind}' date needs a 'note' saying how it was worked out")
             return None
-        if not (b.ok and kind):
+        read = {"source": source, "phrase": phrase, "note": note}
+        if not (b.ok and kind) or any(given[field] and not read[field] for field in given):
             return None
         return DateBasis(kind=kind, source=source, phrase=phrase, note=note,
                          origin=f"{r.path}:{b.line_of('phrase')}")
@@ -323,7 +327,8 @@ def validate(raw: RawData) -> Chronology:
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
-    if raw.phases is not None and raw.sources is not None and not raw.event_ids:
+    if (raw.phases is not None and raw.sources is not None and not raw.event_ids
+            and "events" not in raw.unreadable):
         problems.append(Problem("data/events", 1, "no events found; add data/events/<id>.yaml"))
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
                           (topics, "topic"), (corrections, "correction"),
