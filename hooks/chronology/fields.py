@@ -18,14 +18,13 @@ from .hostile import (
     HIDDEN,
     MAX_ID,
     MAX_ORDER,
-    hidden_character,
     length_problem,
     reserved_id,
     seed_problem,
     shown,
     url_problem,
 )
-from .load import LineList, LineMap, NumberText, UnquotedDate
+from .load import LineList, LineMap, NumberText, Reported, UnquotedDate
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _TYPE_NAMES = {
@@ -90,13 +89,15 @@ class FieldReader:
             return
         for key in mapping:
             # A key with a hidden character has been reported where it was read (load).
-            if key not in allowed and hidden_character(key) is None:
+            if key not in allowed and not isinstance(key, Reported):
                 self.report(self.line_of(key), self._unknown(key, allowed, hints or {}))
-        # 'ti<U+200B>tle' has been reported where it was read: 'title' is not also missing.
-        mangled = {HIDDEN.sub("", key) for key in mapping if hidden_character(key)}
         for key in required:
-            if key not in mapping and key not in mangled:
+            if key not in mapping and not self._mangled(key):
                 self.report(self.line, f"{what}: missing required field '{key}'")
+
+    def _mangled(self, key: str) -> bool:
+        """'ti<U+200B>tle' has been reported where it was read: 'title' is not also missing."""
+        return any(isinstance(k, Reported) and HIDDEN.sub("", k) == key for k in self.mapping)
 
     def _unknown(self, key: str, allowed: tuple[str, ...], hints: dict[str, str]) -> str:
         if key in hints:
@@ -132,7 +133,7 @@ class FieldReader:
         if not isinstance(value, str):
             self._bad_type(key, "text", value)
             return None
-        if hidden_character(value):
+        if isinstance(value, Reported):
             return None  # reported where it was read, at its exact line (load)
         problem = text_problem(value)
         if problem:
@@ -222,7 +223,7 @@ class FieldReader:
         found: list[str] = []
         ok = True
         for number, (line, item) in enumerate(self.items(key), start=1):
-            if isinstance(item, str) and hidden_character(item):
+            if isinstance(item, Reported):
                 ok = False  # reported where it was read (load)
                 continue
             problem = (text_problem(item) or length_problem(key, item) if isinstance(item, str)

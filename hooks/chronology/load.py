@@ -19,10 +19,10 @@ from typing import Any
 
 from .errors import Problem
 from .hostile import MAX_FILE_BYTES
-from .parse import LineList, LineMap, NumberText, UnquotedDate, parse_text
+from .parse import LineList, LineMap, NumberText, Reported, UnquotedDate, parse_text
 
-__all__ = ["Cache", "Document", "LineList", "LineMap", "NumberText", "RawData", "UnquotedDate",
-           "load_file", "load_records", "parse_text", "read_data_file"]
+__all__ = ["Cache", "Document", "LineList", "LineMap", "NumberText", "RawData", "Reported",
+           "UnquotedDate", "load_file", "load_records", "parse_text", "read_data_file"]
 
 
 @dataclass(frozen=True)

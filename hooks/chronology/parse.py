@@ -22,6 +22,7 @@ from .hostile import (
     character_fix,
     describe_character,
     hidden_character,
+    looks_clean,
 )
 
 try:
@@ -74,6 +75,11 @@ class NumberText:
         return self.text
 
 
+class Reported(str):
+    """Text whose hidden character has been reported, at its exact line, where it was read:
+    later stages read it as nothing, and report nothing more about it."""
+
+
 class _Refusal(Exception):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -86,8 +92,10 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     text: str
     depth: int
     label: str  # the field being read, for messages: "citations 2: quote"
-    seen: set[int]  # nodes already met: a node met twice is an alias
+    seen: set[int] | None  # nodes already met, a node met twice being an alias; None if the
+    # text holds nothing that could start one
     hidden_lines: set[int]  # lines where a hidden character has been reported
+    check_values: bool  # False when the whole file is clean: nothing to look for in its values
 
 
 def _enter(loader: _Loader, node: yaml.Node) -> None:
@@ -101,16 +109,18 @@ def _enter(loader: _Loader, node: yaml.Node) -> None:
 def _visit(loader: _Loader, node: yaml.Node) -> None:
     # The composer hands out an anchored node again for each alias; refusing a second visit
     # means no document is ever expanded (a "billion laughs" file stays its own size).
+    if loader.seen is None:
+        return
     if id(node) in loader.seen:
         raise _Refusal(node.start_mark.line + 1, "an alias repeats another part of the file; "
                        "YAML anchors and aliases are not allowed: write the value out in full")
     loader.seen.add(id(node))
 
 
-def _check_text(loader: _Loader, node: yaml.Node, value: str, label: str) -> None:
-    found = hidden_character(value)
+def _check_text(loader: _Loader, node: yaml.Node, value: str, label: str) -> str:
+    found = hidden_character(value) if loader.check_values else None
     if found is None:
-        return
+        return value
     index, message = found
     start, end = node.start_mark.index, node.end_mark.index
     # The exact line, also inside a multi-line value, where the character stands in the file
@@ -120,6 +130,7 @@ def _check_text(loader: _Loader, node: yaml.Node, value: str, label: str) -> Non
     loader.hidden_lines.add(line)
     loader.problems.append(Problem(loader.display_path, line,
                                    f"{label}: {message}" if label else message))
+    return Reported(value)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
@@ -138,7 +149,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
             loader.problems.append(
                 Problem(loader.display_path, line, f"key {shown} must be a name such as 'title'"))
             continue
-        _check_text(loader, key_node, key, f"{prefix}: key '{key}'" if prefix else f"key '{key}'")
+        key = _check_text(loader, key_node, key,
+                          f"{prefix}: key '{key}'" if prefix else f"key '{key}'")
         if key in mapping:
             loader.problems.append(
                 Problem(loader.display_path, line,
@@ -148,7 +160,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
         loader.label = f"{prefix}: {key}" if prefix else key
         value = loader.construct_object(value_node, deep=True)
         if isinstance(value, str):
-            _check_text(loader, value_node, value, loader.label)
+            value = _check_text(loader, value_node, value, loader.label)
         loader.label = prefix
         mapping[key] = value
         mapping.key_lines[key] = line
@@ -166,7 +178,7 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
         loader.label = f"{prefix} {number}" if prefix else ""
         item = loader.construct_object(child, deep=True)
         if isinstance(item, str):
-            _check_text(loader, child, item, loader.label)
+            item = _check_text(loader, child, item, loader.label)
         items.append(item)
     loader.label = prefix
     items.line = node.start_mark.line + 1
@@ -272,15 +284,18 @@ def _unreadable_characters(text: str, path: str) -> list[Problem]:
     return _capped(problems, more)
 
 
-# An anchor (&name) or alias (*name) can only start after a space, a flow bracket or a comma.
-_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.M)
+# An anchor (&name) or alias (*name) can only start a line or follow a space, a flow bracket, a
+# comma or (in flow, after a quoted key) a colon: a text without this has none.
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:])[&*][^\s\[\]{},]", re.M)
+
+
+def _may_hold_anchors(text: str) -> bool:
+    return ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text) is not None
 
 
 def _anchors_and_aliases(text: str, path: str) -> list[Problem]:
     """Anchors and aliases: the data never needs them, an alias can multiply a small file a
     billion times, and '&x' at the start of a value silently drops the '&x' from the text."""
-    if not _ANCHOR_LIKE.search(text):
-        return []
     scanner = _BaseLoader(text)
     problems: list[Problem] = []
     more = 0
@@ -350,12 +365,19 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [Problem(path, 1, "the file is empty; see README.md for the format")]
-    refused = _unreadable_characters(text, path) or _anchors_and_aliases(text, path)
+    unix = text.replace("\r\n", "\n")  # a line's \r\n is fine; any other \r is not
+    clean = looks_clean(unix)
+    anchors = _may_hold_anchors(text)
+    refused = (not clean and _unreadable_characters(text, path)) or \
+        (anchors and _anchors_and_aliases(text, path))
     if refused:
         return None, refused
     loader = _Loader(text)
     loader.problems, loader.display_path, loader.text = [], path, text
-    loader.depth, loader.label, loader.seen, loader.hidden_lines = 0, "", set(), set()
+    loader.depth, loader.label, loader.hidden_lines = 0, "", set()
+    loader.seen = set() if anchors else None
+    # A value can hold a character the file does not: a double-quoted "\u202e".
+    loader.check_values = not clean or "\\" in text
     try:
         value = loader.get_single_data()
     except _Refusal as refusal:
@@ -369,7 +391,9 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
                               "the data format needs at most 4: see README.md")]
     finally:
         loader.dispose()
-    problems = loader.problems + _hidden_outside_values(text, path, loader.hidden_lines)
+    problems = loader.problems
+    if not clean:
+        problems += _hidden_outside_values(unix, path, loader.hidden_lines)
     if value is None and not problems:
         # `---`, `~` or `null` alone: nothing to read, and an event must never vanish unnoticed.
         return None, [Problem(path, 1, "the file holds no data (only `---`, `~` or `null`); "
