@@ -39,3 +39,16 @@ def test_month_spans_its_days_and_sorts_before_them() -> None:
 def test_weekday_of_a_day() -> None:
     assert PartialDate.parse("2019-08-02").weekday == "Friday"
     assert PartialDate.parse("2019-08").weekday is None
+
+
+@pytest.mark.parametrize("text", ["\uff12\uff10\uff11\uff19-08-02", "\u0662\u0660\u0661\u0669-08"])
+def test_only_ascii_digits_make_a_date(text: str) -> None:
+    # \d would take other scripts' digits, and the date would silently differ from the text.
+    with pytest.raises(ValueError, match="is not a date"):
+        PartialDate.parse(text)
+
+
+def test_a_long_non_date_is_not_echoed_whole() -> None:
+    with pytest.raises(ValueError) as error:
+        PartialDate.parse("9" * 100_000)
+    assert len(str(error.value)) < 120 and "(100,000 characters)" in str(error.value)

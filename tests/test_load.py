@@ -108,3 +108,57 @@ def test_a_tab_used_for_indentation_is_named() -> None:
     assert [str(p) for p in problems] == [
         "x.yaml:3: YAML syntax: found character that cannot start any token; "
         "a tab is used for indentation: indent with spaces"]
+
+
+def test_cache_sees_an_edit_that_keeps_size_and_modification_time(data_dir: Path) -> None:
+    # A fast editor or a checkout can rewrite a file within one timestamp tick, keeping its size.
+    import os
+    cache: dict = {}  # type: ignore[type-arg]
+    event = data_dir / "events" / "something-happened.yaml"
+    first, _ = load_records(data_dir, cache)
+    before = event.stat()
+    event.write_text(event.read_text("utf-8").replace("Something happened on a Monday.",
+                                                      "Something happened on a Sunday."), "utf-8")
+    os.utime(event, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (event.stat().st_size, event.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    again, _ = load_records(data_dir, cache)
+    assert again.events[0].value["summary"] == "Something happened on a Sunday."
+
+
+def test_cache_keeps_what_memo_expects(data_dir: Path) -> None:
+    from chronology.load import Cache
+    from chronology.memo import Memo
+    cache: Cache = Memo().parsed  # what the hook passes under `mkdocs serve`
+    load_records(data_dir, cache)
+    digest, document, problems = cache[data_dir / "events" / "something-happened.yaml"]
+    assert isinstance(digest, bytes) and document is not None and problems == []
+
+
+def test_a_hidden_character_is_reported_at_its_own_line_in_a_block() -> None:
+    text = "title: ok\nsummary: |\n  one\n  two\n  th\u200bree\nphase: x\n"
+    value, problems = parse_text(text, "x.yaml")
+    assert [str(p) for p in problems] == [
+        "x.yaml:5: summary: U+200B ZERO WIDTH SPACE, an invisible character; delete it"]
+    assert value["title"] == "ok"  # the rest of the file is still read
+
+
+def test_a_reported_value_is_marked_so_that_validate_says_nothing_more() -> None:
+    from chronology.load import Reported
+    value, _ = parse_text('title: "a\\u202eb"\n', "x.yaml")
+    assert isinstance(value["title"], Reported)
+
+
+@pytest.mark.parametrize("text", ["a: &x 1\nb: *x\n", "- &a [1]\n- *a\n", '{"a":*x}\n'])
+def test_an_alias_is_never_expanded(text: str) -> None:
+    value, problems = parse_text(text, "x.yaml")
+    assert value is None and problems and all("not allowed" in p.message or "undefined alias"
+                                              in p.message for p in problems)
+
+
+def test_a_file_is_read_only_if_it_is_an_ordinary_file(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    link = tmp_path / "data" / "x.yaml"
+    link.symlink_to(tmp_path / "elsewhere.yaml")
+    (tmp_path / "elsewhere.yaml").write_text("title: secret\n", "utf-8")
+    document, problems = load_file(link, tmp_path)
+    assert document is None and "symbolic link" in problems[0].message

@@ -179,3 +179,76 @@ def test_track_problems_point_at_the_item_they_are_about(tmp_path: Path) -> None
     assert problems_of(data) == [
         "data/tracks.yaml:4: track 'lane': measure names unknown event 'no-such-event'",
         "data/tracks.yaml:9: track 'lane': events names unknown event 'missing-too'"]
+
+
+def test_every_invisible_character_of_this_pythons_unicode_is_refused() -> None:
+    # hostile.py lists Unicode 14's format characters; a newer Python may know more.
+    import sys
+    import unicodedata
+
+    from chronology.hostile import HIDDEN
+    missed = [f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+              if unicodedata.category(chr(code)) in {"Cf", "Co", "Cs", "Zl", "Zp", "Cc"}
+              and chr(code) not in "\t\n" and not HIDDEN.fullmatch(chr(code))]
+    assert missed == []
+
+
+def test_reserved_anchors_are_exactly_the_fixed_ids_of_the_pages_data_ids_share() -> None:
+    # If render/ adds a heading id to one of these pages, hostile.py must reserve it too.
+    import re
+
+    from chronology.hostile import anchor_ids
+    from chronology.render import render_pages
+    from support import ROOT
+    chronology = load_chronology(ROOT / "data")
+    pages = render_pages(chronology)
+    shared = {
+        "event": ([f"phases/{p.id}.md" for p in chronology.phases], {e.id for e in chronology.events}),
+        "correction": (["corrections/index.md"], {c.id for c in chronology.corrections}),
+        "background entry": (["context/index.md"], {b.id for b in chronology.background}),
+        "glossary term": (["glossary/index.md"], {t.id for t in chronology.glossary}),
+    }
+    for kind, (paths, data_ids) in shared.items():
+        assert data_ids, kind
+        fixed = {found for path in paths for found in re.findall(r'\bid="([^"]+)"', pages[path])}
+        assert fixed - data_ids == set(anchor_ids(kind)), kind
+
+
+@pytest.mark.parametrize(("kind", "value", "reserved"), [
+    ("event", "index", True), ("event", "timeline", True), ("source", "index", True),
+    ("actor", "lpt1", True), ("correction", "corrections", True), ("correction", "index", False),
+    ("glossary term", "glossary", True), ("glossary term", "timeline", False), ("track", "index", False),
+])
+def test_reserved_ids_depend_on_the_kind_of_record(kind: str, value: str, reserved: bool) -> None:
+    from chronology.hostile import reserved_id
+    assert (reserved_id(kind, value) is not None) == reserved
+
+
+def test_real_data_leaves_room_under_every_text_limit() -> None:
+    # The limits are about three times the longest real value: a real one near its limit
+    # means the limit (hostile.TEXT_LIMITS) needs a second look, not the text a trim.
+    from chronology.hostile import text_limit
+    from chronology.load import LineList, LineMap
+    from support import ROOT
+    raw, problems = load_records(ROOT / "data")
+    assert problems == []
+    longest: dict[str, int] = {}
+
+    def walk(value: object, key: str) -> None:
+        if isinstance(value, LineMap):
+            for name, item in value.items():
+                walk(item, name)
+        elif isinstance(value, LineList):
+            for item in value:
+                walk(item, key)
+        elif isinstance(value, str):
+            longest[key] = max(longest.get(key, 0), len(value))
+
+    for document in (raw.phases, raw.sources, raw.actors, raw.topics, raw.corrections,
+                     raw.context, raw.tracks, raw.glossary, *raw.events):
+        if document is not None:
+            walk(document.value, "")
+    crowded = {key: (length, text_limit(key)) for key, length in longest.items()
+               if key not in {"url", "id", "seed", "date", "start", "end", "published"}
+               and length > text_limit(key) / 2}
+    assert crowded == {}

@@ -116,8 +116,9 @@ def printable(text: str) -> str:
 
     def escape(match: re.Match[str]) -> str:
         code = ord(match.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
-            else f"\\U{code:08x}"
+        short = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(match.group())
+        return short or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000
+                         else f"\\U{code:08x}")
 
     return _REPORTED.sub(escape, text)
 
@@ -143,7 +144,7 @@ MAX_URL = 2_000  # what browsers, sitemaps and feed readers reliably accept
 TEXT_LIMITS = {
     "summary": 1_500, "quote": 1_000, "phrase": 300, "note": 2_000, "notes": 2_000,
     "published_basis": 2_000, "correction": 2_000, "evidence": 2_000, "definition": 1_000,
-    "term": 100, "aliases": 100,
+    "term": 100, "aliases": 100, "role": 400,
 }
 SHORT_TEXT = 200  # everything else is a name or a one-line title
 TEXT_HINTS = {
