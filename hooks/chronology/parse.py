@@ -39,6 +39,10 @@ class LineMap(dict[str, Any]):
     line: int = 1
     key_lines: dict[str, int]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_lines = {}
+
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
@@ -48,6 +52,10 @@ class LineList(list[Any]):
 
     line: int = 1
     item_lines: list[int]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines = []
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
@@ -137,7 +145,6 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
     _enter(loader, node)
     mapping = LineMap()
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
     prefix = loader.label
     for key_node, value_node in node.value:
         _visit(loader, key_node)
@@ -284,34 +291,44 @@ def _unreadable_characters(text: str, path: str) -> list[Problem]:
     return _capped(problems, more)
 
 
-# An anchor (&name) or alias (*name) can only start a line or follow a space, a flow bracket, a
-# comma or (in flow, after a quoted key) a colon: a text without this has none.
-_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,:])[&*][^\s\[\]{},]", re.M)
+# A tag (!x), an anchor (&x) or an alias (*x) can only start a line or follow a space, a flow
+# bracket, a comma or (in flow, after a quoted key) a colon: a text without this has none.
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])[!&*][^\s\[\]{},]", re.M)
 
 
-def _may_hold_anchors(text: str) -> bool:
-    return ("&" in text or "*" in text) and _ANCHOR_LIKE.search(text) is not None
+def _may_hold_properties(text: str) -> bool:
+    return ("&" in text or "*" in text or "!" in text) and _NODE_PROPERTY.search(text) is not None
 
 
-def _anchors_and_aliases(text: str, path: str) -> list[Problem]:
-    """Anchors and aliases: the data never needs them, an alias can multiply a small file a
-    billion times, and '&x' at the start of a value silently drops the '&x' from the text."""
+def _property_problem(event: yaml.Event) -> str | None:
+    if isinstance(event, yaml.AliasEvent):
+        return f"alias '*{event.anchor}': YAML aliases are not allowed; write the value out in full"
+    anchor = getattr(event, "anchor", None)
+    if anchor:
+        return (f"anchor '&{anchor}': YAML anchors are not allowed; if '&{anchor}' is part of "
+                "the text, put the whole value in double quotes")
+    tag = getattr(event, "tag", None)
+    implicit = getattr(event, "implicit", True)
+    # A tag the parser itself gives (implicit) is no tag written in the file.
+    if tag and implicit is not True and not (isinstance(implicit, tuple) and any(implicit)):
+        return (f"YAML syntax: the YAML tag '{_short_tag(tag)}' is not allowed; write plain text, "
+                "lists and mappings")
+    return None
+
+
+def _tags_anchors_and_aliases(text: str, path: str) -> list[Problem]:
+    """Tags, anchors and aliases: the data never needs them. A tag can ask for a Python object
+    or make PyYAML's own conversion raise (!!float on text); an alias can multiply a small file
+    a billion times; '&x' at the start of a value silently drops the '&x' from the text."""
     scanner = _BaseLoader(text)
     problems: list[Problem] = []
     more = 0
     try:
         while scanner.check_event():
             event = scanner.get_event()  # type: ignore[no-untyped-call]
+            what = _property_problem(event)
             line = event.start_mark.line + 1
-            if isinstance(event, yaml.AliasEvent):
-                what = f"alias '*{event.anchor}': YAML aliases are not allowed; write the value " \
-                    "out in full"
-            elif getattr(event, "anchor", None):
-                what = f"anchor '&{event.anchor}': YAML anchors are not allowed; if " \
-                    f"'&{event.anchor}' is part of the text, put the whole value in double quotes"
-            else:
-                continue
-            if problems and problems[-1].line == line:
+            if what is None or (problems and problems[-1].line == line):
                 continue  # one report a line
             if len(problems) == MAX_REPORTED:
                 more += 1
@@ -367,15 +384,15 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 1, "the file is empty; see README.md for the format")]
     unix = text.replace("\r\n", "\n")  # a line's \r\n is fine; any other \r is not
     clean = looks_clean(unix)
-    anchors = _may_hold_anchors(text)
+    properties = _may_hold_properties(text)
     refused = (not clean and _unreadable_characters(text, path)) or \
-        (anchors and _anchors_and_aliases(text, path))
+        (properties and _tags_anchors_and_aliases(text, path))
     if refused:
         return None, refused
     loader = _Loader(text)
     loader.problems, loader.display_path, loader.text = [], path, text
     loader.depth, loader.label, loader.hidden_lines = 0, "", set()
-    loader.seen = set() if anchors else None
+    loader.seen = set() if properties else None
     # A value can hold a character the file does not: a double-quoted "\u202e".
     loader.check_values = not clean or "\\" in text
     try:
