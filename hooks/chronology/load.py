@@ -200,6 +200,11 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
     root = data_dir.parent
     problems: list[Problem] = []
     unreadable: set[str] = set()
+    if data_dir.is_symlink():
+        problems.append(Problem(data_dir.name, 1, "a symbolic link, not a folder; make data/ a "
+                                "folder (a link could bring in files from outside the "
+                                "repository)"))
+        return RawData(None, None, (), unreadable=frozenset({"phases", "sources"})), problems
 
     def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
         path = file.relative_to(root).as_posix()

@@ -3,7 +3,8 @@
 Only syntax-level problems are found here: characters YAML cannot read or an editor hides,
 YAML syntax, tags, anchors and aliases, merge keys, nesting too deep, duplicate keys, empty
 files. Meaning is validate's job. PyYAML's safe loader is used, the C one where available
-(several times faster); no tag can construct a Python object, and nothing here raises.
+(several times faster); no tag can construct a Python object, and nothing here raises. What
+is found in the raw text, before and after parsing, is in scan.py.
 """
 
 from __future__ import annotations
@@ -15,22 +16,15 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .hostile import (
-    HIDDEN,
-    MAX_DEPTH,
-    UNREADABLE,
-    character_fix,
-    describe_character,
-    hidden_character,
-    looks_clean,
+from .hostile import MAX_DEPTH, hidden_character, looks_clean
+from .scan import (
+    BaseLoader,
+    hidden_outside_values,
+    may_hold_properties,
+    short_tag,
+    tags_anchors_and_aliases,
+    unreadable_characters,
 )
-
-try:
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
-
-MAX_REPORTED = 10  # problems of one kind per file; the rest are summed up in the last one
 
 
 class LineMap(dict[str, Any]):
@@ -94,7 +88,7 @@ class _Refusal(Exception):
         self.line, self.message = line, message
 
 
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+class _Loader(BaseLoader):  # type: ignore[valid-type,misc]
     problems: list[Problem]
     display_path: str
     text: str
@@ -207,17 +201,13 @@ def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int | NumberText:
 
 def _refuse_tag(loader: _Loader, suffix: str, node: yaml.Node) -> None:
     raise _Refusal(node.start_mark.line + 1,
-                   f"YAML syntax: the YAML tag '{_short_tag(node.tag)}' is not allowed; write "
+                   f"YAML syntax: the YAML tag '{short_tag(node.tag)}' is not allowed; write "
                    "plain text, lists and mappings")
 
 
 def _refuse_merge(loader: _Loader, node: yaml.Node) -> None:
     raise _Refusal(node.start_mark.line + 1, "merge keys ('<<') are not allowed; write every "
                    "field out in full")
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -229,130 +219,6 @@ for _tag in ("binary", "omap", "pairs", "set"):  # the safe loader builds them; 
     _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", lambda loader, node: _refuse_tag(
         loader, "", node))
 _Loader.add_multi_constructor("", _refuse_tag)
-
-
-def _capped(problems: list[Problem], more: int = 0) -> list[Problem]:
-    """At most MAX_REPORTED problems; the last says how many more there are."""
-    more += max(0, len(problems) - MAX_REPORTED)
-    problems = problems[:MAX_REPORTED]
-    if more:
-        last = problems[-1]
-        problems[-1] = Problem(last.path, last.line, f"{last.message} (and {more} more like it "
-                               "below)")
-    return problems
-
-
-_KEY = re.compile(r"\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
-
-
-def _field_at(lines: list[str], number: int) -> str:
-    """The key on line `number` or the nearest line above (a guess, for messages only)."""
-    if lines[number - 1].lstrip().startswith("#"):
-        return "comment"
-    for line in reversed(lines[max(0, number - 50):number]):
-        found = _KEY.match(line)
-        if found:
-            return found.group(1)
-    return ""
-
-
-def _first_on_each_line(text: str, pattern: re.Pattern[str],
-                        skip: set[int]) -> tuple[list[tuple[int, re.Match[str]]], int]:
-    """The first match on each line not in `skip`: up to MAX_REPORTED, and how many more lines.
-    Lines are counted as we go: a file full of such characters must not cost quadratic time."""
-    found: list[tuple[int, re.Match[str]]] = []
-    more, line, counted, last = 0, 1, 0, 0
-    for match in pattern.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        if line == last or line in skip:
-            continue
-        last = line
-        if len(found) < MAX_REPORTED:
-            found.append((line, match))
-        else:
-            more += 1
-    return found, more
-
-
-def _unreadable_characters(text: str, path: str) -> list[Problem]:
-    found, more = _first_on_each_line(text, UNREADABLE, set())
-    lines = text.split("\n") if found else []
-    problems = []
-    for line, match in found:
-        field = _field_at(lines, line)
-        if match.group() == "\r":
-            what = ("a carriage return (U+000D) that does not end a line; save the file with "
-                    "Unix (LF) line endings")
-        else:
-            what = (f"{describe_character(match.group())}; delete it (YAML cannot read this "
-                    "file correctly while it is there)")
-        problems.append(Problem(path, line, f"{field}: {what}" if field else what))
-    return _capped(problems, more)
-
-
-# A tag (!x), an anchor (&x) or an alias (*x) can only start a line or follow a space, a flow
-# bracket, a comma or (in flow, after a quoted key) a colon: a text without this has none.
-_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,:])[!&*][^\s\[\]{},]", re.M)
-
-
-def _may_hold_properties(text: str) -> bool:
-    return ("&" in text or "*" in text or "!" in text) and _NODE_PROPERTY.search(text) is not None
-
-
-def _property_problem(event: yaml.Event) -> str | None:
-    if isinstance(event, yaml.AliasEvent):
-        return f"alias '*{event.anchor}': YAML aliases are not allowed; write the value out in full"
-    anchor = getattr(event, "anchor", None)
-    if anchor:
-        return (f"anchor '&{anchor}': YAML anchors are not allowed; if '&{anchor}' is part of "
-                "the text, put the whole value in double quotes")
-    tag = getattr(event, "tag", None)
-    implicit = getattr(event, "implicit", True)
-    # A tag the parser itself gives (implicit) is no tag written in the file.
-    if tag and implicit is not True and not (isinstance(implicit, tuple) and any(implicit)):
-        return (f"YAML syntax: the YAML tag '{_short_tag(tag)}' is not allowed; write plain text, "
-                "lists and mappings")
-    return None
-
-
-def _tags_anchors_and_aliases(text: str, path: str) -> list[Problem]:
-    """Tags, anchors and aliases: the data never needs them. A tag can ask for a Python object
-    or make PyYAML's own conversion raise (!!float on text); an alias can multiply a small file
-    a billion times; '&x' at the start of a value silently drops the '&x' from the text."""
-    scanner = _BaseLoader(text)
-    problems: list[Problem] = []
-    more = 0
-    try:
-        while scanner.check_event():
-            event = scanner.get_event()  # type: ignore[no-untyped-call]
-            what = _property_problem(event)
-            line = event.start_mark.line + 1
-            if what is None or (problems and problems[-1].line == line):
-                continue  # one report a line
-            if len(problems) == MAX_REPORTED:
-                more += 1
-                continue
-            problems.append(Problem(path, line, what))
-    except yaml.YAMLError:
-        return []  # parsing reports it
-    finally:
-        scanner.dispose()
-    return _capped(problems, more)
-
-
-def _hidden_outside_values(text: str, path: str, reported: set[int]) -> list[Problem]:
-    """Hidden characters outside values, as in comments: a comment can hide or reorder the lines
-    around it on a reviewer's screen."""
-    found, more = _first_on_each_line(text, HIDDEN, reported)
-    lines = text.split("\n") if found else []
-    problems = []
-    for line, match in found:
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        field = "comment" if "#" in text[line_start:match.start()] else _field_at(lines, line)
-        what = f"{describe_character(match.group())}; {character_fix(match.group())}"
-        problems.append(Problem(path, line, f"{field}: {what}" if field else what))
-    return _capped(problems, more)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -384,9 +250,9 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 1, "the file is empty; see README.md for the format")]
     unix = text.replace("\r\n", "\n")  # a line's \r\n is fine; any other \r is not
     clean = looks_clean(unix)
-    properties = _may_hold_properties(text)
-    refused = (not clean and _unreadable_characters(text, path)) or \
-        (properties and _tags_anchors_and_aliases(text, path))
+    properties = may_hold_properties(text)
+    refused = (not clean and unreadable_characters(text, path)) or \
+        (properties and tags_anchors_and_aliases(text, path))
     if refused:
         return None, refused
     loader = _Loader(text)
@@ -410,7 +276,7 @@ def parse_text(text: str, path: str) -> tuple[Any, list[Problem]]:
         loader.dispose()
     problems = loader.problems
     if not clean:
-        problems += _hidden_outside_values(unix, path, loader.hidden_lines)
+        problems += hidden_outside_values(unix, path, loader.hidden_lines)
     if value is None and not problems:
         # `---`, `~` or `null` alone: nothing to read, and an event must never vanish unnoticed.
         return None, [Problem(path, 1, "the file holds no data (only `---`, `~` or `null`); "
