@@ -37,6 +37,7 @@ _TYPE_NAMES = {
     LineMap: "a mapping",
     type(None): "nothing (an empty value)",
     str: "text",
+    Reported: "text",
     UnquotedDate: "a date",
     NumberText: "a number",
 }
@@ -198,13 +199,16 @@ class FieldReader:
         value = self.mapping[key]
         if isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= maximum:
             return value
-        if isinstance(value, int | float | str | NumberText) and not isinstance(value, bool):
-            got = shown(str(value), 20) if isinstance(value, str | NumberText) else f"{value:g}" \
-                if isinstance(value, float) else str(value)
-            self.report(self.line_of(key), f"{key}: must be a whole number from {minimum} to "
-                        f"{maximum}, got {got}")
-        else:
-            self._bad_type(key, "a whole number", value)
+        if isinstance(value, str | NumberText):
+            got = shown(str(value), 20)
+        elif isinstance(value, float):
+            got = f"{value:g}"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            got = str(value)
+        else:  # no "put it in double quotes" here: a number is wanted, not text
+            got = describe(value)
+        self.report(self.line_of(key), f"{key}: must be a whole number from {minimum} to "
+                    f"{maximum}, got {got}")
         return None
 
     def items(self, key: str) -> list[tuple[int, Any]]:
