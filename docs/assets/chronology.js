@@ -1,4 +1,14 @@
 // Progressive enhancement only: every page works without this script.
+
+// Material's "ellipsis" patch gives every truncated title in the header, navigation and table of
+// contents a tooltip made from the title's *rendered* text, which its tooltip then inserts as
+// HTML: a title from the data such as "<img src=x onerror=...>", shown as text on the page, would
+// run. Material mounts it once the document has loaded; this runs before, while the page is
+// parsed, and gives those elements a class of our own with the same look (chronology.css), so
+// the patch finds none. (Truncated titles lose their hover tooltip.)
+for (const element of document.querySelectorAll(".md-ellipsis")) {
+  element.classList.replace("md-ellipsis", "chrono-ellipsis");
+}
 // Event pages: show the full permanent link and offer a button that copies the citation.
 document$.subscribe(() => {
   for (const link of document.querySelectorAll("a.chrono-permalink")) {

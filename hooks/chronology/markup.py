@@ -24,6 +24,14 @@ def attr(value: str) -> str:
     return text(value)
 
 
+def for_theme_html(value: str) -> str:
+    """Data text for a place the theme's JavaScript later inserts as HTML: Material's search
+    shows a page's `tags` as HTML, and its tooltips insert an element's decoded `title` as HTML.
+    Escaped here, so what the theme inserts is text; quotes are left as they are (in the search
+    index an escaped quote would split words, and an attribute escapes them anyway)."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
 # What a published address may hold: a scheme, a host, a port and a path of URL-safe characters.
 # It is written into pages unescaped by the theme (canonical link, og:url), and into exports.
 _SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~!$()*+,;=:@%/-]*)?")

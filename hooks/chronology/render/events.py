@@ -68,9 +68,10 @@ def render_event_page(site: Site, event: Event) -> str:
 
 
 def search_terms(site: Site, event: Event) -> list[str]:
-    """Other spellings of the event's topics, which Material's search indexes as tags."""
+    """Other spellings of the event's topics, which Material's search indexes as tags (and shows
+    as HTML in its results, so they are escaped)."""
     terms = (alias for topic in event.topics for alias in site.topics[topic].aliases)
-    return sorted(set(terms))
+    return sorted({m.for_theme_html(term) for term in terms})
 
 
 def render_tags(site: Site, here: str, event: Event) -> str:

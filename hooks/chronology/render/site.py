@@ -137,8 +137,9 @@ class Glossary:
                 return match.group(1)
             seen.add(term.id)
             # Focusable, so that the definition shows to keyboard users too (Material's tooltips
-            # open on focus as on hover).
-            return (f'<abbr title="{m.attr(term.definition)}" tabindex="0">'
+            # open on focus as on hover). Material inserts the decoded title as HTML: escape it
+            # once more (m.for_theme_html).
+            return (f'<abbr title="{m.attr(m.for_theme_html(term.definition))}" tabindex="0">'
                     f"{match.group(1)}</abbr>")
 
         return self.pattern.sub(replace, html_text)

@@ -1,0 +1,169 @@
+"""Script planted in the data never runs in a reader's browser.
+
+Every text field of every record in a copy of the real data gets markup that would run if it
+were ever treated as HTML: in our pages, in the search index and its results and suggestions,
+in the glossary tooltips, in the navigation. Then a reader visits every page, searches, hovers
+and focuses, and the test fails if any of it ran or became an element.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+from support import DESKTOP, copy_project, mkdocs_build, screenshot
+
+pytestmark = pytest.mark.build
+
+# Fields that hold text (ids, dates, kinds and addresses are checked by validation instead).
+TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "author", "notes",
+               "note", "quote", "phrase", "name", "native", "romanised", "role", "correction",
+               "evidence", "definition", "term", "aliases"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+PAGES: list[str] = []  # every page of the hostile site, relative to its root
+
+
+def payload(number: int) -> str:
+    """Markup that calls __x(number) if it is ever parsed as HTML, in text or in an attribute;
+    one long word, so that a title holding it overflows where titles are cut short."""
+    return f"\"'><img/src/onerror=__x({number})//{'x' * 20}>"
+
+
+def plant(value: Any, where: str, planted: list[str]) -> Any:
+    if isinstance(value, dict):
+        return {key: plant_field(key, item, f"{where}.{key}", planted) if key in TEXT_FIELDS
+                else plant(item, f"{where}.{key}", planted) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plant(item, f"{where}[{index}]", planted) for index, item in enumerate(value)]
+    return value
+
+
+def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
+    if where.startswith("data/glossary.yaml") and key in {"term", "aliases"}:
+        return value  # kept, so that the terms still occur in the text and get their tooltips
+    if isinstance(value, list):  # aliases: each one
+        return [plant_field(key, item, f"{where}[{index}]", planted)
+                for index, item in enumerate(value)]
+    if not isinstance(value, str):
+        return plant(value, where, planted)
+    planted.append(where)
+    return f"{value[:40]} {payload(len(planted) - 1)}"  # within the longest title allowed
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    planted: list[str] = []
+    for file in sorted((project / "data").rglob("*.yaml")):
+        where = file.relative_to(project).as_posix()
+        value = plant(yaml.safe_load(file.read_text("utf-8")), where, planted)
+        file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), "utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    PAGES[:] = sorted(str(p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
+                      for p in site.rglob("index.html"))
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", planted
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def reader(browser: Browser, hostile_site: tuple[str, list[str]]) -> Iterator[Page]:
+    context = browser.new_context(viewport=DESKTOP)
+    # Anything planted that runs calls __x; it is recorded on the page for the test to read.
+    context.add_init_script("window.__ran = []; window.__x = (n) => window.__ran.push(n);")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_nothing_ran(page: Page, planted: list[str], doing: str) -> None:
+    ran = page.evaluate("window.__ran")
+    elements = page.locator("img[onerror]").count()
+    assert not ran, f"{doing}: planted script ran from " + ", ".join(sorted({planted[n] for n in ran}))
+    assert elements == 0, f"{doing}: planted markup became {elements} element(s)"
+
+
+def test_every_page_shows_planted_markup_as_text(reader: Page,
+                                                 hostile_site: tuple[str, list[str]]) -> None:
+    url, planted = hostile_site
+    pages = PAGES
+    assert len(pages) > 80
+    for page in [*pages, "no-such-page/"]:  # the last one is the 404 page
+        reader.goto(url + page)
+        assert_nothing_ran(reader, planted, f"reading /{page}")
+    reader.goto(url)
+    expect(reader.get_by_text("onerror=__x(", exact=False).first).to_be_attached()
+
+
+# What Material gives a tooltip: elements with a title (glossary terms), and titles cut short in
+# the header, the navigation and the table of contents (its "ellipsis" patch).
+TOOLTIP_HOSTS = ("abbr[title], [data-md-tooltip], .md-typeset [title], .md-header__topic, "
+                 ".md-nav__link, .md-ellipsis, .chrono-ellipsis")
+
+
+@pytest.mark.parametrize("where", ["", "glossary/", "corrections/", "phases/2019-2020-talks/",
+                                   "events/2019-08-02-japan-removes-south-korea-from-white-list/"])
+def test_tooltips_keep_planted_markup_as_text(reader: Page, hostile_site: tuple[str, list[str]],
+                                              where: str) -> None:
+    url, planted = hostile_site
+    reader.goto(url + where)
+    reader.wait_for_timeout(200)  # Material mounts its tooltips once the page has loaded
+    # Handles, not a locator: Material takes an element's title away while its tooltip shows.
+    hosts = reader.locator(TOOLTIP_HOSTS).element_handles()
+    hovered = 0
+    for host in hosts[:80]:
+        if host.is_visible():
+            host.hover(force=True, timeout=2_000)  # header parts overlap: hover where it is
+            host.focus()
+            hovered += 1
+    assert hovered > 5
+    assert_nothing_ran(reader, planted, f"hovering and focusing titles and terms on /{where}")
+
+
+@pytest.mark.parametrize("query", ["img", "onerror", "white", "whitelist", "x", "Japan", "GSOMIA",
+                                   "강제징용", "輸出"])
+def test_search_results_keep_planted_markup_as_text(reader: Page,
+                                                    hostile_site: tuple[str, list[str]],
+                                                    query: str) -> None:
+    url, planted = hostile_site
+    reader.goto(url)
+    box = reader.get_by_role("textbox", name="Search")
+    box.click()
+    expect(reader.locator(".md-search-result__meta")).to_have_text(re.compile("Type to start"),
+                                                                 timeout=10_000)
+    reader.keyboard.type(query)
+    reader.wait_for_timeout(300)  # results and suggestions render as the reader types
+    results = reader.locator(".md-search-result__item")
+    for index in range(min(results.count(), 10)):
+        if results.nth(index).is_visible():
+            results.nth(index).hover()
+    more = reader.locator(".md-search-result__more summary")
+    for index in range(min(more.count(), 5)):
+        if more.nth(index).is_visible():
+            more.nth(index).click()
+    if query == "white":
+        screenshot(reader, "hostile-search")
+    assert_nothing_ran(reader, planted, f"searching for {query!r}")
+    link = reader.locator(".md-search-result__link:visible")
+    if link.count():
+        with reader.expect_navigation():
+            link.first.click()  # the page opens with the search terms highlighted
+        assert_nothing_ran(reader, planted, f"opening the first result for {query!r}")
