@@ -141,3 +141,12 @@ def test_hostile_data_gets_exactly_its_report(path: Path, tmp_path: Path,
 def test_there_are_enough_cases() -> None:
     assert len(CASES) >= 60
     assert sum(1 for path in CASES if path.stem.startswith("pass-")) >= 5  # hostile-looking, valid
+
+
+def test_no_case_hides_a_character_from_its_reviewer() -> None:
+    # Cases name hostile characters as {U+XXXX}: a case file must not do what it tests.
+    from chronology.hostile import HIDDEN, LOOKALIKE
+    for path in CASES:
+        text = path.read_bytes().decode("utf-8")
+        assert "\r" not in text and not HIDDEN.search(text), path.name
+        assert not any(char in text for char in LOOKALIKE), path.name
