@@ -38,7 +38,7 @@ from .site import (
     topic_url,
 )
 
-__all__ = ["fill_markers", "iter_pages", "nav_with_phases", "render_fragments", "render_pages",
+__all__ = ["fill_markers", "has_markers", "iter_pages", "nav_with_phases", "render_fragments", "render_pages",
            "render_problem_banner", "split_front_matter"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
@@ -78,6 +78,11 @@ def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]
     site = Site(chronology)
     return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
             "chart": render_chart(site, here)}
+
+
+def has_markers(text: str) -> bool:
+    """Whether a hand-written page embeds a generated part (<!-- chronology:NAME -->)."""
+    return MARKER.search(text) is not None
 
 
 def fill_markers(text: str, chronology: Chronology, here: str) -> str:

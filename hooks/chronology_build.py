@@ -1,0 +1,91 @@
+"""MkDocs-facing pieces of the hook (hooks/chronology_pages.py): the state it keeps between
+MkDocs events, adding generated files, and what live reload (`mkdocs serve --dirty`) needs —
+skipping unchanged pages, removing the pages of deleted records, mending Material's search
+index. Like the hook, this speaks MkDocs; the core (hooks/chronology/) does not.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chronology.memo import Memo
+from chronology.model import Chronology
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+log = logging.getLogger("mkdocs.hooks.chronology")
+
+
+@dataclass
+class Build:
+    """What the hook keeps between MkDocs events, and under `serve` between rebuilds."""
+
+    dirty: bool = False  # `serve --dirty`: rebuild only what changed
+    serving: bool = False
+    chronology: Chronology | None = None
+    last_good: Chronology | None = None  # under serve: the last data that checked
+    problems: str | None = None  # under serve: the data's problems, shown on every page
+    memo: Memo = field(default_factory=Memo)
+    bodies: dict[str, bytes] = field(default_factory=dict)  # page bodies until MkDocs renders them
+    exports: list[File] = field(default_factory=list)  # until MkDocs has written them
+    export_paths: tuple[str, ...] = ()
+    rebuilt: set[str] = field(default_factory=set)  # URLs of the pages this dirty build rendered
+    pages: set[str] = field(default_factory=set)  # URLs of every page of this build
+
+    def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
+            inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
+            whole: str | None = None) -> File:
+        """Add a generated file; `whole` is what decides whether it changed, if not `content`.
+
+        Only pages outside the navigation may be skipped: a page that is not rebuilt has no
+        title, and the navigation of every rebuilt page would show it as "None"."""
+        unchanged = (self.dirty and not self.memo.changed(path, content if whole is None else whole)
+                     and inclusion is InclusionLevel.NOT_IN_NAV)
+        kind = _Unchanged if unchanged else File
+        file = kind.generated(config, path, content=content.encode("utf-8"), inclusion=inclusion)
+        files.append(file)
+        return file
+
+
+class _Unchanged(File):
+    """A generated file identical to the previous build's: a dirty rebuild may skip it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def remove_pages(config: MkDocsConfig, paths: set[str]) -> None:
+    """Delete the pages a previous build wrote for these docs paths, and the folders they leave
+    empty (a dirty build never cleans site/)."""
+    site_dir = Path(config.site_dir)
+    for docs_path in paths:
+        written = Path(File.generated(config, docs_path, content=b"").abs_dest_path)
+        written.unlink(missing_ok=True)
+        for folder in written.parents:
+            if folder == site_dir or site_dir not in folder.parents or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+
+def merge_search_index(config: MkDocsConfig, rebuilt: set[str], pages: set[str]) -> None:
+    """Material's search keeps the previous build's index for dirty rebuilds but assumes only
+    one page was rebuilt; an edited event rebuilds several (its neighbours, phase, sources,
+    actors, the home page). Replace the entries of every rebuilt page, drop those of pages that
+    are gone."""
+    # Material's search plugin internals (9.x): `search_index_prev` is the previous build's
+    # index, kept for dirty builds. If it is not there, say so rather than serve duplicates.
+    search: Any = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not hasattr(search, "search_index_prev"):
+        log.warning("chronology: Material's search plugin has changed; search results may show "
+                    "stale pages until `make serve` is restarted")
+        return
+    previous = search.search_index_prev
+    if previous is None:
+        return
+    kept = [entry for entry in previous.entries
+            if (url := entry["location"].partition("#")[0]) not in rebuilt and url in pages]
+    search.search_index.entries = kept + search.search_index.entries
+    search.search_index_prev = None
