@@ -39,20 +39,16 @@ HIDDEN = re.compile(f"[{_BIDI}{_FORMAT}{_BLANK}{_CONTROL}{_SEPARATOR}{_PRIVATE}{
 # Characters libyaml refuses, or counts as a line break where editors do not (which would shift
 # every later line number): a file holding one is not parsed at all.
 UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
-# Look-alikes of s and i that Python's case-insensitive matching, which finds glossary terms in
-# text, takes for those letters while str.lower() does not: they break the tooltip look-up.
-LOOKALIKE = {"\u017f": "s", "\u0131": "i", "\u0130": "I"}
-_LOOKALIKE = re.compile(f"[{''.join(LOOKALIKE)}]")
 _REPORTED = re.compile(f"[\t\n\r{_BIDI}{_FORMAT}{_BLANK}{_CONTROL}{_SEPARATOR}{_PRIVATE}"
                        f"{_NONCHARACTER}{_SURROGATE}]")
 
 
-# What str.isprintable() lets through but HIDDEN or LOOKALIKE refuses.
-_PRINTABLE_SUSPECTS = re.compile(f"[{_BLANK}{_DAMAGED}{''.join(LOOKALIKE)}]")
+# What str.isprintable() lets through but HIDDEN refuses.
+_PRINTABLE_SUSPECTS = re.compile(f"[{_BLANK}{_DAMAGED}]")
 
 
 def looks_clean(text: str) -> bool:
-    """True if `text` certainly holds no character refused here (UNREADABLE, HIDDEN, LOOKALIKE).
+    """True if `text` certainly holds no character refused here (UNREADABLE, HIDDEN).
 
     A fast test in C for the usual case, as every value of every file passes through here:
     isprintable() is False for every control, format, private-use, unassigned and separator
@@ -96,14 +92,10 @@ def hidden_character(value: str) -> tuple[int, str] | None:
     """The first character a text value may not hold: its index and what to say about it."""
     if looks_clean(value):
         return None
-    found = HIDDEN.search(value) or _LOOKALIKE.search(value)
+    found = HIDDEN.search(value)
     if found is None:
         return None
     char = found.group()
-    if char in LOOKALIKE:
-        return found.start(), (f"U+{ord(char):04X} {unicodedata.name(char)}, which the glossary's "
-                               f"case-insensitive matching takes for '{LOOKALIKE[char]}'; write "
-                               f"'{LOOKALIKE[char]}'")
     more = len(HIDDEN.findall(value, found.start() + 1))
     also = f" (and {more} more such character{'s' if more > 1 else ''} in this value)" if more else ""
     return found.start(), f"{describe_character(char)}{also}; {character_fix(char)}"
@@ -257,13 +249,6 @@ def url_problem(value: str) -> str | None:
     return None
 
 
-# Python's case-insensitive matching pairs these with other letters (re._casefix), and İ's
-# lower case is two characters: a term holding one makes the glossary's look-up miss.
-_AMBIGUOUS_CASE = {chr(code) for code in (
-    0xb5, 0x131, 0x17f, 0x345, 0x390, 0x3b0, 0x3b2, 0x3b5, 0x3b8, 0x3b9, 0x3ba, 0x3bc, 0x3c0,
-    0x3c1, 0x3c2, 0x3c3, 0x3c6, 0x3d0, 0x3d1, 0x3d5, 0x3d6, 0x3f0, 0x3f1, 0x3f5, 0x432, 0x434,
-    0x43e, 0x441, 0x442, 0x44a, 0x463, *range(0x1c80, 0x1c89), 0x1e61, 0x1e9b, 0x1fbe, 0x1fd3,
-    0x1fe3, 0xa64b, 0xfb05, 0xfb06)}
 # Escaped text (markup.text) is where terms are looked for: a term spelt like an entity's name
 # would be marked inside "&amp;".
 _ENTITY_NAMES = {"amp", "lt", "gt", "quot", "x27"}
@@ -274,12 +259,6 @@ def term_problem(value: str) -> str | None:
     if " ".join(value.split()) != value:
         return (f"{shown(value)} has a line break, a tab or two spaces in a row; pages show "
                 "words separated by one space, so write it that way")
-    for char in value:
-        if not char.isascii() and (char in _AMBIGUOUS_CASE or char.lower() in _AMBIGUOUS_CASE
-                                   or len(char.lower()) != 1):
-            return (f"{shown(value)} contains U+{ord(char):04X} {unicodedata.name(char, '')}, "
-                    "whose upper and lower case are ambiguous, so the term could not be "
-                    "matched in text reliably; write the term without it")
     if value.lower() in _ENTITY_NAMES:
         return (f"{shown(value)} would match inside the HTML escapes of &, <, >, \" and '; "
                 "choose a longer term")

@@ -5,7 +5,6 @@ Pure: no I/O, no MkDocs. All data text goes through markup.text()/attr().
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 
@@ -111,18 +110,19 @@ class Glossary:
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        self.by_name: dict[str, Term] = {}
-        for term in terms:
-            for name in (term.term, *term.aliases):
-                self.by_name[name.lower()] = term
-        names = sorted(self.by_name, key=len, reverse=True)
-        alternatives = [self._pattern(name, terms) for name in names]
-        self.pattern = (re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
+        # Longest names first, so that "white list" wins over "list". Each alternative is a
+        # group of its own, and the group that matched names the term: looking the matched text
+        # up again would need case folding, which changes some words' length or letters.
+        names = sorted(((name, term) for term in terms for name in (term.term, *term.aliases)),
+                       key=lambda pair: len(pair[0]), reverse=True)
+        self.terms = [term for _, term in names]
+        alternatives = [f"(?P<t{index}>{self._pattern(name)})" for index, (name, _) in enumerate(names)]
+        # Not after & or #, so never inside an escaped character such as &amp; or &#x27;.
+        self.pattern = (re.compile(r"(?<![\w&#-])(?:" + "|".join(alternatives) + r")(?![\w-])")
                         if alternatives else None)
 
     @staticmethod
-    def _pattern(name: str, terms: Iterable[Term]) -> str:
-        written = next(n for t in terms for n in (t.term, *t.aliases) if n.lower() == name)
+    def _pattern(written: str) -> str:
         escaped = re.escape(m.text(written))
         return escaped if written != written.lower() else f"(?i:{escaped})"
 
@@ -132,15 +132,15 @@ class Glossary:
         seen: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:
-            term = self.by_name[html.unescape(match.group(1)).lower()]
+            term = self.terms[int((match.lastgroup or "t0")[1:])]
             if term.id in seen:
-                return match.group(1)
+                return match.group(0)
             seen.add(term.id)
             # Focusable, so that the definition shows to keyboard users too (Material's tooltips
             # open on focus as on hover). Material inserts the decoded title as HTML: escape it
             # once more (m.for_theme_html).
             return (f'<abbr title="{m.attr(m.for_theme_html(term.definition))}" tabindex="0">'
-                    f"{match.group(1)}</abbr>")
+                    f"{match.group(0)}</abbr>")
 
         return self.pattern.sub(replace, html_text)
 
