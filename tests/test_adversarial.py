@@ -149,3 +149,34 @@ def test_no_case_hides_a_character_from_its_reviewer() -> None:
     for path in CASES:
         text = path.read_bytes().decode("utf-8")
         assert "\r" not in text and not HIDDEN.search(text), path.name
+
+
+FAILING = [path for path in CASES if not path.stem.startswith("pass-")]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path", FAILING, ids=[p.stem for p in FAILING])
+def test_make_build_keeps_the_last_good_site(path: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str],
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    """`make build` on each hostile case: a clean report, exit status 1, and site/ exactly as
+    the last good build left it."""
+    import build_site
+
+    set_up(read_case(path), tmp_path, monkeypatch)
+    for name in ("docs", "hooks"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    site = tmp_path / "site"
+    (site / "events" / "e").mkdir(parents=True)
+    (site / "index.html").write_bytes(b"the last good build")
+    (site / "events" / "e" / "index.html").write_bytes(b"\xe2\x80\x9can event\xe2\x80\x9d")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    monkeypatch.chdir(tmp_path)
+    assert build_site.main(["--site-dir", "site"]) == 1
+    err = capsys.readouterr().err
+    assert "the data in data/ has problems" in caplog.text  # MkDocs' log: the whole report
+    assert "the build failed; site/ is unchanged" in err and "Traceback" not in err + caplog.text
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site")) == [".site-lock"]
