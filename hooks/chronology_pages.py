@@ -22,6 +22,7 @@ from chronology.render import (
     fill_markers,
     has_markers,
     iter_pages,
+    iter_redirects,
     nav_with_phases,
     render_problem_banner,
     split_front_matter,
@@ -100,6 +101,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.bodies[path] = body.encode("utf-8")
         inclusion = InclusionLevel.INCLUDED if path.startswith(IN_NAV) else InclusionLevel.NOT_IN_NAV
         _build.add(files, config, path, front, inclusion, whole=markdown)
+    for path, page in iter_redirects(chronology):  # former URLs of renamed records
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"chronology: docs/{path} would hide a redirect; remove it")
+        _build.add(files, config, path, page)
     for file in [f for f in files.documentation_pages() if f.generated_by is None]:
         text = file.content_string  # read from disk at each access: once is enough
         if has_markers(text):

@@ -265,3 +265,24 @@ def test_the_standalone_project_builds_with_no_hook(built_project: Path, tmp_pat
     event = next((ROOT / "data" / "events").glob("*.yaml")).stem
     assert "chrono-citation" in (site / "events" / event / "index.html").read_text("utf-8")
     assert (site / "events.json").stat().st_size > 1000
+
+
+def test_a_renamed_event_keeps_its_old_address(project: Path) -> None:
+    """URLs are a promise: the old address of a renamed event leads to its new page, and the
+    exports list it."""
+    events = project / "data" / "events"
+    old = "2019-08-02-moon-calls-an-emergency-cabinet-meeting"
+    new = "2019-08-02-moon-convenes-an-emergency-cabinet-meeting"
+    text = (events / f"{old}.yaml").read_text("utf-8")
+    (events / f"{old}.yaml").unlink()
+    (events / f"{new}.yaml").write_text(text + f"former_ids: [{old}]\n", "utf-8")
+    result = make_build(project, SITE_URL="https://example.org/chronology/")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "events" / old / "index.html").read_text("utf-8")
+    assert f'content="0; url=../{new}/"' in page and f'href="../{new}/"' in page
+    assert 'location.replace("../' + new + '/" + location.hash)' in page
+    data = json.loads((project / "site" / "events.json").read_text("utf-8"))
+    assert {"from": f"https://example.org/chronology/events/{old}/",
+            "to": f"https://example.org/chronology/events/{new}/"} in data["redirects"]
+    sitemap = (project / "site" / "sitemap.xml").read_text("utf-8")
+    assert f"events/{old}/" not in sitemap and f"events/{new}/" in sitemap

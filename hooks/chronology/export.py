@@ -19,6 +19,7 @@ from typing import Any
 import icalendar
 
 from .model import Chronology, DateBasis, Event, Source, event_url
+from .render import redirects
 
 SCHEMA_NAME = "events.schema.json"
 FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
@@ -69,6 +70,9 @@ def render_json(chronology: Chronology, base: str = "") -> str:
                     "end": p.end.isoformat(), "summary": p.summary} for p in chronology.phases],
         "sources": [_source(s) for s in chronology.sources],
         "events": [event_record(e, base) for e in chronology.events],
+        # Addresses that moved when a record was renamed: each still leads to its page.
+        "redirects": [{"from": _url(base, old), "to": _url(base, new)}
+                      for old, new, _ in redirects(chronology)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -19,6 +19,7 @@ class Phase:
     start: datetime.date
     end: datetime.date
     summary: str
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
 
 
@@ -34,6 +35,7 @@ class Source:
     url: str | None = None
     seed: str | None = None
     notes: str | None = None
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
 
 
@@ -78,6 +80,7 @@ class Event:
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[tuple[int, int, int], int, str]:
@@ -94,6 +97,7 @@ class Actor:
     role: str | None = None
     country: str | None = None
     notes: str | None = None
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
 
 
@@ -103,6 +107,7 @@ class Topic:
     title: str
     summary: str
     aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
+    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
 
 

@@ -80,6 +80,29 @@ class AnyId(frozenset[str]):
         return True
 
 
+def check_former_ids(former: dict[str, list[tuple[str, Problem]]],
+                     current: dict[str, AbstractSet[str]]) -> list[Problem]:
+    """A former id redirects to its record's page: it may not be an id in use, nor the former
+    id of two records of the same kind."""
+    problems = []
+    for kind, written in former.items():
+        seen: dict[str, Problem] = {}
+        for id_, at in written:
+            if id_ in current[kind] and not isinstance(current[kind], AnyId):
+                a = "an" if kind[0] in "aeiou" else "a"
+                problems.append(Problem(at.path, at.line, f"former_ids: '{id_}' is the id of {a} "
+                                        f"{kind} in use; its URL cannot redirect elsewhere: "
+                                        "remove it here, or rename that record"))
+            elif id_ in seen:
+                first = seen[id_]
+                problems.append(Problem(at.path, at.line, f"former_ids: '{id_}' is already a "
+                                        f"former id of another {kind} ({first.path}:{first.line});"
+                                        " an old URL can lead to one page only"))
+            else:
+                seen[id_] = at
+    return problems
+
+
 def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
     if not readable or (document is not None and not isinstance(document.value, list)):
         return AnyId()

@@ -21,7 +21,7 @@ import yaml
 
 from .errors import DataError
 from .export import render_exports
-from .render import fill_markers, iter_pages, nav_with_phases
+from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases
 from .validate import load_chronology
 
 NOT_IN_NAV = ("events", "sources", "actors", "topics")
@@ -80,6 +80,7 @@ def write_standalone(project: Path, out: Path) -> int:
     config_text = (project / "mkdocs.yml").read_text("utf-8")
     site_url = ""  # links in exports stay relative; a build with SITE_URL sets the address
     files: dict[str, str] = dict(iter_pages(chronology))
+    files.update(iter_redirects(chronology))
     for page in sorted((project / "docs").rglob("*")):
         relative = page.relative_to(project / "docs").as_posix()
         if page.suffix == ".md":

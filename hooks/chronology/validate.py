@@ -39,6 +39,7 @@ from .references import (
     check_background,
     check_correction,
     check_event,
+    check_former_ids,
     check_phases,
     check_track,
     declared_ids,
@@ -49,17 +50,19 @@ from .references import (
 T = TypeVar("T")
 
 EVENT_FIELDS = ("date", "date_basis", "order", "title", "summary", "phase", "citations",
-                "in_force", "actors", "topics")
+                "in_force", "actors", "topics", "former_ids")
 EVENT_REQUIRED = ("date", "date_basis", "title", "summary", "phase", "citations")
 MAX_TITLE = 140
 EVENT_HINTS = {"id": "an event's id is its file name; remove this line"}
 SOURCE_FIELDS = ("id", "outlet", "title", "published", "published_basis", "agency", "author",
-                 "url", "seed", "notes")
-PHASE_FIELDS = ("id", "title", "start", "end", "summary")
-ACTOR_FIELDS = ("id", "name", "kind", "native", "romanised", "role", "country", "notes")
+                 "url", "seed", "notes", "former_ids")
+PHASE_FIELDS = ("id", "title", "start", "end", "summary", "former_ids")
+PHASE_REQUIRED = ("id", "title", "start", "end", "summary")
+ACTOR_FIELDS = ("id", "name", "kind", "native", "romanised", "role", "country", "notes",
+                "former_ids")
 ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")
-TOPIC_FIELDS = ("id", "title", "summary", "aliases")
+TOPIC_FIELDS = ("id", "title", "summary", "aliases", "former_ids")
 BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations")
 TERM_FIELDS = ("id", "term", "aliases", "definition")
 TRACK_FIELDS = ("id", "title", "measures", "events")
@@ -72,6 +75,15 @@ CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "du
 class _Validator:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # Former ids by kind, with where each is written: checked once every record is read.
+        self.former_at: dict[str, list[tuple[str, Problem]]] = {}
+
+    def former(self, r: FieldReader, kind: str) -> tuple[str, ...]:
+        """A record's `former_ids`: the ids it had before a rename (their URLs redirect)."""
+        found = r.identifiers("former_ids")
+        for id_, line in found:
+            self.former_at.setdefault(kind, []).append((id_, Problem(r.path, line, "")))
+        return tuple(id_ for id_, _ in found)
 
     def reader(self, path: str, line: int, mapping: Any, what: str, fields: tuple[str, ...],
                required: tuple[str, ...], hints: dict[str, str] | None = None) -> FieldReader:
@@ -95,7 +107,8 @@ class _Validator:
     # --- record kinds -------------------------------------------------------------------
 
     def phase(self, path: str, line: int, item: Any) -> Phase | None:
-        r = self.reader(path, line, item, "a phase", PHASE_FIELDS, PHASE_FIELDS)
+        r = self.reader(path, line, item, "a phase", PHASE_FIELDS, PHASE_REQUIRED)
+        former = self.former(r, "phase")
         id_, title, summary = r.identifier("id", "phase"), r.text("title"), r.text("summary")
         start, end = r.date("start", precisions=("day",)), r.date("end", precisions=("day",))
         if start and end and end.first_day < start.first_day:
@@ -104,11 +117,12 @@ class _Validator:
         if not (r.ok and id_ and title and summary and start and end):
             return None
         return Phase(id=id_, title=title, start=start.first_day, end=end.first_day,
-                     summary=summary, origin=f"{path}:{r.line}")
+                     summary=summary, former_ids=former, origin=f"{path}:{r.line}")
 
     def source(self, path: str, line: int, item: Any) -> Source | None:
         r = self.reader(path, line, item, "a source", SOURCE_FIELDS, ("id", "outlet", "title",
                                                                  "published"))
+        former = self.former(r, "source")
         values = {key: r.text(key) for key in ("outlet", "title", "published_basis", "agency",
                                                "author", "notes")}
         id_, seed, url = r.identifier("id", "source"), r.file_name("seed"), r.url("url")
@@ -118,10 +132,11 @@ class _Validator:
         if (r.has("url") and url is None) or (r.has("seed") and seed is None):
             return None
         return Source(id=id_, published=published, url=url, seed=seed,
-                      origin=f"{path}:{r.line}", **values)  # type: ignore[arg-type]
+                      former_ids=former, origin=f"{path}:{r.line}", **values)  # type: ignore[arg-type]
 
     def actor(self, path: str, line: int, item: Any) -> Actor | None:
         r = self.reader(path, line, item, "an actor", ACTOR_FIELDS, ("id", "name", "kind"))
+        former = self.former(r, "actor")
         id_, name, kind = r.identifier("id", "actor"), r.text("name"), r.text("kind")
         if kind and kind not in ACTOR_KINDS:
             r.report(r.line_of("kind"), f"kind: '{kind}' is not one of {', '.join(ACTOR_KINDS)}")
@@ -129,16 +144,18 @@ class _Validator:
         extra = {key: r.text(key) for key in ("native", "romanised", "role", "country", "notes")}
         if not (r.ok and id_ and name and kind):
             return None
-        return Actor(id=id_, name=name, kind=kind, origin=f"{path}:{r.line}", **extra)
+        return Actor(id=id_, name=name, kind=kind, former_ids=former,
+                     origin=f"{path}:{r.line}", **extra)
 
     def topic(self, path: str, line: int, item: Any) -> Topic | None:
         r = self.reader(path, line, item, "a topic", TOPIC_FIELDS, ("id", "title", "summary"))
+        former = self.former(r, "topic")
         id_, title, summary = r.identifier("id", "topic"), r.text("title"), r.text("summary")
         aliases = r.texts("aliases")
         if not (r.ok and id_ and title and summary and aliases is not None):
             return None
         return Topic(id=id_, title=title, summary=summary, aliases=aliases,
-                     origin=f"{path}:{r.line}")
+                     former_ids=former, origin=f"{path}:{r.line}")
 
     def citations(self, r: FieldReader, key: str, *, need_one: bool) -> tuple[Citation, ...] | None:
         found: list[Citation] = []
@@ -209,6 +226,7 @@ class _Validator:
             self.problems.append(Problem(path, 1, f"file name: {what}"))
         r = self.reader(path, document.line, document.value, "an event", EVENT_FIELDS, EVENT_REQUIRED,
                         EVENT_HINTS)
+        former = self.former(r, "event")
         date, basis = r.date("date"), self.basis(r, "date_basis")
         title, summary, phase = r.text("title"), r.text("summary"), r.identifier("phase")
         if title and len(title) > MAX_TITLE:
@@ -227,7 +245,8 @@ class _Validator:
         return Event(id=event_id, date=date, date_basis=basis, title=title, summary=summary,
                      phase=phase, citations=citations, in_force=in_force,
                      actors=tuple(a for a, _ in actors), topics=tuple(t for t, _ in topics),
-                     order=order or 0, origin=f"{path}:{r.line}")
+                     order=order or 0, former_ids=former,
+                     origin=f"{path}:{r.line}")
 
     def background(self, path: str, line: int, item: Any) -> Background | None:
         r = self.reader(path, line, item, "a background entry", BACKGROUND_FIELDS, BACKGROUND_FIELDS)
@@ -335,6 +354,10 @@ def validate(raw: RawData) -> Chronology:
                           (background, "background entry"), (tracks, "track"),
                           (glossary, "glossary term")):
         problems += unique_ids(records, what)
+    problems += check_former_ids(v.former_at, {
+        "phase": declared_ids(raw.phases), "source": declared_ids(raw.sources),
+        "actor": declared_ids(raw.actors), "topic": declared_ids(raw.topics),
+        "event": raw.event_ids})
     problems += check_phases(phases)
     problems += unique_terms(glossary)
     # Ids of records that failed their own checks still count as known, and references to a

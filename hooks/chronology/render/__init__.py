@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from .. import markup as m
+from ..markup import href
 from ..model import Chronology, event_url
 from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
@@ -38,7 +40,8 @@ from .site import (
     topic_url,
 )
 
-__all__ = ["fill_markers", "has_markers", "iter_pages", "nav_with_phases", "render_fragments", "render_pages",
+__all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
+           "redirects", "render_fragments", "render_pages",
            "render_problem_banner", "split_front_matter"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
@@ -66,6 +69,34 @@ def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[st
     yield page_path(CONTEXT_URL), render_context_page(site)
     yield "glossary/index.md", render_glossary_page(site)
     yield "tracks/index.md", render_tracks_page(site)
+
+
+def redirects(chronology: Chronology) -> list[tuple[str, str, str]]:
+    """Every former URL with the URL it now leads to, and the title there: (from, to, title)."""
+    moved: list[tuple[Callable[[str], str], str, tuple[str, ...], str]]
+    moved = [(phase_url, p.id, p.former_ids, p.title) for p in chronology.phases]
+    moved += [(event_url, e.id, e.former_ids, e.title) for e in chronology.events]
+    moved += [(source_url, s.id, s.former_ids, f"{s.outlet}, {s.title}") for s in chronology.sources]
+    moved += [(actor_url, a.id, a.former_ids, a.name) for a in chronology.actors]
+    moved += [(topic_url, t.id, t.former_ids, t.title) for t in chronology.topics]
+    return sorted((url(old), url(new), title) for url, new, olds, title in moved for old in olds)
+
+
+def iter_redirects(chronology: Chronology) -> Iterator[tuple[str, str]]:
+    """A page at every former URL that sends the reader on to the record's page (a plain HTML
+    file: static hosts serve it as it is, and it stays out of search and the sitemap)."""
+    for old, new, title in redirects(chronology):
+        target = html.escape(href(old, new))
+        yield old + "index.html", (
+            '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>Moved: {m.text(title)}</title>\n"
+            '<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{target}">\n'
+            f'<meta http-equiv="refresh" content="0; url={target}">\n'
+            # The refresh drops a #fragment: keep it, so that a shared link to a part still works.
+            f'<script>location.replace("{target}" + location.hash)</script>\n'
+            f'</head>\n<body>\n<p>This page has moved: <a href="{target}">{m.text(title)}</a>.</p>\n'
+            "</body>\n</html>\n")
 
 
 def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
