@@ -48,6 +48,39 @@ class Citation:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RecordSource:
+    """A page of the public record: an official document (a ministry's release, a court
+    judgment, the WTO's dispute page) or a wire or press report, with the address it was read at."""
+
+    id: str
+    kind: str  # one of RECORD_KINDS
+    outlet: str
+    title: str
+    published: PartialDate
+    language: str  # BCP 47: "en", "ko", "ja"...
+    url: str
+    author: str | None = None
+    archive_url: str | None = None
+    notes: str | None = None
+    origin: str = field(default="", compare=False)
+
+
+RECORD_KINDS = ("official", "press")
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordCitation:
+    """A citation of a record source: optionally its words, exactly as read, in its language,
+    and where that is not English, our translation."""
+
+    source: str  # a RecordSource id
+    quote: str | None = None
+    translation: str | None = None
+    note: str | None = None
+    origin: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class DateBasis:
     """How a date is known: stated in a source, derived from a relative phrase, or on record."""
 
@@ -55,6 +88,8 @@ class DateBasis:
     source: str | None = None
     phrase: str | None = None
     note: str | None = None
+    record: tuple[RecordCitation, ...] = ()  # the public record that gives or confirms the date
+    not_found: str | None = None  # kind "record": what was looked for and could not be found
     origin: str = field(default="", compare=False)
 
 
@@ -79,6 +114,7 @@ class Event:
     in_force: Dated | None = None
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    record: tuple[RecordCitation, ...] = ()  # the public record behind the summary
     order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
     origin: str = field(default="", compare=False)
@@ -122,6 +158,7 @@ class Correction:
     correction: str
     evidence: str
     evidence_quotes: tuple[Citation, ...] = ()  # other sources' words that show what is right
+    record: tuple[RecordCitation, ...] = ()  # the public record that shows what is right
     events: tuple[str, ...] = ()
     origin: str = field(default="", compare=False)
 
@@ -183,6 +220,7 @@ class Chronology:
     background: tuple[Background, ...] = ()
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
+    records: tuple[RecordSource, ...] = ()  # sorted by date, then id
 
 
 def event_url(event_id: str) -> str:

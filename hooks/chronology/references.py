@@ -6,6 +6,7 @@ returns problems; none raises.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -14,7 +15,19 @@ from typing import Any
 from .dates import PartialDate
 from .errors import Problem
 from .load import Document
-from .model import Background, Citation, Correction, Event, Phase, Source, Term, Track
+from .model import (
+    Background,
+    Citation,
+    Correction,
+    DateBasis,
+    Event,
+    Phase,
+    RecordCitation,
+    RecordSource,
+    Source,
+    Term,
+    Track,
+)
 
 
 @dataclass(frozen=True)
@@ -242,3 +255,48 @@ def check_track(track: Track, known: Known, events: dict[str, Event]) -> list[Pr
             problems.append(origin_problem(measure.origin, f"track '{track.id}': "
                                            f"measure '{measure.title}' ends before it starts"))
     return problems
+
+
+def record_citations(event: Event) -> list[tuple[str, tuple[RecordCitation, ...]]]:
+    """Where an event cites the record, with the field's name for messages."""
+    found = [("date_basis: record", event.date_basis.record), ("record", event.record)]
+    if event.in_force:
+        found.append(("in_force: basis: record", event.in_force.basis.record))
+    return found
+
+
+def check_record_citations(where: str, citations: tuple[RecordCitation, ...],
+                           records: dict[str, RecordSource] | None) -> list[Problem]:
+    """Each citation names a known record source, and a quote that is not in English comes with
+    our translation. `records` is None when records.yaml could not be read (reported there)."""
+    problems = []
+    for number, citation in enumerate(citations, start=1):
+        source = records.get(citation.source) if records is not None else None
+        if records is None:
+            continue
+        if source is None:
+            close = difflib.get_close_matches(citation.source, list(records), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else (
+                "; add it to data/records.yaml or fix the id")
+            problems.append(origin_problem(citation.origin, f"{where} {number}: unknown record "
+                                           f"source '{citation.source}'{hint}"))
+        elif citation.quote and not source.language.startswith("en") and not citation.translation:
+            problems.append(origin_problem(citation.origin, f"{where} {number}: the quote is in "
+                                           f"'{source.language}': add 'translation', our English "
+                                           "translation of it (shown as ours)"))
+        elif citation.translation and source.language.startswith("en"):
+            problems.append(origin_problem(citation.origin, f"{where} {number}: "
+                                           f"'{source.id}' is in English: remove 'translation'"))
+    return problems
+
+
+def check_record_basis(where: str, basis: DateBasis) -> list[Problem]:
+    """A date from the public record cites it, or says what could not be found."""
+    if basis.kind == "record" and not basis.record and not basis.not_found:
+        return [origin_problem(basis.origin, f"{where}: a 'record' date cites the record: add "
+                               "'record' (a list of {source, quote}) naming data/records.yaml "
+                               "entries, or 'not_found' saying what was looked for")]
+    if basis.record and basis.not_found:
+        return [origin_problem(basis.origin, f"{where}: 'not_found' says the record was not "
+                               "found, but 'record' cites it: keep one")]
+    return []

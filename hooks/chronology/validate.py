@@ -8,17 +8,20 @@ the first problem; never drops a record silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .dates import PartialDate
 from .errors import DataError, Problem
 from .fields import FieldReader, describe, id_problem
 from .hostile import reserved_id, term_problem
 from .load import Cache, Document, LineList, RawData, load_records
 from .model import (
     BASIS_KINDS,
+    RECORD_KINDS,
     Actor,
     Background,
     Chronology,
@@ -29,6 +32,8 @@ from .model import (
     Event,
     Measure,
     Phase,
+    RecordCitation,
+    RecordSource,
     Source,
     Term,
     Topic,
@@ -41,16 +46,19 @@ from .references import (
     check_event,
     check_former_ids,
     check_phases,
+    check_record_citations,
     check_track,
     declared_ids,
+    record_citations,
     unique_ids,
     unique_terms,
 )
 
 T = TypeVar("T")
+_ANY_DAY = PartialDate.parse("2000-01-01")
 
 EVENT_FIELDS = ("date", "date_basis", "order", "title", "summary", "phase", "citations",
-                "in_force", "actors", "topics", "former_ids")
+                "in_force", "actors", "topics", "record", "former_ids")
 EVENT_REQUIRED = ("date", "date_basis", "title", "summary", "phase", "citations")
 MAX_TITLE = 140
 EVENT_HINTS = {"id": "an event's id is its file name; remove this line"}
@@ -67,7 +75,11 @@ BACKGROUND_FIELDS = ("id", "date", "date_basis", "title", "summary", "citations"
 TERM_FIELDS = ("id", "term", "aliases", "definition")
 TRACK_FIELDS = ("id", "title", "measures", "events")
 CORRECTION_FIELDS = ("id", "title", "kind", "quotes", "correction", "evidence",
-                     "evidence_quotes", "events")
+                     "evidence_quotes", "record", "events")
+RECORD_FIELDS = ("id", "kind", "outlet", "title", "author", "published", "language", "url",
+                 "archive_url", "notes")
+RECORD_REQUIRED = ("id", "kind", "outlet", "title", "published", "language", "url")
+LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
                     "contradiction", "fact", "wording")
 
@@ -157,6 +169,48 @@ class _Validator:
         return Topic(id=id_, title=title, summary=summary, aliases=aliases,
                      former_ids=former, origin=f"{path}:{r.line}")
 
+    def record_source(self, path: str, line: int, item: Any) -> RecordSource | None:
+        r = self.reader(path, line, item, "a record source", RECORD_FIELDS, RECORD_REQUIRED)
+        id_, kind = r.identifier("id", "record source"), r.text("kind")
+        if kind and kind not in RECORD_KINDS:
+            r.report(r.line_of("kind"), f"kind: '{kind}' is not one of {', '.join(RECORD_KINDS)} "
+                     "(an official document, or a wire or press report)")
+            kind = None
+        language = r.text("language")
+        if language and not LANGUAGE.fullmatch(language):
+            r.report(r.line_of("language"), f"language: '{language}' is not a language code; "
+                     "write en, ko, ja (BCP 47)")
+            language = None
+        values = {key: r.text(key) for key in ("outlet", "title", "author", "notes")}
+        url, archive = r.url("url"), r.url("archive_url")
+        published = r.date("published")
+        if not (r.ok and id_ and kind and language and url and published and values["outlet"]
+                and values["title"]) or (r.has("archive_url") and archive is None):
+            return None
+        return RecordSource(id=id_, kind=kind, language=language, url=url, archive_url=archive,
+                            published=published, origin=f"{path}:{r.line}",
+                            **values)  # type: ignore[arg-type]
+
+    def record_citations(self, r: FieldReader, key: str,
+                         label: str = "") -> tuple[RecordCitation, ...]:
+        """A list of {source, quote, translation, note} citing record sources; a bad item is
+        reported and left out (the record it belongs to is still built)."""
+        found = []
+        label = label or key
+        for number, (line, item) in enumerate(r.items(key), start=1):
+            c = FieldReader(self.problems, r.path, item, what=f"{label} {number}",
+                            allowed=("source", "quote", "translation", "note"),
+                            required=("source",), line=line)
+            source = c.identifier("source")
+            quote, translation, note = c.text("quote"), c.text("translation"), c.text("note")
+            if translation and not quote:
+                c.report(c.line_of("translation"), f"{label} {number}: a translation needs the "
+                         "quote it translates ('quote', in the source's own language)")
+            if c.ok and source:
+                found.append(RecordCitation(source=source, quote=quote, translation=translation,
+                                            note=note, origin=f"{r.path}:{c.line}"))
+        return tuple(found)
+
     def citations(self, r: FieldReader, key: str, *, need_one: bool) -> tuple[Citation, ...] | None:
         found: list[Citation] = []
         ok = True
@@ -182,8 +236,9 @@ class _Validator:
         if not r.has(key):
             return None
         b = FieldReader(self.problems, r.path, r.raw(key), what=key,
-                        allowed=("kind", "source", "phrase", "note"), required=("kind",),
-                        line=r.line_of(key))
+                        allowed=("kind", "source", "phrase", "note", "record", "not_found"),
+                        required=("kind",), line=r.line_of(key))
+        record, not_found = self.record_citations(b, "record", f"{key}: record"), b.text("not_found")
         kind, source, phrase, note = b.text("kind"), b.identifier("source"), b.text("phrase"), \
             b.text("note")
         if kind is not None and kind not in BASIS_KINDS:
@@ -207,8 +262,8 @@ class _Validator:
         read = {"source": source, "phrase": phrase, "note": note}
         if not (b.ok and kind) or any(given[field] and not read[field] for field in given):
             return None
-        return DateBasis(kind=kind, source=source, phrase=phrase, note=note,
-                         origin=f"{r.path}:{b.line_of('phrase')}")
+        return DateBasis(kind=kind, source=source, phrase=phrase, note=note, record=record,
+                         not_found=not_found, origin=f"{r.path}:{b.line_of('phrase')}")
 
     def dated(self, r: FieldReader, key: str) -> Dated | None:
         d = FieldReader(self.problems, r.path, r.raw(key), what=key, allowed=("date", "basis"),
@@ -236,6 +291,7 @@ class _Validator:
         citations = self.citations(r, "citations", need_one=True)
         in_force = self.dated(r, "in_force") if r.has("in_force") else None
         actors, topics = r.identifiers("actors"), r.identifiers("topics")
+        record = self.record_citations(r, "record")
         order = r.integer("order")
         if problem or reserved or not (r.ok and date and basis and title and summary and phase
                                        and citations):
@@ -245,7 +301,7 @@ class _Validator:
         return Event(id=event_id, date=date, date_basis=basis, title=title, summary=summary,
                      phase=phase, citations=citations, in_force=in_force,
                      actors=tuple(a for a, _ in actors), topics=tuple(t for t, _ in topics),
-                     order=order or 0, former_ids=former,
+                     record=record, order=order or 0, former_ids=former,
                      origin=f"{path}:{r.line}")
 
     def background(self, path: str, line: int, item: Any) -> Background | None:
@@ -310,12 +366,13 @@ class _Validator:
         quotes = self.citations(r, "quotes", need_one=True)
         correction, evidence = r.text("correction"), r.text("evidence")
         shown_by = self.citations(r, "evidence_quotes", need_one=False)
+        record = self.record_citations(r, "record")
         events = r.identifiers("events")
         if not (r.ok and id_ and title and kind and quotes and correction and evidence
                 and shown_by is not None):
             return None
         return Correction(id=id_, title=title, kind=kind, quotes=quotes, correction=correction,
-                          evidence=evidence, evidence_quotes=shown_by,
+                          evidence=evidence, evidence_quotes=shown_by, record=record,
                           events=tuple(e for e, _ in events),
                           origin=f"{path}:{r.line}")
 
@@ -343,6 +400,7 @@ def validate(raw: RawData) -> Chronology:
     background = v.records(raw.context, "background entry", v.background)
     tracks = v.records(raw.tracks, "track", v.track)
     glossary = v.records(raw.glossary, "glossary term", v.term)
+    record_sources = v.records(raw.records, "record source", v.record_source)
     built = [(doc, v.event(doc)) for doc in raw.events]
     events = [event for _, event in built if event is not None]
     problems = v.problems
@@ -352,7 +410,7 @@ def validate(raw: RawData) -> Chronology:
     for records, what in ((phases, "phase"), (sources, "source"), (actors, "actor"),
                           (topics, "topic"), (corrections, "correction"),
                           (background, "background entry"), (tracks, "track"),
-                          (glossary, "glossary term")):
+                          (glossary, "glossary term"), (record_sources, "record source")):
         problems += unique_ids(records, what)
     problems += check_former_ids(v.former_at, {
         "phase": declared_ids(raw.phases), "source": declared_ids(raw.sources),
@@ -376,6 +434,20 @@ def validate(raw: RawData) -> Chronology:
         problems += check_correction(correction, known)
     for entry in background:
         problems += check_background(entry, known)
+    record_ids = None if "records" in raw.unreadable else _first_by_id(record_sources)
+    if record_ids is not None:
+        # Record sources that failed their own checks are known ids all the same.
+        for id_ in declared_ids(raw.records):
+            record_ids.setdefault(id_, RecordSource(id=id_, kind="press", outlet="", title="",
+                                                    published=_ANY_DAY, language="und", url=""))
+    for event in events:
+        for where, citations in record_citations(event):
+            problems += check_record_citations(where, citations, record_ids)
+    for correction in corrections:
+        problems += check_record_citations("record", correction.record, record_ids)
+    for entry in background:
+        problems += check_record_citations("date_basis: record", entry.date_basis.record,
+                                           record_ids)
     events_by_id = {e.id: e for e in events}
     for track in tracks:
         problems += check_track(track, known, events_by_id)
@@ -389,7 +461,8 @@ def validate(raw: RawData) -> Chronology:
                       corrections=tuple(corrections),
                       background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))),
                       tracks=tuple(tracks),
-                      glossary=tuple(sorted(glossary, key=lambda t: t.term.lower())))
+                      glossary=tuple(sorted(glossary, key=lambda t: t.term.lower())),
+                      records=tuple(sorted(record_sources, key=lambda r: (r.published.sort_key(), r.id))))
 
 
 
