@@ -39,7 +39,8 @@ from mkdocs.structure.toc import get_toc
 # Pages listed in mkdocs.yml's nav; events, sources, actors and topics are reached through links
 # (a navigation listing every event made a 1,000-event site build 6x slower and 18x larger).
 IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
-          "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md")
+          "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md",
+          "record/index.md")
 _NO_TOC = get_toc([])
 _build = Build()  # MkDocs imports a hook once per process: under serve this outlives a rebuild
 

@@ -112,7 +112,12 @@ def test_home_timeline_links_every_event_in_date_order(built_site: Path) -> None
     assert sorted(linked) == EVENT_IDS
     dates = re.findall(r'<li class="chrono-timeline__item[^"]*"><time datetime="([0-9-]+)"',
                        timeline)
-    assert dates == sorted(dates) and len(dates) == len(EVENT_IDS)
+    # The days measures took effect stand on the timeline too, linked to their decisions.
+    taking_effect = sorted(p.stem for p in (DATA / "events").glob("*.yaml")
+                           if "in_force" in yaml.safe_load(p.read_text("utf-8")))
+    assert taking_effect
+    assert sorted(re.findall(r'<a href="events/([a-z0-9-]+)/#in-force">', timeline)) == taking_effect
+    assert dates == sorted(dates) and len(dates) == len(EVENT_IDS) + len(taking_effect)
 
 
 def test_event_page_carries_date_phase_quotes_and_neighbours(built_site: Path) -> None:

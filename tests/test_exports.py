@@ -53,7 +53,15 @@ def test_ics_has_an_entry_per_day_precise_event(chronology, exports) -> None:  #
     calendar = icalendar.Calendar.from_ical(exports["events.ics"])
     entries = {str(e["uid"]).split("@")[0]: e for e in calendar.walk("VEVENT")}
     day_events = [e for e in chronology.events if e.date.precision == "day"]
-    assert sorted(entries) == sorted(e.id for e in day_events)
+    taking_effect = [e for e in chronology.events if e.in_force]
+    assert taking_effect  # the days measures took effect are entries of their own
+    assert sorted(entries) == sorted([e.id for e in day_events]
+                                     + [f"{e.id}-in-force" for e in taking_effect])
+    for event in taking_effect:
+        entry = entries[f"{event.id}-in-force"]
+        assert entry.decoded("dtstart") == event.in_force.date.first_day
+        assert str(entry["summary"]) == f"Takes effect: {event.title}"
+        assert str(entry["url"]) == f"{BASE}events/{event.id}/#in-force"
     assert len(day_events) < len(chronology.events)  # month-precise events are left out
     for event in day_events:
         entry = entries[event.id]

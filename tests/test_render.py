@@ -32,7 +32,8 @@ def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
     pages = render_pages(chronology_with(tmp_path, **{"something-happened": EVENT}))
     assert sorted(pages) == ["actors/index.md", "context/index.md", "corrections/index.md",
                              "events/something-happened.md", "glossary/index.md",
-                             "phases/first.md", "phases/second.md", "sources/index.md",
+                             "phases/first.md", "phases/second.md", "record/index.md",
+                             "sources/index.md",
                              "sources/paper-2019-07-02.md", "topics/index.md",
                              "tracks/index.md"]
 
@@ -98,3 +99,52 @@ def test_markers_are_filled_and_an_unknown_one_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown marker 'chronology:timelines'; known: chart, "
                                          "phases, timeline"):
         fill_markers("<!-- chronology:timelines -->", chronology, "")
+
+
+RECORDS = """\
+- id: meti-2019-07-01
+  kind: official
+  outlet: Ministry of Economy, Trade and Industry
+  title: 大韓民国向け輸出管理の運用の見直しについて
+  published: "2019-07-01"
+  language: ja
+  url: "https://www.meti.go.jp/press/2019/07/20190701006/20190701006.html"
+"""
+
+RECORD_EVENT = EVENT.replace("""  kind: derived
+  source: paper-2019-07-02
+  phrase: "on Monday"
+  note: The paper is of Tuesday 2 July 2019.""", """  kind: record
+  record:
+    - source: meti-2019-07-01
+      quote: "輸出管理の運用の見直し"
+      translation: "a review of export control operations\"""") + """in_force:
+  date: "2019-07-04"
+  basis:
+    kind: record
+    not_found: METI's notice of the day the measure took effect.
+record:
+  - source: meti-2019-07-01
+"""
+
+
+def test_the_record_is_cited_with_its_address_words_and_our_translation(tmp_path: Path) -> None:
+    data = write_data(tmp_path, events={"e.yaml": RECORD_EVENT}, records=RECORDS)
+    raw, problems = load_records(data)
+    assert problems == []
+    pages = render_pages(validate(raw))
+    event = pages["events/e.md"]
+    url = "https://www.meti.go.jp/press/2019/07/20190701006/20190701006.html"
+    assert f'<a href="{url}" rel="external noopener">Ministry of Economy' in event
+    assert '<q lang="ja">輸出管理の運用の見直し</q>' in event
+    assert "(our translation: “a review of export control operations”)" in event
+    assert 'href="../../record/#meti-2019-07-01"' in event
+    assert "The record for this date was not found: METI&#x27;s notice" in event
+    assert '<section id="record" aria-label="From the public record">' in event
+    record = pages["record/index.md"]
+    assert '<section class="chrono-record-source" id="meti-2019-07-01"' in record
+    assert 'href="../events/e/"' in record and "in Japanese" in record
+    # The day the measure took effect stands on the timeline, linked to its decision.
+    phase = pages["phases/second.md"]
+    assert re.search(r'<time datetime="2019-07-04">[^<]*</time> <span class="chrono-timeline__badge">'
+                     r'Takes effect</span> <a href="../../events/e/#in-force">', phase)

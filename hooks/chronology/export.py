@@ -18,7 +18,7 @@ from typing import Any
 
 import icalendar
 
-from .model import Chronology, DateBasis, Event, Source, event_url
+from .model import Chronology, DateBasis, Event, RecordCitation, Source, event_url
 from .render import redirects
 
 SCHEMA_NAME = "events.schema.json"
@@ -31,21 +31,27 @@ def _url(base: str, path: str) -> str:
     return base.rstrip("/") + "/" + path if base else path
 
 
+def _present(record: object, keys: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of `record` that are set, by name."""
+    return {key: getattr(record, key) for key in keys if getattr(record, key)}
+
+
+def _record(citations: tuple[RecordCitation, ...]) -> list[dict[str, Any]]:
+    return [_present(c, ("source", "quote", "translation", "note")) for c in citations]
+
+
 def _basis(basis: DateBasis) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": basis.kind}
-    for key in ("source", "phrase", "note"):
-        if getattr(basis, key):
-            data[key] = getattr(basis, key)
+    data: dict[str, Any] = {"kind": basis.kind, **_present(basis, ("source", "phrase", "note"))}
+    if basis.record:
+        data["record"] = _record(basis.record)
+    if basis.not_found:
+        data["not_found"] = basis.not_found
     return data
 
 
 def _source(source: Source) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": source.id, "outlet": source.outlet, "title": source.title,
-                            "published": source.published.iso}
-    for key in ("published_basis", "agency", "author", "url", "notes"):
-        if getattr(source, key):
-            data[key] = getattr(source, key)
-    return data
+    return {**_present(source, ("id", "outlet", "title")), "published": source.published.iso,
+            **_present(source, ("published_basis", "agency", "author", "url", "notes"))}
 
 
 def event_record(event: Event, base: str = "") -> dict[str, Any]:
@@ -60,6 +66,8 @@ def event_record(event: Event, base: str = "") -> dict[str, Any]:
     if event.in_force:
         record["in_force"] = {"date": event.in_force.date.iso,
                               "basis": _basis(event.in_force.basis)}
+    if event.record:
+        record["record"] = _record(event.record)
     return record
 
 
@@ -70,6 +78,10 @@ def render_json(chronology: Chronology, base: str = "") -> str:
                     "end": p.end.isoformat(), "summary": p.summary} for p in chronology.phases],
         "sources": [_source(s) for s in chronology.sources],
         "events": [event_record(e, base) for e in chronology.events],
+        "records": [{**_present(r, ("id", "kind", "outlet", "title")),
+                     "published": r.published.iso,
+                     **_present(r, ("language", "url", "author", "archive_url", "notes"))}
+                    for r in chronology.records],
         # Addresses that moved when a record was renamed: each still leads to its page.
         "redirects": [{"from": _url(base, old), "to": _url(base, new)}
                       for old, new, _ in redirects(chronology)],
@@ -103,7 +115,8 @@ def render_csv(chronology: Chronology, base: str = "") -> str:
 
 
 def render_ics(chronology: Chronology, base: str = "", name: str = "") -> str:
-    """One all-day entry per day-precise event, with its permalink and sources."""
+    """One all-day entry per day-precise event, with its permalink and sources, and one for
+    each day a decided measure took effect."""
     sources = {s.id: s for s in chronology.sources}
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Japan-Korea trade dispute chronology//EN")
@@ -128,6 +141,21 @@ def render_ics(chronology: Chronology, base: str = "", name: str = "") -> str:
         entry.add("description", "\n".join(lines))
         if base:
             entry.add("url", _url(base, event_url(event.id)))
+        calendar.add_component(entry)
+    for event in chronology.events:  # the days decided measures took effect, entries of their own
+        if event.in_force is None or event.in_force.date.precision != "day":
+            continue
+        day = event.in_force.date.first_day
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}-in-force@japan-korea-trade-dispute-chronology")
+        entry.add("dtstamp", datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC))
+        entry.add("dtstart", day)
+        entry.add("dtend", day + datetime.timedelta(days=1))
+        entry.add("summary", f"Takes effect: {event.title}")
+        link = _url(base, event_url(event.id) + "#in-force")
+        entry.add("description", f"Decided {event.date.human}: {event.summary}\n\n{link}")
+        if base:
+            entry.add("url", link)
         calendar.add_component(entry)
     text: bytes = calendar.to_ical()
     return text.decode("utf-8")

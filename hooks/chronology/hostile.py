@@ -178,6 +178,8 @@ _ANCHORS = {
     "background entry": ("the background page, where each entry is an anchor too",
                          ("background",)),
     "glossary term": ("the glossary page, where each term is an anchor too", ("glossary",)),
+    "record source": ("the public record page, where each source is an anchor too",
+                      ("record-title", "official-documents", "press-reports")),
 }
 
 

@@ -256,7 +256,8 @@ class _Validator:
             b.report(b.line, f"{key}: give both 'source' and 'phrase' (the article's own words "
                      "for the date), or neither")
             return None
-        if kind in {"derived", "record"} and not given["note"]:
+        cited = bool(record or not_found)  # a record date cites the record, or a note says what
+        if (kind == "derived" or (kind == "record" and not cited)) and not given["note"]:
             b.report(b.line, f"{key}: a '{kind}' date needs a 'note' saying how it was worked out")
             return None
         read = {"source": source, "phrase": phrase, "note": note}

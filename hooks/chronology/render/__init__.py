@@ -22,6 +22,7 @@ from .reference import (
     render_context_page,
     render_corrections_page,
     render_glossary_page,
+    render_record_page,
     render_source_page,
     render_sources_index,
     render_topic_page,
@@ -32,6 +33,7 @@ from .site import (
     CORRECTIONS_URL,
     HOME,
     NO_INDEX,
+    RECORD_URL,
     Site,
     actor_url,
     page_path,
@@ -68,6 +70,7 @@ def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[st
     yield page_path(CORRECTIONS_URL), render_corrections_page(site)
     yield page_path(CONTEXT_URL), render_context_page(site)
     yield "glossary/index.md", render_glossary_page(site)
+    yield page_path(RECORD_URL), render_record_page(site)
     yield "tracks/index.md", render_tracks_page(site)
 
 

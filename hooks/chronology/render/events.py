@@ -42,9 +42,15 @@ def render_event_page(site: Site, event: Event) -> str:
         f'<p class="chrono-basis" {NO_INDEX}>Date: {site.basis(here, event.date_basis)}</p>',
     ]
     if event.in_force:
-        parts.append(f'<p class="chrono-basis chrono-basis--in-force" {NO_INDEX}>In force from '
-                     f"{m.time(event.in_force.date)}: {site.basis(here, event.in_force.basis)}</p>")
+        parts.append(f'<p class="chrono-basis chrono-basis--in-force" id="in-force" {NO_INDEX}>'
+                     f"In force from {m.time(event.in_force.date)}: "
+                     f"{site.basis(here, event.in_force.basis)}</p>")
     parts.append(f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>')
+    if event.record:
+        items = "".join(f"<li>{site.record_citation(here, c)}</li>" for c in event.record)
+        parts.append('<section id="record" aria-label="From the public record">'
+                     f'<h2>From the public record</h2><ul class="chrono-record-list">{items}</ul>'
+                     "</section>")
     parts.append(render_tags(site, here, event))
     # One search entry per event: the sections below carry the ids that links use, and their
     # headings carry none, since Material's search starts a new entry at every heading with an id.
@@ -124,7 +130,7 @@ def render_phase_page(site: Site, phase: Phase) -> str:
         f" · {m.count(len(events), 'event')}</p>",
         f'<p class="chrono-phase__summary">{site.prose(phase.summary)}</p>',
         '<h2 id="timeline">Timeline</h2>',
-        render_timeline(here, events),
+        render_timeline(here, events, site.in_force_in_phase[phase.id]),
         '<h2 id="events">The events</h2>',
         f"<div {NO_INDEX}>\n{summaries}\n</div>",
     ]) + "\n"
@@ -143,7 +149,8 @@ def render_home_timeline(site: Site, here: str) -> str:
     sections = [
         f'<section class="chrono-timeline-phase" aria-labelledby="timeline-{phase.id}">'
         f'<h3 id="timeline-{phase.id}">{m.link(here, phase_url(phase.id), phase.title)}</h3>'
-        f"{render_timeline(here, site.in_phase[phase.id])}</section>"
+        f"{render_timeline(here, site.in_phase[phase.id], site.in_force_in_phase[phase.id])}"
+        "</section>"
         for phase in site.chronology.phases
     ]
     return "\n".join(sections)

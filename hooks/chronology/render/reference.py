@@ -10,7 +10,9 @@ from ..model import Actor, Source, Topic, event_url
 from .site import (
     CONTEXT_URL,
     CORRECTIONS_URL,
+    LANGUAGES,
     NO_INDEX,
+    RECORD_URL,
     Site,
     actor_lang,
     actor_url,
@@ -192,4 +194,42 @@ def render_glossary_page(site: Site) -> str:
         "tapping it or reaching it with the Tab key shows its definition; every definition is "
         "also here.</p>",
         f'<dl class="chrono-glossary">\n{entries}\n</dl>',
+    ]) + "\n"
+
+
+def render_record_page(site: Site) -> str:
+    """Every page of the public record the chronology cites, with the address where it can be
+    read and what cites it: official documents first, then press and wire reports."""
+    here = RECORD_URL
+    groups = []
+    for kind, heading_id, heading in (("official", "official-documents", "Official documents"),
+                                      ("press", "press-reports", "Press and wire reports")):
+        entries = []
+        for r in (r for r in site.chronology.records if r.kind == kind):
+            language = LANGUAGES.get(r.language.split("-")[0], r.language)
+            author = f"{m.text(r.author)}, " if r.author else ""
+            archive = (f' · {m.external(r.archive_url, "archived copy")}' if r.archive_url else "")
+            notes = f"<p>{m.text(r.notes)}</p>" if r.notes else ""
+            cited = site.citing_record[r.id]
+            cites = (render_list(here, ((url, label, "") for url, label in cited)) if cited
+                     else "<p>Not cited yet.</p>")
+            entries.append(
+                f'<section class="chrono-record-source" id="{r.id}" aria-label="{m.attr(r.outlet)}:'
+                f' {m.attr(r.title)}"><h3 lang="{m.attr(r.language)}">'
+                f"{m.external(r.url, r.title)}</h3><p>{author}{m.text(r.outlet)}, "
+                f"{m.time(r.published)} · in {m.text(language)}{archive}</p>{notes}"
+                f"<p>Cited on:</p>{cites}</section>")
+        if entries:
+            groups.append(f'<h2 id="{heading_id}">{heading}</h2>\n' + "\n".join(entries))
+    count = len(site.chronology.records)
+    return "\n\n".join([
+        m.front_matter("The public record", "The official documents and press reports that "
+                       "establish the chronology's dates and facts, each with its address."),
+        '<h1 id="record-title">The public record</h1>',
+        f"<p>{m.count(count, 'page')} of the public record — official documents (ministries, "
+        "presidential offices, courts, the WTO) and wire and press reports — establish the dates "
+        "and facts that the five news articles do not. Each is listed with the address where it "
+        "was read, in its own language; quotes from it are copied as read, and translations are "
+        "marked as ours.</p>",
+        *groups,
     ]) + "\n"

@@ -10,7 +10,17 @@ from collections.abc import Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Actor, Chronology, Citation, Correction, DateBasis, Event, Term, event_url
+from ..model import (
+    Actor,
+    Chronology,
+    Citation,
+    Correction,
+    DateBasis,
+    Event,
+    RecordCitation,
+    Term,
+    event_url,
+)
 
 HOME = ""
 # Material's search skips elements carrying this attribute: lists that repeat other pages'
@@ -39,13 +49,16 @@ def topic_url(topic_id: str) -> str:
 
 CORRECTIONS_URL = "corrections/"
 CONTEXT_URL = "context/"
+RECORD_URL = "record/"
+LANGUAGES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
+             "de": "German"}
 
 
 def page_path(url: str) -> str:
     """The docs-relative file for a directory URL: 'events/x/' -> 'events/x.md'."""
     if not url:
         return "index.md"
-    if url in {"sources/", "actors/", "topics/", CORRECTIONS_URL, CONTEXT_URL}:
+    if url in {"sources/", "actors/", "topics/", CORRECTIONS_URL, CONTEXT_URL, RECORD_URL}:
         return url + "index.md"
     return url.rstrip("/") + ".md"
 
@@ -63,11 +76,17 @@ class Site:
         self.topics = {t.id: t for t in chronology.topics}
         self.position = {e.id: i for i, e in enumerate(chronology.events)}
         self.in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
+        # Decisions whose measure took effect within each phase (by the day it took effect).
+        self.in_force_in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
         self.citing: dict[str, list[Event]] = {s.id: [] for s in chronology.sources}
         self.with_actor: dict[str, list[Event]] = {a.id: [] for a in chronology.actors}
         self.on_topic: dict[str, list[Event]] = {t.id: [] for t in chronology.topics}
         for event in chronology.events:
             self.in_phase[event.phase].append(event)
+            if event.in_force:
+                when = event.in_force.date.first_day
+                phase = next((p for p in chronology.phases if p.start <= when <= p.end), None)
+                self.in_force_in_phase[(phase or self.phases[event.phase]).id].append(event)
             for source_id in dict.fromkeys(c.source for c in event.citations):
                 self.citing[source_id].append(event)
             for actor_id in event.actors:
@@ -79,14 +98,54 @@ class Site:
         for correction in chronology.corrections:
             for event_id in correction.events:
                 self.corrections_for.setdefault(event_id, []).append(correction)
+        self.records = {r.id: r for r in chronology.records}
+        # What cites each record source: (URL, label), in the order pages list them.
+        self.citing_record: dict[str, dict[tuple[str, str], None]] = {r: {} for r in self.records}
+        for event in chronology.events:
+            bases = [event.date_basis] + ([event.in_force.basis] if event.in_force else [])
+            for citation in [c for b in bases for c in b.record] + list(event.record):
+                self.citing_record[citation.source][(event_url(event.id), event.title)] = None
+        for entry in chronology.background:
+            for citation in entry.date_basis.record:
+                self.citing_record[citation.source][(f"{CONTEXT_URL}#{entry.id}", entry.title)] = None
+        for correction in chronology.corrections:
+            for citation in correction.record:
+                self.citing_record[citation.source][
+                    (f"{CORRECTIONS_URL}#{correction.id}", correction.title)] = None
 
     def prose(self, value: str) -> str:
         """Data text as HTML, with glossary terms marked for tooltips."""
         return self.glossary.mark(m.text(value))
 
+    def record_citation(self, here: str, citation: RecordCitation) -> str:
+        """A citation of the public record: a link to the page itself, its words in their own
+        language and our translation, and a link to its entry in the list of the record."""
+        source = self.records[citation.source]
+        lang = source.language
+        words = ""
+        if citation.quote:
+            words = f' <q lang="{m.attr(lang)}">{m.text(citation.quote)}</q>'
+            if citation.translation:
+                words += (f' <span class="chrono-translation">(our translation: '
+                          f"“{m.text(citation.translation)}”)</span>")
+        note = f" {m.text(citation.note)}" if citation.note else ""
+        entry = m.href(here, f"{RECORD_URL}#{source.id}")
+        return (f'<span class="chrono-record">{m.external(source.url, source.outlet)}, '
+                f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}{words}{note} "
+                f'<a class="chrono-record__entry" href="{entry}" aria-label="{m.attr(source.outlet)}'
+                f' in the list of the public record">[record]</a></span>')
+
+    def record(self, here: str, citations: Iterable[RecordCitation]) -> str:
+        return "; ".join(self.record_citation(here, c) for c in citations)
+
     def basis(self, here: str, basis: DateBasis) -> str:
         """How a date is known, in words a reader can check."""
         note = f" {m.text(basis.note)}" if basis.note else ""
+        if basis.record:
+            note += f" Record: {self.record(here, basis.record)}."
+        if basis.not_found:
+            note += (' <span class="chrono-basis__not-found">The record for this date was not '
+                     f"found: {m.text(basis.not_found)}</span>")
         if basis.source is None:
             return f'<span class="chrono-basis__kind">From the public record.</span>{note}'
         source = self.sources[basis.source]
@@ -145,13 +204,21 @@ class Glossary:
         return self.pattern.sub(replace, html_text)
 
 
-def render_timeline(here: str, events: Iterable[Event]) -> str:
-    """An ordered list of events, each linking to its page; readable without JavaScript."""
-    items = [
-        f'<li class="chrono-timeline__item chrono-timeline__item--{event.date.precision}">'
-        f"{m.time(event.date)} {m.link(here, event_url(event.id), event.title)}</li>"
-        for event in events
-    ]
+def render_timeline(here: str, events: Iterable[Event], taking_effect: Iterable[Event] = ()) -> str:
+    """An ordered list of events, each linking to its page, and of the days decided measures
+    took effect (`taking_effect`: the decisions), each linking to that part of its decision's
+    page; readable without JavaScript."""
+    entries = [(event.sort_key(), 0,
+                f'<li class="chrono-timeline__item chrono-timeline__item--{event.date.precision}">'
+                f"{m.time(event.date)} {m.link(here, event_url(event.id), event.title)}</li>")
+               for event in events]
+    entries += [((event.in_force.date.sort_key(), 999, event.id), 1,
+                 f'<li class="chrono-timeline__item chrono-timeline__item--in-force">'
+                 f'{m.time(event.in_force.date)} <span class="chrono-timeline__badge">Takes '
+                 f"effect</span> {m.link(here, event_url(event.id) + '#in-force', event.title)} "
+                 f'<span class="chrono-timeline__decided">(decided {event.date.human})</span></li>')
+                for event in taking_effect if event.in_force]
+    items = [html_ for _, _, html_ in sorted(entries, key=lambda entry: (entry[0], entry[1]))]
     if not items:
         return '<p class="chrono-empty">No events yet.</p>'
     return f'<ol class="chrono-timeline" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
