@@ -28,7 +28,7 @@ def test_valid_data_builds_a_chronology(data_dir: Path) -> None:
     assert event.id == "something-happened"
     assert event.date.iso == "2019-07-01"
     assert event.date_basis.kind == "derived" and event.date_basis.phrase == "on Monday"
-    assert event.citations[0].origin == "data/events/something-happened.yaml:12"
+    assert str(event.citations[0].at) == "data/events/something-happened.yaml:12"
     assert [p.id for p in chronology.phases] == ["first", "second"]
 
 

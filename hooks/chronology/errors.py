@@ -14,6 +14,17 @@ from .hostile import printable
 
 
 @dataclass(frozen=True, order=True)
+class Location:
+    """Where something is written: a data file (as a maintainer names it) and a line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int

@@ -82,10 +82,10 @@ class FieldReader:
         self.problems = problems
         self.path = path
         self.what = what
-        self.ok = isinstance(mapping, dict)
-        self.mapping: LineMap = mapping if self.ok else LineMap()
+        self.is_mapping = isinstance(mapping, dict)  # the fields can be read at all
+        self.mapping: LineMap = mapping if self.is_mapping else LineMap()
         self.line = getattr(mapping, "line", line)
-        if not self.ok:
+        if not self.is_mapping:
             self.report(self.line, f"{what} must be a mapping of fields, got {describe(mapping)}")
             return
         for key in mapping:

@@ -1,7 +1,7 @@
 """The checked chronology: frozen, keyword-only records built by validate.
 
-Every record keeps where it came from (`origin`, "path:line") so later checks
-and error messages can point at the file a maintainer must edit.
+Every record keeps where it is written (`at`, a Location), so that `make check-quotes` can
+point at the file and line a maintainer must edit.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
+from .errors import Location
+
+NOWHERE = Location("", 0)  # a record made in code, not read from a file
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,7 +23,7 @@ class Phase:
     end: datetime.date
     summary: str
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,7 +39,7 @@ class Source:
     seed: str | None = None
     notes: str | None = None
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +47,7 @@ class Citation:
     source: str
     quote: str
     note: str | None = None
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,7 +65,7 @@ class RecordSource:
     author: str | None = None
     archive_url: str | None = None
     notes: str | None = None
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 RECORD_KINDS = ("official", "press")
@@ -77,7 +80,7 @@ class RecordCitation:
     quote: str | None = None
     translation: str | None = None
     note: str | None = None
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,7 +93,7 @@ class DateBasis:
     note: str | None = None
     record: tuple[RecordCitation, ...] = ()  # the public record that gives or confirms the date
     not_found: str | None = None  # kind "record": what was looked for and could not be found
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 BASIS_KINDS = ("stated", "derived", "record")
@@ -117,7 +120,12 @@ class Event:
     record: tuple[RecordCitation, ...] = ()  # the public record behind the summary
     order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
+
+    @property
+    def takes_effect(self) -> PartialDate:
+        """The day the event's measure took effect: its in_force date, or else its date."""
+        return self.in_force.date if self.in_force else self.date
 
     def sort_key(self) -> tuple[tuple[int, int, int], int, str]:
         return (self.date.sort_key(), self.order, self.id)
@@ -134,7 +142,7 @@ class Actor:
     country: str | None = None
     notes: str | None = None
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,7 +152,7 @@ class Topic:
     summary: str
     aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,7 +168,7 @@ class Correction:
     evidence_quotes: tuple[Citation, ...] = ()  # other sources' words that show what is right
     record: tuple[RecordCitation, ...] = ()  # the public record that shows what is right
     events: tuple[str, ...] = ()
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -173,7 +181,7 @@ class Background:
     title: str
     summary: str
     citations: tuple[Citation, ...]
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,7 +191,7 @@ class Measure:
     title: str
     start: str  # event id
     until: str | None = None  # event id; None while still in force
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,8 +202,7 @@ class Track:
     title: str
     measures: tuple[Measure, ...] = ()
     events: tuple[str, ...] = ()
-    origin: str = field(default="", compare=False)
-    event_origins: tuple[str, ...] = field(default=(), compare=False)  # "path:line" of each event
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -206,7 +213,7 @@ class Term:
     term: str
     definition: str
     aliases: tuple[str, ...] = ()
-    origin: str = field(default="", compare=False)
+    at: Location = field(default=NOWHERE, compare=False)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError, Problem
+from .errors import DataError, Location, Problem
 from .model import Chronology
 from .validate import load_chronology
 
 
 @dataclass(frozen=True)
 class Quote:
-    origin: str
+    at: Location
     source: str
     text: str
     what: str
@@ -32,22 +32,22 @@ def quotes_in(chronology: Chronology) -> Iterator[Quote]:
     """Every piece of data that claims to be a source's exact words."""
     for event in chronology.events:
         for citation in event.citations:
-            yield Quote(citation.origin, citation.source, citation.quote, "quote")
+            yield Quote(citation.at, citation.source, citation.quote, "quote")
         bases = [event.date_basis] + ([event.in_force.basis] if event.in_force else [])
         for basis in bases:
             if basis.source and basis.phrase:
-                yield Quote(basis.origin, basis.source, basis.phrase, "date phrase")
+                yield Quote(basis.at, basis.source, basis.phrase, "date phrase")
     for entry in chronology.background:
         for citation in entry.citations:
-            yield Quote(citation.origin, citation.source, citation.quote, "quote")
+            yield Quote(citation.at, citation.source, citation.quote, "quote")
         if entry.date_basis.source and entry.date_basis.phrase:
-            yield Quote(entry.date_basis.origin, entry.date_basis.source, entry.date_basis.phrase,
+            yield Quote(entry.date_basis.at, entry.date_basis.source, entry.date_basis.phrase,
                         "date phrase")
     for correction in chronology.corrections:
         for citation in correction.quotes:
-            yield Quote(citation.origin, citation.source, citation.quote, "quoted error")
+            yield Quote(citation.at, citation.source, citation.quote, "quoted error")
         for citation in correction.evidence_quotes:
-            yield Quote(citation.origin, citation.source, citation.quote, "quoted evidence")
+            yield Quote(citation.at, citation.source, citation.quote, "quoted evidence")
 
 
 def _where_it_differs(quote: str, article: str) -> str:
@@ -72,10 +72,10 @@ def check_quotes(chronology: Chronology, sources_dir: Path) -> tuple[int, list[P
     problems: list[Problem] = []
     checked = 0
     for quote in quotes_in(chronology):
-        path, _, line = quote.origin.rpartition(":")
+        path, line = quote.at.path, quote.at.line
         source = seeds[quote.source]
         if source.seed is None:
-            problems.append(Problem(path, int(line), f"{quote.what}: source '{source.id}' has no "
+            problems.append(Problem(path, line, f"{quote.what}: source '{source.id}' has no "
                                     "'seed' in data/sources.yaml, so its quotes cannot be checked"))
             continue
         if source.seed not in texts:
@@ -83,12 +83,12 @@ def check_quotes(chronology: Chronology, sources_dir: Path) -> tuple[int, list[P
             texts[source.seed] = file.read_text(encoding="utf-8") if file.is_file() else None
         article = texts[source.seed]
         if article is None:
-            problems.append(Problem(path, int(line), f"{quote.what}: no local copy "
+            problems.append(Problem(path, line, f"{quote.what}: no local copy "
                                     f"{sources_dir / (source.seed + '.txt')} for '{source.id}'"))
             continue
         checked += 1
         if quote.text not in article:
-            problems.append(Problem(path, int(line), f"{quote.what} not found verbatim in "
+            problems.append(Problem(path, line, f"{quote.what} not found verbatim in "
                                     f"'{source.id}': {_where_it_differs(quote.text, article)}"))
     return checked, problems
 

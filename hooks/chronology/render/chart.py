@@ -11,7 +11,6 @@ import datetime
 from .. import markup as m
 from ..dates import PartialDate
 from ..model import Event, Measure, Track, event_url
-from ..references import measure_dates
 from .site import Site
 
 WIDTH, LANE, TOP, BAR = 960, 62, 40, 14
@@ -38,8 +37,8 @@ def _measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Ev
                                                                      datetime.date, datetime.date]:
     start = site.events[site.position[measure.start]]
     until = site.events[site.position[measure.until]] if measure.until else None
-    begin = measure_dates(start).first_day
-    end = measure_dates(until).first_day if until else scale.end
+    begin = start.takes_effect.first_day
+    end = until.takes_effect.first_day if until else scale.end
     return start, until, begin, end
 
 

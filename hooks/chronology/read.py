@@ -1,0 +1,200 @@
+"""Read: each record of the loaded data, as far as its fields read, with where each field is.
+
+The first half of validation ("read, then check"). A declarative Spec per kind of record says
+which fields it has, which are required, and how each reads (fields.FieldReader). Reading never
+stops at a problem: a field that is missing or wrong is reported at its line and reads as
+nothing, and the record is still read, so that rules.py can check everything that did read,
+references included. Nested structures (citations, date bases) are records of their own.
+No MkDocs, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Location, Problem
+from .fields import FieldReader, describe, id_problem
+from .hostile import reserved_id
+from .load import Document, LineList
+
+Read = Callable[["Reading", str], Any]
+
+
+@dataclass
+class Draft:
+    """One record as read: the values of the fields that read, and where every field is."""
+
+    what: str  # "an event", "citation 2"... as messages name it
+    at: Location  # the record itself
+    values: dict[str, Any] = field(default_factory=dict)
+    where: dict[str, Location] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def loc(self, name: str) -> Location:
+        """Where a field is written, or the record itself if it is not."""
+        return self.where.get(name, self.at)
+
+    def given(self, name: str) -> bool:
+        """Whether the field is written, whether or not it read."""
+        return name in self.where
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    read: Read
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Spec:
+    what: str  # "an event"
+    fields: tuple[Field, ...]
+    hints: tuple[tuple[str, str], ...] = ()  # field name -> what to say when it is written
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+class Reading:
+    """Reading one mapping against a Spec: the FieldReader, and the problems list it fills."""
+
+    def __init__(self, spec: Spec, what: str, path: str, line: int, mapping: Any,
+                 problems: list[Problem]) -> None:
+        self.problems = problems
+        self.fields = FieldReader(problems, path, mapping, what=what, allowed=spec.names,
+                                  required=tuple(f.name for f in spec.fields if f.required),
+                                  line=line, hints=dict(spec.hints))
+        self.path = path
+
+    def location(self, line: int) -> Location:
+        return Location(self.path, line)
+
+    def nested(self, spec: Spec, what: str, line: int, mapping: Any) -> Draft:
+        return read(spec, mapping, self.path, line, self.problems, what=what)
+
+
+def read(spec: Spec, mapping: Any, path: str, line: int, problems: list[Problem], *,
+         what: str = "") -> Draft:
+    """Read one record; every problem found is added to `problems`."""
+    reading = Reading(spec, what or spec.what, path, line, mapping, problems)
+    reader = reading.fields
+    draft = Draft(what or spec.what, Location(path, reader.line))
+    if not reader.is_mapping:
+        return draft
+    for spec_field in spec.fields:
+        if reader.has(spec_field.name):
+            draft.where[spec_field.name] = Location(path, reader.line_of(spec_field.name))
+            value = spec_field.read(reading, spec_field.name)
+            if value is not None:
+                draft.values[spec_field.name] = value
+    return draft
+
+
+def read_list(spec: Spec, document: Document | None, what: str,
+              problems: list[Problem]) -> list[Draft]:
+    """Every item of a list file such as phases.yaml."""
+    if document is None:
+        return []
+    if not isinstance(document.value, LineList):  # every YAML list loads as a LineList
+        problems.append(Problem(document.path, document.line,
+                                f"must be a list of {what}s (each item starts with '- '), got "
+                                f"{describe(document.value)}"))
+        return []
+    return [read(spec, item, document.path, document.value.line_of(index), problems)
+            for index, item in enumerate(document.value)]
+
+
+# --- how fields read ---------------------------------------------------------------------
+
+def text(reading: Reading, name: str) -> str | None:
+    return reading.fields.text(name)
+
+
+def url(reading: Reading, name: str) -> str | None:
+    return reading.fields.url(name)
+
+
+def file_name(reading: Reading, name: str) -> str | None:
+    return reading.fields.file_name(name)
+
+
+def texts(reading: Reading, name: str) -> tuple[str, ...] | None:
+    return reading.fields.texts(name)
+
+
+def texts_at(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
+    """A list of short texts, each with where it is written; None if any item is wrong."""
+    values = reading.fields.texts(name)
+    if values is None:
+        return None
+    lines = [line for line, _ in reading.fields.items(name)]
+    return tuple((value, reading.location(line)) for value, line in zip(values, lines, strict=True))
+
+
+def integer(reading: Reading, name: str) -> int | None:
+    return reading.fields.integer(name)
+
+
+def identifier(kind: str = "") -> Read:
+    """An id; with `kind`, the id of such a record (its page address or anchor)."""
+    return lambda reading, name: reading.fields.identifier(name, kind)
+
+
+def date(*precisions: str) -> Read:
+    return lambda reading, name: reading.fields.date(name, precisions=precisions)
+
+
+def id_list(reading: Reading, name: str) -> tuple[tuple[str, Location], ...]:
+    """A list of ids, each with where it is written."""
+    return tuple((id_, reading.location(line)) for id_, line in reading.fields.identifiers(name))
+
+
+def records(spec: Spec, label: str = "") -> Read:
+    """A list of nested records (citations, measures), each read on its own."""
+    def read_items(reading: Reading, name: str) -> tuple[Draft, ...] | None:
+        if not isinstance(reading.fields.raw(name), list):
+            reading.fields.items(name)  # reports what it is instead
+            return None
+        return tuple(reading.nested(spec, f"{label or name} {number}", line, item)
+                     for number, (line, item) in enumerate(reading.fields.items(name), start=1))
+    return read_items
+
+
+def nested(spec: Spec, label: str = "") -> Read:
+    """A mapping that is a record of its own (a date basis)."""
+    def read_one(reading: Reading, name: str) -> Draft:
+        return reading.nested(spec, label or name, reading.fields.line_of(name),
+                              reading.fields.raw(name))
+    return read_one
+
+
+def event_id(document: Document, problems: list[Problem]) -> str | None:
+    """An event's id is its file name: it must be a valid, unreserved id."""
+    value = document.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    problem = id_problem(value)
+    reserved = None if problem else reserved_id("event", value)
+    if problem or reserved:
+        what = problem or f"'{value}' {reserved}; rename the file"
+        problems.append(Problem(document.path, 1, f"file name: {what}"))
+        return None
+    return value
+
+
+def walk(draft: Draft) -> Iterator[Draft]:
+    """A record and every record nested in it."""
+    yield draft
+    for value in draft.values.values():
+        if isinstance(value, Draft):
+            yield from walk(value)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Draft):
+            for item in value:
+                yield from walk(item)
