@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import rules
+from . import references, rules
 from .errors import DataError, Problem
 from .load import Cache, RawData, load_records
 from .model import (
@@ -70,7 +70,7 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
             and "events" not in raw.unreadable):
         yield Problem("data/events", 1, "no events found; add data/events/<id>.yaml")
     for name, (_, what) in LIST_FILES.items():
-        yield from rules.check_unique_ids(lists[name], what)
+        yield from references.check_unique_ids(lists[name], what)
         for record in lists[name]:
             for rule in rules.rules_for(what):
                 yield from rule(record)
@@ -92,38 +92,38 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
         phases=_by_id(lists["phases"]), sources=_by_id(lists["sources"]),
         records=_by_id(lists["records"]),
         events={id_: draft for id_, draft in events if id_ is not None})
-    yield from rules.check_former_ids(
+    yield from references.check_former_ids(
         [(kind, d) for kind, name in (("phase", "phases"), ("source", "sources"),
                                       ("actor", "actors"), ("topic", "topics"))
          for d in lists[name]] + [("event", d) for d in event_drafts],
         {"phase": ids("phases"), "source": ids("sources"), "actor": ids("actors"),
          "topic": ids("topics"), "event": raw.event_ids})
-    yield from rules.check_phase_overlap(lists["phases"])
-    yield from rules.check_unique_terms(lists["glossary"])
+    yield from references.check_phase_overlap(lists["phases"])
+    yield from references.check_unique_terms(lists["glossary"])
     for draft in event_drafts:
-        for reference_rule in (rules.check_event_phase, rules.check_event_citations,
-                               rules.check_event_dates, rules.check_event_basis_sources,
-                               rules.check_event_links):
+        for reference_rule in (references.check_event_phase, references.check_event_citations,
+                               references.check_event_dates, references.check_event_basis_sources,
+                               references.check_event_links):
             yield from reference_rule(draft, known)
         in_force = draft.get("in_force")
         for label, citations in (("date_basis: record", _cited(draft.get("date_basis"))),
                                  ("record", draft.get("record") or ()),
                                  ("in_force: basis: record",
                                   _cited(in_force.get("basis") if in_force else None))):
-            yield from rules.check_record_citations(citations, label, known)
+            yield from references.check_record_citations(citations, label, known)
     for correction in lists["corrections"]:
-        yield from rules.check_quoted_sources(correction, "quotes", "quotes", known)
-        yield from rules.check_quoted_sources(correction, "evidence_quotes", "evidence_quotes",
+        yield from references.check_quoted_sources(correction, "quotes", "quotes", known)
+        yield from references.check_quoted_sources(correction, "evidence_quotes", "evidence_quotes",
                                               known)
-        yield from rules.check_correction_events(correction, known)
-        yield from rules.check_record_citations(correction.get("record") or (), "record", known)
+        yield from references.check_correction_events(correction, known)
+        yield from references.check_record_citations(correction.get("record") or (), "record", known)
     for entry in lists["context"]:
-        yield from rules.check_quoted_sources(entry, "citations", "citation", known)
-        yield from rules.check_background_basis(entry, known)
-        yield from rules.check_record_citations(_cited(entry.get("date_basis")),
+        yield from references.check_quoted_sources(entry, "citations", "citation", known)
+        yield from references.check_background_basis(entry, known)
+        yield from references.check_record_citations(_cited(entry.get("date_basis")),
                                                 "date_basis: record", known)
     for track in lists["tracks"]:
-        yield from rules.check_track(track, known)
+        yield from references.check_track(track, known)
 
 
 def _cited(basis: Draft | None) -> tuple[Draft, ...]:
