@@ -137,6 +137,9 @@ TEXT_LIMITS = {
     "summary": 1_500, "quote": 1_000, "phrase": 300, "note": 2_000, "notes": 2_000,
     "published_basis": 2_000, "correction": 2_000, "evidence": 2_000, "definition": 1_000,
     "term": 100, "aliases": 100, "role": 400,
+    # Titles of official documents run long ("Update of METI's licensing policies and ..."); an
+    # event's title is held to one line by its own rule (rules.check_title_length).
+    "title": 400, "translation": 1_000,
 }
 SHORT_TEXT = 200  # everything else is a name or a one-line title
 TEXT_HINTS = {
