@@ -27,6 +27,7 @@ from chronology.render import (
     render_problem_banner,
     split_front_matter,
 )
+from chronology.urls import IN_NAV
 from chronology.validate import load_chronology
 from chronology_build import Build, log, merge_search_index, remove_pages
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,11 +37,6 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-# Pages listed in mkdocs.yml's nav; events, sources, actors and topics are reached through links
-# (a navigation listing every event made a 1,000-event site build 6x slower and 18x larger).
-IN_NAV = ("phases/", "sources/index.md", "actors/index.md", "topics/index.md",
-          "corrections/index.md", "context/index.md", "tracks/index.md", "glossary/index.md",
-          "record/index.md")
 _NO_TOC = get_toc([])
 _build = Build()  # MkDocs imports a hook once per process: under serve this outlives a rebuild
 

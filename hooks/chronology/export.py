@@ -18,10 +18,10 @@ from typing import Any
 
 import icalendar
 
-from .model import Chronology, DateBasis, Event, RecordCitation, Source, event_url
+from .model import Chronology, DateBasis, Event, RecordCitation, Source
 from .render import redirects
+from .urls import ATOM_EXPORT, CSV_EXPORT, ICS_EXPORT, JSON_EXPORT, SCHEMA_EXPORT, event_url
 
-SCHEMA_NAME = "events.schema.json"
 FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
 CSV_COLUMNS = ("id", "date", "precision", "date_basis", "in_force", "title", "summary", "phase",
                "actors", "topics", "sources", "url")
@@ -73,7 +73,7 @@ def event_record(event: Event, base: str = "") -> dict[str, Any]:
 
 def render_json(chronology: Chronology, base: str = "") -> str:
     data = {
-        "$schema": SCHEMA_NAME,
+        "$schema": SCHEMA_EXPORT,
         "phases": [{"id": p.id, "title": p.title, "start": p.start.isoformat(),
                     "end": p.end.isoformat(), "summary": p.summary} for p in chronology.phases],
         "sources": [_source(s) for s in chronology.sources],
@@ -181,7 +181,7 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
     sub(feed, "id", FEED_ID + "events")
     sub(feed, "title", name or "Chronology")
     sub(feed, "updated", stamp(events[0]) if events else "1970-01-01T00:00:00Z")
-    sub(feed, "link", href=_url(base, "events.atom"), rel="self")
+    sub(feed, "link", href=_url(base, ATOM_EXPORT), rel="self")
     sub(feed, "link", href=_url(base, "") or "./", rel="alternate")  # "" would be the feed itself
     author = sub(feed, "author")
     sub(author, "name", name or "Chronology")
@@ -195,15 +195,15 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-SCHEMA = (Path(__file__).parent / SCHEMA_NAME).read_text("utf-8")
+SCHEMA = (Path(__file__).parent / SCHEMA_EXPORT).read_text("utf-8")
 
 
 def render_exports(chronology: Chronology, base: str = "", name: str = "") -> dict[str, str]:
     """Every export, keyed by its path in the site."""
     return {
-        SCHEMA_NAME: SCHEMA,
-        "events.json": render_json(chronology, base),
-        "events.csv": render_csv(chronology, base),
-        "events.ics": render_ics(chronology, base, name),
-        "events.atom": render_atom(chronology, base, name),
+        SCHEMA_EXPORT: SCHEMA,
+        JSON_EXPORT: render_json(chronology, base),
+        CSV_EXPORT: render_csv(chronology, base),
+        ICS_EXPORT: render_ics(chronology, base, name),
+        ATOM_EXPORT: render_atom(chronology, base, name),
     }

@@ -228,8 +228,3 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
     records: tuple[RecordSource, ...] = ()  # sorted by date, then id
-
-
-def event_url(event_id: str) -> str:
-    """An event's permanent address, relative to the site's root (pages, exports, feeds)."""
-    return f"events/{event_id}/"

@@ -13,7 +13,25 @@ from collections.abc import Callable, Iterator
 
 from .. import markup as m
 from ..markup import href
-from ..model import Chronology, event_url
+from ..model import Chronology
+from ..urls import (
+    ACTORS,
+    CONTEXT,
+    CORRECTIONS,
+    GLOSSARY,
+    HOME,
+    RECORD,
+    SOURCES,
+    TOPICS,
+    TRACKS,
+    actor_url,
+    event_url,
+    page_path,
+    phase_url,
+    redirect_path,
+    source_url,
+    topic_url,
+)
 from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
 from .reference import (
@@ -29,17 +47,8 @@ from .reference import (
     render_topics_index,
 )
 from .site import (
-    CONTEXT_URL,
-    CORRECTIONS_URL,
-    HOME,
     NO_INDEX,
-    RECORD_URL,
     Site,
-    actor_url,
-    page_path,
-    phase_url,
-    source_url,
-    topic_url,
 )
 
 __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
@@ -59,19 +68,19 @@ def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[st
         yield page_path(event_url(event.id)), render_event_page(site, event)
     for source in chronology.sources:
         yield page_path(source_url(source.id)), render_source_page(site, source)
-    yield "sources/index.md", render_sources_index(site)
+    yield page_path(SOURCES), render_sources_index(site)
     # Index pages exist even when empty: mkdocs.yml's navigation names them.
     for actor in chronology.actors:
         yield page_path(actor_url(actor.id)), render_actor_page(site, actor)
-    yield "actors/index.md", render_actors_index(site)
+    yield page_path(ACTORS), render_actors_index(site)
     for topic in chronology.topics:
         yield page_path(topic_url(topic.id)), render_topic_page(site, topic)
-    yield "topics/index.md", render_topics_index(site)
-    yield page_path(CORRECTIONS_URL), render_corrections_page(site)
-    yield page_path(CONTEXT_URL), render_context_page(site)
-    yield "glossary/index.md", render_glossary_page(site)
-    yield page_path(RECORD_URL), render_record_page(site)
-    yield "tracks/index.md", render_tracks_page(site)
+    yield page_path(TOPICS), render_topics_index(site)
+    yield page_path(CORRECTIONS), render_corrections_page(site)
+    yield page_path(CONTEXT), render_context_page(site)
+    yield page_path(GLOSSARY), render_glossary_page(site)
+    yield page_path(RECORD), render_record_page(site)
+    yield page_path(TRACKS), render_tracks_page(site)
 
 
 def redirects(chronology: Chronology) -> list[tuple[str, str, str]]:
@@ -90,7 +99,7 @@ def iter_redirects(chronology: Chronology) -> Iterator[tuple[str, str]]:
     file: static hosts serve it as it is, and it stays out of search and the sitemap)."""
     for old, new, title in redirects(chronology):
         target = html.escape(href(old, new))
-        yield old + "index.html", (
+        yield redirect_path(old), (
             '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>Moved: {m.text(title)}</title>\n"
             '<meta name="robots" content="noindex">\n'

@@ -10,7 +10,8 @@ import datetime
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Event, Measure, Track, event_url
+from ..model import Event, Measure, Track
+from ..urls import TRACKS, event_url
 from .site import Site
 
 WIDTH, LANE, TOP, BAR = 960, 62, 40, 14
@@ -137,7 +138,7 @@ def render_measures_table(site: Site, here: str) -> str:
 
 
 def render_tracks_page(site: Site) -> str:
-    here = "tracks/"
+    here = TRACKS
     return "\n\n".join([
         m.front_matter("The dispute at a glance", "Each measure of the Japan–South Korea trade "
                        "dispute as a bar for as long as it was in force, with its events."),

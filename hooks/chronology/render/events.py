@@ -6,19 +6,16 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Actor, Event, Phase, event_url
+from ..model import Actor, Event, Phase
+from ..urls import CORRECTIONS, actor_url, event_url, phase_url, topic_url
 from .site import (
-    CORRECTIONS_URL,
     NO_INDEX,
     Site,
     actor_lang,
-    actor_url,
     day,
-    phase_url,
     render_citation,
     render_correction,
     render_timeline,
-    topic_url,
 )
 
 # Event pages are what a search should land on; the pages that list events rank below them.
@@ -64,7 +61,7 @@ def render_event_page(site: Site, event: Event) -> str:
         parts.append(
             f'<div id="corrections" {NO_INDEX}>'
             f"<h2>Errors in the sources</h2><p>See also "
-            f"{m.link(here, CORRECTIONS_URL, 'all corrections')}.</p>"
+            f"{m.link(here, CORRECTIONS, 'all corrections')}.</p>"
             + "".join(render_correction(site, here, c, heading="h3", anchor=False)
                       for c in corrections)
             + "</div>")
@@ -163,9 +160,9 @@ def render_cite(site: Site, event: Event) -> str:
     return (
         f'<section class="chrono-cite" id="cite" aria-label="Cite this event" {NO_INDEX}>'
         "<h2>Cite this event</h2>"
-        f'<p>Permanent link: <a class="chrono-permalink" href="./">events/{event.id}/</a></p>'
+        f'<p>Permanent link: <a class="chrono-permalink" href="./">{event_url(event.id)}</a></p>'
         f'<p class="chrono-cite__text" id="citation-text">“{title}”.{name} Event of '
-        f'{event.date.human}. <span class="chrono-cite__url">events/{event.id}/</span></p>'
+        f'{event.date.human}. <span class="chrono-cite__url">{event_url(event.id)}</span></p>'
         '<button type="button" class="md-button chrono-copy" data-copy="citation-text" hidden>'
         "Copy citation</button></section>"
     )

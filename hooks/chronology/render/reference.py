@@ -6,22 +6,28 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Actor, Source, Topic, event_url
+from ..model import Actor, Source, Topic
+from ..urls import (
+    ACTORS,
+    CONTEXT,
+    CORRECTIONS,
+    RECORD,
+    SOURCES,
+    TOPICS,
+    actor_url,
+    event_url,
+    source_url,
+    topic_url,
+)
 from .site import (
-    CONTEXT_URL,
-    CORRECTIONS_URL,
     LANGUAGES,
     NO_INDEX,
-    RECORD_URL,
     Site,
     actor_lang,
-    actor_url,
     render_citation,
     render_correction,
     render_list,
     render_timeline,
-    source_url,
-    topic_url,
 )
 
 
@@ -52,11 +58,11 @@ def render_source_page(site: Site, source: Source) -> str:
     # Its own errors only: a correction may quote this source as evidence against another.
     corrections = [c for c in site.chronology.corrections
                    if any(q.source == source.id for q in c.quotes)]
-    errors = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.title, "")
+    errors = render_list(here, ((f"{CORRECTIONS}#{c.id}", c.title, "")
                                 for c in corrections))
     witness = [c for c in site.chronology.corrections
                if any(q.source == source.id for q in c.evidence_quotes)]
-    evidence = render_list(here, ((f"{CORRECTIONS_URL}#{c.id}", c.title, "")
+    evidence = render_list(here, ((f"{CORRECTIONS}#{c.id}", c.title, "")
                                   for c in witness))
     return "\n\n".join(part for part in [
         m.front_matter(f"{source.outlet}: {source.title}",
@@ -75,7 +81,7 @@ def render_source_page(site: Site, source: Source) -> str:
 
 
 def render_sources_index(site: Site) -> str:
-    here = "sources/"
+    here = SOURCES
     items = render_list(here, (
         (source_url(s.id), f"{s.outlet}, {s.title}",
          f"{s.published.human}; cited by {m.count(len(site.citing[s.id]), 'event')}")
@@ -110,7 +116,7 @@ def render_actor_page(site: Site, actor: Actor) -> str:
 
 
 def render_actors_index(site: Site) -> str:
-    here = "actors/"
+    here = ACTORS
     items = render_list(here, (
         (actor_url(a.id), a.name + (f" ({a.native})" if a.native else ""), a.role or a.kind)
         for a in sorted(site.chronology.actors, key=lambda a: (a.kind != "person", a.name))))
@@ -132,7 +138,7 @@ def render_topic_page(site: Site, topic: Topic) -> str:
 
 
 def render_topics_index(site: Site) -> str:
-    here = "topics/"
+    here = TOPICS
     items = render_list(here, ((topic_url(t.id), t.title, t.summary)
                                for t in site.chronology.topics))
     return "\n\n".join([m.front_matter("Topics", "The dispute's threads, each with its events."),
@@ -140,7 +146,7 @@ def render_topics_index(site: Site) -> str:
 
 
 def render_corrections_page(site: Site) -> str:
-    here = CORRECTIONS_URL
+    here = CORRECTIONS
     sections = []
     for correction in site.chronology.corrections:
         affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
@@ -160,7 +166,7 @@ def render_corrections_page(site: Site) -> str:
 
 
 def render_context_page(site: Site) -> str:
-    here = CONTEXT_URL
+    here = CONTEXT
     sections = [
         f'<section class="chrono-background"><h2 id="{b.id}">{m.text(b.title)}</h2>'
         f'<p class="chrono-event__meta">{m.time(b.date)}</p>'
@@ -200,7 +206,7 @@ def render_glossary_page(site: Site) -> str:
 def render_record_page(site: Site) -> str:
     """Every page of the public record the chronology cites, with the address where it can be
     read and what cites it: official documents first, then press and wire reports."""
-    here = RECORD_URL
+    here = RECORD
     groups = []
     for kind, heading_id, heading in (("official", "official-documents", "Official documents"),
                                       ("press", "press-reports", "Press and wire reports")):

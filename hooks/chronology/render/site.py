@@ -19,48 +19,17 @@ from ..model import (
     Event,
     RecordCitation,
     Term,
-    event_url,
 )
+from ..urls import CONTEXT, CORRECTIONS, RECORD, event_url, source_url
 
-HOME = ""
 # Material's search skips elements carrying this attribute: lists that repeat other pages'
 # text (timelines, quotes on source pages) stay out of the index, so a search lands on the event.
 # Material matches elements by tag name only, so an excluded element must not contain an
 # element with the same tag (a nested <ul> in an excluded <ul> breaks its indexer): wrap such
 # content in a <div> that holds no other <div>.
 NO_INDEX = "data-search-exclude"
-
-
-def phase_url(phase_id: str) -> str:
-    return f"phases/{phase_id}/"
-
-
-def source_url(source_id: str) -> str:
-    return f"sources/{source_id}/"
-
-
-def actor_url(actor_id: str) -> str:
-    return f"actors/{actor_id}/"
-
-
-def topic_url(topic_id: str) -> str:
-    return f"topics/{topic_id}/"
-
-
-CORRECTIONS_URL = "corrections/"
-CONTEXT_URL = "context/"
-RECORD_URL = "record/"
 LANGUAGES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
              "de": "German"}
-
-
-def page_path(url: str) -> str:
-    """The docs-relative file for a directory URL: 'events/x/' -> 'events/x.md'."""
-    if not url:
-        return "index.md"
-    if url in {"sources/", "actors/", "topics/", CORRECTIONS_URL, CONTEXT_URL, RECORD_URL}:
-        return url + "index.md"
-    return url.rstrip("/") + ".md"
 
 
 class Site:
@@ -107,11 +76,11 @@ class Site:
                 self.citing_record[citation.source][(event_url(event.id), event.title)] = None
         for entry in chronology.background:
             for citation in entry.date_basis.record:
-                self.citing_record[citation.source][(f"{CONTEXT_URL}#{entry.id}", entry.title)] = None
+                self.citing_record[citation.source][(f"{CONTEXT}#{entry.id}", entry.title)] = None
         for correction in chronology.corrections:
             for citation in correction.record:
                 self.citing_record[citation.source][
-                    (f"{CORRECTIONS_URL}#{correction.id}", correction.title)] = None
+                    (f"{CORRECTIONS}#{correction.id}", correction.title)] = None
 
     def prose(self, value: str) -> str:
         """Data text as HTML, with glossary terms marked for tooltips."""
@@ -129,7 +98,7 @@ class Site:
                 words += (f' <span class="chrono-translation">(our translation: '
                           f"“{m.text(citation.translation)}”)</span>")
         note = f" {m.text(citation.note)}" if citation.note else ""
-        entry = m.href(here, f"{RECORD_URL}#{source.id}")
+        entry = m.href(here, f"{RECORD}#{source.id}")
         return (f'<span class="chrono-record">{m.external(source.url, source.outlet)}, '
                 f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}{words}{note} "
                 f'<a class="chrono-record__entry" href="{entry}" aria-label="{m.attr(source.outlet)}'

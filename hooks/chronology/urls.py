@@ -1,0 +1,69 @@
+"""Every page's address and file, in one place: render, export, the standalone writer and the
+hook all take them from here. Addresses are relative to the site's root and end in '/' (the
+home page is ''); they are permanent (README: "URLs are a promise"). No MkDocs, no I/O.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+SOURCES = "sources/"
+ACTORS = "actors/"
+TOPICS = "topics/"
+CORRECTIONS = "corrections/"
+CONTEXT = "context/"
+RECORD = "record/"
+GLOSSARY = "glossary/"
+TRACKS = "tracks/"
+PHASES = "phases/"
+EVENTS = "events/"
+
+# Lists of every record of a kind, and other pages with one address each: index.md files.
+INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS)
+# What the navigation lists (mkdocs.yml): the phases and the index pages. Events, sources,
+# actors and topics are reached through links (a navigation of every event made a 1,000-event
+# build 6x slower and 18x larger).
+IN_NAV = (PHASES, *(index + "index.md" for index in INDEXES if index != EVENTS))
+
+# The downloadable exports, at the site's root.
+JSON_EXPORT, CSV_EXPORT = "events.json", "events.csv"
+ICS_EXPORT, ATOM_EXPORT = "events.ics", "events.atom"
+SCHEMA_EXPORT = "events.schema.json"
+
+
+def event_url(event_id: str) -> str:
+    return f"{EVENTS}{event_id}/"
+
+
+def phase_url(phase_id: str) -> str:
+    return f"{PHASES}{phase_id}/"
+
+
+def source_url(source_id: str) -> str:
+    return f"{SOURCES}{source_id}/"
+
+
+def actor_url(actor_id: str) -> str:
+    return f"{ACTORS}{actor_id}/"
+
+
+def topic_url(topic_id: str) -> str:
+    return f"{TOPICS}{topic_id}/"
+
+
+def record_url(record_id: str) -> str:
+    """A record source's entry in the list of the public record."""
+    return f"{RECORD}#{record_id}"
+
+
+def page_path(url: str) -> str:
+    """The docs-relative file for a directory URL: 'events/x/' -> 'events/x.md'."""
+    if url == HOME:
+        return "index.md"
+    if url in INDEXES:
+        return url + "index.md"
+    return url.rstrip("/") + ".md"
+
+
+def redirect_path(url: str) -> str:
+    """The file of the page that sends a reader on from a former address."""
+    return url + "index.html"
