@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronology.export import render_exports
 from chronology.memo import Memo
 from chronology.model import Chronology
+from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
+from chronology.urls import IN_NAV
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -48,6 +51,51 @@ class Build:
         file = kind.generated(config, path, content=content.encode("utf-8"), inclusion=inclusion)
         files.append(file)
         return file
+
+    def add_exports(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.chronology is not None
+        if self.dirty and self.memo.previous:
+            # A live-reload rebuild keeps the first build's exports (the calendar alone takes
+            # longer than the rest of a rebuild).
+            for path in self.export_paths:
+                self.memo.keep(path)
+            return
+        exports = render_exports(self.chronology, config.site_url or "", config.site_name)
+        self.export_paths = tuple(exports)
+        self.exports = [self.add(files, config, path, text) for path, text in exports.items()]
+
+    def add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Every generated page (its front matter; the body waits in `bodies`), and a page at
+        every former address of a renamed record. ValueError if docs/ holds one already."""
+        assert self.chronology is not None
+        for path, markdown in iter_pages(self.chronology, config.site_name):
+            if files.get_file_from_path(path) is not None:
+                raise ValueError(f"docs/{path} would hide a generated page; remove it")
+            front, body = split_front_matter(markdown)
+            # Held as UTF-8 until MkDocs renders the page: a str with one Hangul or Kanji
+            # character takes 2 bytes for every character, and all bodies are held at once.
+            self.bodies[path] = body.encode("utf-8")
+            listed = path.startswith(IN_NAV)
+            self.add(files, config, path, front,
+                     InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV, whole=markdown)
+        for path, page in iter_redirects(self.chronology):
+            if files.get_file_from_path(path) is not None:
+                raise ValueError(f"docs/{path} would hide a redirect; remove it")
+            self.add(files, config, path, page)
+
+    def fill_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Hand-written pages with markers (<!-- chronology:NAME -->), filled in."""
+        assert self.chronology is not None
+        for file in [f for f in files.documentation_pages() if f.generated_by is None]:
+            text = file.content_string  # read from disk at each access: once is enough
+            if has_markers(text):
+                files.remove(file)
+                here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
+                try:
+                    filled = fill_markers(text, self.chronology, here)
+                except ValueError as error:
+                    raise ValueError(f"docs/{file.src_uri}: {error}") from None
+                self.add(files, config, file.src_uri, filled, file.inclusion)
 
 
 class _Unchanged(File):

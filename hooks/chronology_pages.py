@@ -16,24 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
-from chronology.export import render_exports
 from chronology.markup import outline, site_url_problem
-from chronology.render import (
-    fill_markers,
-    has_markers,
-    iter_pages,
-    iter_redirects,
-    nav_with_phases,
-    render_problem_banner,
-    split_front_matter,
-)
-from chronology.urls import IN_NAV
+from chronology.render import nav_with_phases, render_problem_banner
 from chronology.validate import load_chronology
 from chronology_build import Build, log, merge_search_index, remove_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -78,40 +68,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    chronology = _build.chronology
-    assert chronology is not None  # on_pre_build loaded it or raised
-    if _build.dirty and _build.memo.previous:
-        # A live-reload rebuild keeps the first build's exports (the calendar alone takes
-        # longer than the rest of a rebuild).
-        for path in _build.export_paths:
-            _build.memo.keep(path)
-    else:
-        exports = render_exports(chronology, config.site_url or "", config.site_name)
-        _build.export_paths = tuple(exports)
-        _build.exports = [_build.add(files, config, path, text) for path, text in exports.items()]
-    for path, markdown in iter_pages(chronology, config.site_name):
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"chronology: docs/{path} would hide a generated page; remove it")
-        front, body = split_front_matter(markdown)
-        # Held as UTF-8 until MkDocs renders the page: a str with one Hangul or Kanji character
-        # takes 2 bytes for every character, and all bodies are held at once.
-        _build.bodies[path] = body.encode("utf-8")
-        inclusion = InclusionLevel.INCLUDED if path.startswith(IN_NAV) else InclusionLevel.NOT_IN_NAV
-        _build.add(files, config, path, front, inclusion, whole=markdown)
-    for path, page in iter_redirects(chronology):  # former URLs of renamed records
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"chronology: docs/{path} would hide a redirect; remove it")
-        _build.add(files, config, path, page)
-    for file in [f for f in files.documentation_pages() if f.generated_by is None]:
-        text = file.content_string  # read from disk at each access: once is enough
-        if has_markers(text):
-            files.remove(file)
-            here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
-            try:
-                filled = fill_markers(text, chronology, here)
-            except ValueError as error:
-                raise PluginError(f"docs/{file.src_uri}: {error}") from None
-            _build.add(files, config, file.src_uri, filled, file.inclusion)
+    assert _build.chronology is not None  # on_pre_build loaded it or raised
+    try:
+        _build.add_exports(files, config)
+        _build.add_pages(files, config)
+        _build.fill_hand_written_pages(files, config)
+    except ValueError as error:
+        raise PluginError(f"chronology: {error}") from None
     _build.pages = {file.url for file in files.documentation_pages()}
     return files
 
