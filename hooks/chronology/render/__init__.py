@@ -34,6 +34,9 @@ from ..urls import (
 )
 from .chart import render_chart, render_tracks_page
 from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
+from .fragments import (
+    NO_INDEX,
+)
 from .reference import (
     render_actor_page,
     render_actors_index,
@@ -46,10 +49,7 @@ from .reference import (
     render_topic_page,
     render_topics_index,
 )
-from .site import (
-    NO_INDEX,
-    Site,
-)
+from .site import Site
 
 __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
            "redirects", "render_fragments", "render_pages",

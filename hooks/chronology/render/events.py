@@ -8,15 +8,17 @@ from __future__ import annotations
 from .. import markup as m
 from ..model import Actor, Event, Phase
 from ..urls import CORRECTIONS, actor_url, event_url, phase_url, topic_url
-from .site import (
+from .fragments import (
     NO_INDEX,
-    Site,
     actor_lang,
     day,
+    render_basis,
     render_citation,
     render_correction,
+    render_record_citation,
     render_timeline,
 )
+from .site import Site
 
 # Event pages are what a search should land on; the pages that list events rank below them.
 EVENT_BOOST = 4
@@ -36,15 +38,15 @@ def render_event_page(site: Site, event: Event) -> str:
         f'<span class="chrono-sr-only"> ({event.date.human})</span></h1>',
         f'<p class="chrono-event__meta" {NO_INDEX}>{m.time(event.date)}{weekday} · Phase: '
         f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
-        f'<p class="chrono-basis" {NO_INDEX}>Date: {site.basis(here, event.date_basis)}</p>',
+        f'<p class="chrono-basis" {NO_INDEX}>Date: {render_basis(site, here, event.date_basis)}</p>',
     ]
     if event.in_force:
         parts.append(f'<p class="chrono-basis chrono-basis--in-force" id="in-force" {NO_INDEX}>'
                      f"In force from {m.time(event.in_force.date)}: "
-                     f"{site.basis(here, event.in_force.basis)}</p>")
+                     f"{render_basis(site, here, event.in_force.basis)}</p>")
     parts.append(f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>')
     if event.record:
-        items = "".join(f"<li>{site.record_citation(here, c)}</li>" for c in event.record)
+        items = "".join(f"<li>{render_record_citation(site, here, c)}</li>" for c in event.record)
         parts.append('<section id="record" aria-label="From the public record">'
                      f'<h2>From the public record</h2><ul class="chrono-record-list">{items}</ul>'
                      "</section>")

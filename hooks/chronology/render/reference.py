@@ -19,16 +19,17 @@ from ..urls import (
     source_url,
     topic_url,
 )
-from .site import (
+from .fragments import (
     LANGUAGES,
     NO_INDEX,
-    Site,
     actor_lang,
+    render_basis,
     render_citation,
     render_correction,
     render_list,
     render_timeline,
 )
+from .site import Site
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
@@ -170,7 +171,7 @@ def render_context_page(site: Site) -> str:
     sections = [
         f'<section class="chrono-background"><h2 id="{b.id}">{m.text(b.title)}</h2>'
         f'<p class="chrono-event__meta">{m.time(b.date)}</p>'
-        f'<p class="chrono-basis">Date: {site.basis(here, b.date_basis)}</p>'
+        f'<p class="chrono-basis">Date: {render_basis(site, here, b.date_basis)}</p>'
         f"<p>{site.prose(b.summary)}</p>"
         f'<div class="chrono-citations">{"".join(render_citation(site, here, c) for c in b.citations)}'
         "</div></section>"

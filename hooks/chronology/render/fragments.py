@@ -1,0 +1,136 @@
+"""Pieces several pages share: timelines, citations of the articles and of the public record,
+how a date is known, corrections, plain lists. Pure: no I/O, no MkDocs; all data text goes
+through markup.text()/attr().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import markup as m
+from ..dates import PartialDate
+from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitation
+from ..urls import RECORD, event_url, source_url
+from .site import Site
+
+# Material's search skips elements carrying this attribute: lists that repeat other pages'
+# text (timelines, quotes on source pages) stay out of the index, so a search lands on the event.
+# Material matches elements by tag name only, so an excluded element must not contain an
+# element with the same tag (a nested <ul> in an excluded <ul> breaks its indexer): wrap such
+# content in a <div> that holds no other <div>.
+NO_INDEX = "data-search-exclude"
+LANGUAGES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
+             "de": "German"}
+
+
+def render_record_citation(site: Site, here: str, citation: RecordCitation) -> str:
+    """A citation of the public record: a link to the page itself, its words in their own
+    language and our translation, and a link to its entry in the list of the record."""
+    source = site.records[citation.source]
+    lang = source.language
+    words = ""
+    if citation.quote:
+        words = f' <q lang="{m.attr(lang)}">{m.text(citation.quote)}</q>'
+        if citation.translation:
+            words += (f' <span class="chrono-translation">(our translation: '
+                      f"“{m.text(citation.translation)}”)</span>")
+    note = f" {m.text(citation.note)}" if citation.note else ""
+    entry = m.href(here, f"{RECORD}#{source.id}")
+    return (f'<span class="chrono-record">{m.external(source.url, source.outlet)}, '
+            f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}{words}{note} "
+            f'<a class="chrono-record__entry" href="{entry}" aria-label="{m.attr(source.outlet)}'
+            f' in the list of the public record">[record]</a></span>')
+
+
+def render_record(site: Site, here: str, citations: Iterable[RecordCitation]) -> str:
+    return "; ".join(render_record_citation(site, here, c) for c in citations)
+
+
+def render_basis(site: Site, here: str, basis: DateBasis) -> str:
+    """How a date is known, in words a reader can check."""
+    note = f" {m.text(basis.note)}" if basis.note else ""
+    if basis.record:
+        note += f" Record: {render_record(site, here, basis.record)}."
+    if basis.not_found:
+        note += (' <span class="chrono-basis__not-found">The record for this date was not '
+                 f"found: {m.text(basis.not_found)}</span>")
+    if basis.source is None:
+        return f'<span class="chrono-basis__kind">From the public record.</span>{note}'
+    source = site.sources[basis.source]
+    where = m.link(here, source_url(source.id), source.outlet)
+    if basis.kind == "record":  # on record, and the article's relative words agree
+        return (f'<span class="chrono-basis__kind">From the public record</span>; {where} '
+                f"says <q>{m.text(basis.phrase or '')}</q>.{note}")
+    if basis.kind == "stated":
+        return (f'<span class="chrono-basis__kind">Stated</span> in {where}: '
+                f"<q>{m.text(basis.phrase or '')}</q>.{note}")
+    published = f"{source.published.weekday or ''} {m.time(source.published)}".strip()
+    return (f'<span class="chrono-basis__kind">Worked out</span> from <q>'
+            f"{m.text(basis.phrase or '')}</q> in {where}, published {published}.{note}")
+
+
+def render_timeline(here: str, events: Iterable[Event], taking_effect: Iterable[Event] = ()) -> str:
+    """An ordered list of events, each linking to its page, and of the days decided measures
+    took effect (`taking_effect`: the decisions), each linking to that part of its decision's
+    page; readable without JavaScript."""
+    entries = [(event.sort_key(), 0,
+                f'<li class="chrono-timeline__item chrono-timeline__item--{event.date.precision}">'
+                f"{m.time(event.date)} {m.link(here, event_url(event.id), event.title)}</li>")
+               for event in events]
+    entries += [((event.in_force.date.sort_key(), 999, event.id), 1,
+                 f'<li class="chrono-timeline__item chrono-timeline__item--in-force">'
+                 f'{m.time(event.in_force.date)} <span class="chrono-timeline__badge">Takes '
+                 f"effect</span> {m.link(here, event_url(event.id) + '#in-force', event.title)} "
+                 f'<span class="chrono-timeline__decided">(decided {event.date.human})</span></li>')
+                for event in taking_effect if event.in_force]
+    items = [html_ for _, _, html_ in sorted(entries, key=lambda entry: (entry[0], entry[1]))]
+    if not items:
+        return '<p class="chrono-empty">No events yet.</p>'
+    return f'<ol class="chrono-timeline" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
+
+
+def render_citation(site: Site, here: str, citation: Citation) -> str:
+    source = site.sources[citation.source]
+    cite = f' cite="{m.attr(source.url)}"' if source.url else ""
+    note = f'<p class="chrono-citation__note">{m.text(citation.note)}</p>' if citation.note else ""
+    return (
+        f'<figure class="chrono-citation"><blockquote{cite}><p>{site.prose(citation.quote)}</p>'
+        f"</blockquote><figcaption {NO_INDEX}>{m.link(here, source_url(source.id), source.outlet)}, "
+        f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}</figcaption>"
+        f"{note}</figure>"
+    )
+
+
+def render_correction(site: Site, here: str, correction: Correction, *, heading: str,
+                      anchor: bool = True, more: str = "") -> str:
+    """A correction; `anchor` gives its heading the id that links point to (one page only:
+    Material's search starts an entry at every heading with an id, even in excluded parts)."""
+    quotes = "".join(render_citation(site, here, quote) for quote in correction.quotes)
+    kind = correction.kind.replace("-", " ")
+    heading_id = f' id="{correction.id}"' if anchor else ""
+    return (
+        f'<section class="chrono-correction" aria-label="{m.attr(correction.title)}">'
+        f"<{heading}{heading_id}>{m.text(correction.title)}</{heading}>"
+        f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
+        f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
+        f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p>"
+        + "".join(render_citation(site, here, quote) for quote in correction.evidence_quotes)
+        + more + "</section>"
+    )
+
+
+def render_list(here: str, items: Iterable[tuple[str, str, str]]) -> str:
+    """A plain list of links with a short description: (url, label, description)."""
+    lines = [f"<li>{m.link(here, url, label)}{' — ' + m.text(text) if text else ''}</li>"
+             for url, label, text in items]
+    return '<ul class="chrono-list">\n' + "\n".join(lines) + "\n</ul>"
+
+
+def day(value: object) -> PartialDate:
+    """A datetime.date as a day-precise PartialDate."""
+    return PartialDate.of(value)  # type: ignore[arg-type]
+
+
+def actor_lang(actor: Actor) -> str:
+    """The BCP 47 language of an actor's native name, for screen readers and fonts."""
+    return {"South Korea": "ko", "Japan": "ja"}.get(actor.country or "", "und")
