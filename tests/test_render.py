@@ -108,7 +108,7 @@ RECORDS = """\
   title: 大韓民国向け輸出管理の運用の見直しについて
   published: "2019-07-01"
   language: ja
-  url: "https://www.meti.go.jp/press/2019/07/20190701006/20190701006.html"
+  url: "https://example.org/press/2019/07/review"
 """
 
 RECORD_EVENT = EVENT.replace("""  kind: derived
@@ -134,7 +134,7 @@ def test_the_record_is_cited_with_its_address_words_and_our_translation(tmp_path
     assert problems == []
     pages = render_pages(validate(raw))
     event = pages["events/e.md"]
-    url = "https://www.meti.go.jp/press/2019/07/20190701006/20190701006.html"
+    url = "https://example.org/press/2019/07/review"
     assert f'<a href="{url}" rel="external noopener">Ministry of Economy' in event
     assert '<q lang="ja">輸出管理の運用の見直し</q>' in event
     assert "(our translation: “a review of export control operations”)" in event

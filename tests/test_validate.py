@@ -109,7 +109,7 @@ def test_order_must_be_a_positive_whole_number(tmp_path: Path) -> None:
 
 
 def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path) -> None:
-    record = EVENT.replace("  kind: derived\n", "  kind: record\n")
+    record = EVENT.replace("  kind: derived\n", "  kind: record\n  not_found: The notice.\n")
     chronology = build(write_data(tmp_path / "a", events={"e.yaml": record}))
     assert chronology.events[0].date_basis.phrase == "on Monday"
     half = record.replace('  phrase: "on Monday"\n', "")
@@ -148,7 +148,7 @@ def test_an_item_that_is_not_a_mapping_is_reported_on_its_own_line(tmp_path: Pat
 def test_in_force_is_before_the_event_only_if_it_must_be(tmp_path: Path, in_force: str,
                                                          wrong: bool) -> None:
     event = EVENT + (f'in_force:\n  date: "{in_force}"\n  basis:\n    kind: record\n'
-                     "    note: The official notice.\n")
+                     "    not_found: The official notice.\n")
     data = write_data(tmp_path, events={"e.yaml": event})
     raw, problems = load_records(data)
     assert problems == []

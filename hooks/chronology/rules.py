@@ -117,8 +117,15 @@ def check_basis(basis: Draft) -> Iterator[Problem]:
     elif kind == "record" and given["source"] != given["phrase"]:
         yield at(basis.at, f"{name}: give both 'source' and 'phrase' (the article's own words "
                  "for the date), or neither")
-    elif (kind == "derived" or (kind == "record" and not cited)) and not given["note"]:
+    elif kind == "derived" and not given["note"]:
         yield at(basis.at, f"{name}: a '{kind}' date needs a 'note' saying how it was worked out")
+    elif kind == "record" and not cited and not (basis.given("record") or basis.given("not_found")):
+        yield at(basis.at, f"{name}: a 'record' date cites the public record: add 'record' (a "
+                 "list of {source, quote} naming data/records.yaml entries), or 'not_found' "
+                 "saying what was looked for and could not be found")
+    if basis.get("record") and basis.get("not_found"):
+        yield at(basis.loc("not_found"), f"{name}: 'not_found' says the record was not found, "
+                 "but 'record' cites it: keep one")
 
 
 def check_translation(citation: Draft) -> Iterator[Problem]:
