@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .hostile import printable
 
 
-@dataclass(frozen=True, order=True)
-class Location:
-    """Where something is written: a data file (as a maintainer names it) and a line."""
+class Location(NamedTuple):
+    """Where something is written: a data file (as a maintainer names it) and a line. (A tuple:
+    every field of every record has one, and tuples are made several times faster than frozen
+    dataclasses.)"""
 
     path: str
     line: int

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .errors import Location, Problem
@@ -59,9 +60,17 @@ class Spec:
     fields: tuple[Field, ...]
     hints: tuple[tuple[str, str], ...] = ()  # field name -> what to say when it is written
 
-    @property
+    @cached_property
     def names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
+
+    @cached_property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
 
 class Reading:
@@ -71,7 +80,7 @@ class Reading:
                  problems: list[Problem]) -> None:
         self.problems = problems
         self.fields = FieldReader(problems, path, mapping, what=what, allowed=spec.names,
-                                  required=tuple(f.name for f in spec.fields if f.required),
+                                  required=spec.required,
                                   line=line, hints=dict(spec.hints))
         self.path = path
 
@@ -90,12 +99,13 @@ def read(spec: Spec, mapping: Any, path: str, line: int, problems: list[Problem]
     draft = Draft(what or spec.what, Location(path, reader.line))
     if not reader.is_mapping:
         return draft
-    for spec_field in spec.fields:
-        if reader.has(spec_field.name):
-            draft.where[spec_field.name] = Location(path, reader.line_of(spec_field.name))
-            value = spec_field.read(reading, spec_field.name)
+    for name in list(reader.mapping):  # the fields written (unknown ones are reported)
+        spec_field = spec.by_name.get(name)
+        if spec_field is not None:
+            draft.where[name] = Location(path, reader.line_of(name))
+            value = spec_field.read(reading, name)
             if value is not None:
-                draft.values[spec_field.name] = value
+                draft.values[name] = value
     return draft
 
 
