@@ -25,7 +25,7 @@ pytestmark = pytest.mark.build
 # Fields that hold text (ids, dates, kinds and addresses are checked by validation instead).
 TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "author", "notes",
                "note", "quote", "phrase", "name", "native", "romanised", "role", "correction",
-               "evidence", "definition", "term", "aliases"}
+               "evidence", "definition", "term", "aliases", "translation", "not_found", "country"}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
