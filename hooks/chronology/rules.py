@@ -96,6 +96,15 @@ def check_title_length(event: Draft) -> Iterator[Problem]:
                  f"{MAX_TITLE} (one line) and put the rest in 'summary'")
 
 
+def check_event_rests_on_sources(event: Draft) -> Iterator[Problem]:
+    """An event quotes the articles (`citations`), or cites the public record (`record`, or the
+    record its date rests on), or both."""
+    basis = event.get("date_basis")
+    if not (event.given("citations") or event.given("record") or (basis and basis.given("record"))):
+        yield at(event.at, "an event: missing 'citations' (the articles' words) or 'record' (the "
+                 "public record); give at least one")
+
+
 def check_citations_given(record: Draft, name: str) -> Iterator[Problem]:
     if record.given(name) and record.get(name) == ():
         yield at(record.loc(name), f"{name}: needs at least one {{source, quote}}")
@@ -153,7 +162,8 @@ def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
         "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
         "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-        "event": (check_title_length, lambda r: check_citations_given(r, "citations")),
+        "event": (check_title_length, check_event_rests_on_sources,
+                  lambda r: check_citations_given(r, "citations")),
         "background entry": (lambda r: check_citations_given(r, "citations"),),
         "glossary term": (check_glossary_names,),
     }.get(kind, ())

@@ -46,7 +46,7 @@ IN_FORCE = Spec("in_force", (Field("date", ANY_DATE, True),
 EVENT = Spec("an event", (
     Field("date", ANY_DATE, True), Field("date_basis", nested(DATE_BASIS), True),
     Field("order", integer), Field("title", text, True), Field("summary", text, True),
-    Field("phase", identifier(), True), Field("citations", records(CITATION, "citations"), True),
+    Field("phase", identifier(), True), Field("citations", records(CITATION, "citations")),
     Field("in_force", nested(IN_FORCE)), Field("actors", id_list), Field("topics", id_list),
     Field("record", records(RECORD_CITATION)), FORMER),
     hints=(("id", "an event's id is its file name; remove this line"),))
