@@ -52,7 +52,7 @@ def make_project(folder: Path, n: int) -> Path:
         day = start + datetime.timedelta(days=rng.randrange(span + 1))
         event = {
             "date": day.isoformat(),
-            "date_basis": {"kind": "record", "note": "Synthetic event for the benchmark."},
+            "date_basis": {"kind": "record", "not_found": "Synthetic event for the benchmark."},
             "title": f"Synthetic event {i}: " + _sentence(rng, 6)[:-1],
             "summary": _sentence(rng, 45),
             "phase": phase["id"],
