@@ -110,8 +110,9 @@ def test_home_timeline_links_every_event_in_date_order(built_site: Path) -> None
     timeline = home[home.index('id="timeline"'):]
     linked = re.findall(r'<a href="events/([a-z0-9-]+)/">', timeline)
     assert sorted(linked) == EVENT_IDS
-    dates = re.findall(r'<li class="chrono-timeline__item[^"]*"><time datetime="([0-9-]+)"',
-                       timeline)
+    # Each entry carries the tokens the timeline's filters match (data-f).
+    dates = re.findall(r'<li class="chrono-timeline__item[^"]*" data-f="[^"]*"><time '
+                       r'datetime="([0-9-]+)"', timeline)
     # The days measures took effect stand on the timeline too, linked to their decisions.
     taking_effect = sorted(p.stem for p in (DATA / "events").glob("*.yaml")
                            if "in_force" in yaml.safe_load(p.read_text("utf-8")))
@@ -194,12 +195,17 @@ def test_background_page_holds_every_entry(built_site: Path) -> None:
 def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> None:
     tracks = yaml.safe_load((DATA / "tracks.yaml").read_text("utf-8"))
     page = (built_site / "tracks" / "index.html").read_text("utf-8")
+    # Drawn twice, for wide and for narrow screens: each drawing holds every lane, bar and dot.
     start = page.index("<svg", page.index('class="chrono-chart"'))
-    svg = page[start:page.index("</svg>", start)]
-    assert '<title id="chart-title">' in svg and '<desc id="chart-desc">' in svg
-    assert svg.count('class="chrono-chart__lane"') == len(tracks)
-    measures = [m for t in tracks for m in t.get("measures", [])]
-    assert svg.count('class="chrono-chart__bar"') == len(measures)
+    for layout in ("wide", "narrow"):
+        start = page.index("<svg", start + 1) if layout == "narrow" else start
+        svg = page[start:page.index("</svg>", start)]
+        assert f'chrono-chart__svg--{layout}"' in svg
+        assert f'<title id="chart-title-{layout}">' in svg and f'<desc id="chart-desc-{layout}">' in svg
+        assert svg.count('class="chrono-chart__lane"') == len(tracks)
+        measures = [m for t in tracks for m in t.get("measures", [])]
+        assert svg.count('class="chrono-chart__bar') == len(measures)
+        assert svg.count('<rect class="chrono-chart__phase') == len(PHASE_IDS)
     linked = set(re.findall(r'<a href="\.\./events/([a-z0-9-]+)/"', svg))
     for track in tracks:
         assert set(track.get("events", [])) <= linked

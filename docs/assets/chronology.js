@@ -27,26 +27,141 @@ document$.subscribe(() => {
   }
 });
 
-// Tracks page: which measures were in force on a chosen date (the table works without this).
+// Tracks page: which measures were in force on a chosen day (the table works without this).
+// The day is chosen as the site writes dates (1 January 2020), and marked on the chart.
 document$.subscribe(() => {
   const form = document.querySelector("form.chrono-asof");
   if (!form) return;
-  const input = form.querySelector("input");
+  const [day, month, year] = ["day", "month", "year"].map((name) => form.elements[name]);
   const output = form.querySelector("output");
-  const rows = [...document.querySelectorAll(".chrono-measures tbody tr")];
+  const rows = [...document.querySelectorAll(".chrono-measures tbody tr[data-from]")];
+  const pad = (n) => String(n).padStart(2, "0");
   const update = () => {
-    const day = input.value;
+    // A day the month does not have (31 April) becomes the month's last.
+    const last = new Date(Date.UTC(+year.value, +month.value, 0)).getUTCDate();
+    if (+day.value > last) day.value = String(last);
+    const iso = `${year.value}-${pad(month.value)}-${pad(day.value)}`;
     const active = rows.filter((row) =>
-      row.dataset.from <= day && (!row.dataset.until || day < row.dataset.until));
+      row.dataset.from <= iso && (!row.dataset.until || iso < row.dataset.until));
     for (const row of rows) row.classList.toggle("chrono-measures--in-force", active.includes(row));
+    const when = `${+day.value} ${month.selectedOptions[0].textContent} ${year.value}`;
     output.textContent = active.length
-      ? active.map((row) => row.cells[1].textContent).join("; ")
-      : "none of these measures";
+      ? `On ${when}, ${active.length === 1 ? "1 measure was" : `${active.length} measures were`} ` +
+        `in force (marked in the table below): ` +
+        active.map((row) => row.cells[0].textContent).join("; ") + "."
+      : `On ${when}, none of these measures was in force.`;
+    for (const svg of document.querySelectorAll("svg.chrono-chart__svg")) {
+      const start = Date.parse(svg.dataset.start), end = Date.parse(svg.dataset.end);
+      const x = (svg.viewBox.baseVal.width * (Date.parse(iso) - start)) / (end - start);
+      const line = svg.querySelector(".chrono-chart__asof");
+      line.setAttribute("x1", x.toFixed(1));
+      line.setAttribute("x2", x.toFixed(1));
+      line.classList.add("chrono-chart__asof--shown");
+    }
   };
   form.hidden = false;
-  input.addEventListener("input", update);
+  form.addEventListener("change", update);
   update();
 });
+
+// Home page and events/: filters for the timeline. Each entry carries tokens (data-f, written
+// at build time) and each option the token it matches; an entry shows if it has every chosen
+// token. The choice is kept in the address (?topic=…&kind=…), so a filtered view can be shared
+// and comes back on load. Without this script the form stays hidden and every event shows.
+document$.subscribe(() => {
+  const form = document.querySelector("form.chrono-filters");
+  if (!form) return;
+  const selects = [...form.querySelectorAll("select")];
+  const entries = [...document.querySelectorAll(".chrono-timeline [data-f]")].map((li) => ({
+    li, tokens: new Set(li.dataset.f.split(" ")),
+    event: li.querySelector("a").getAttribute("href").split("#")[0],
+  }));
+  const sections = [...document.querySelectorAll(".chrono-timeline-phase")];
+  const status = form.querySelector("[role=status]");
+  const total = new Set(entries.map((entry) => entry.event)).size;
+  const apply = () => {
+    const wanted = selects.map((select) => select.selectedOptions[0].dataset.f).filter(Boolean);
+    const shown = new Set();
+    for (const entry of entries) {
+      const match = wanted.every((token) => entry.tokens.has(token));
+      entry.li.hidden = !match;
+      if (match) shown.add(entry.event);
+    }
+    for (const section of sections) section.hidden = !section.querySelector("li:not([hidden])");
+    status.textContent = `${shown.size} of ${total} events`;
+    const url = new URL(location.href);
+    for (const select of selects) {
+      if (select.value) url.searchParams.set(select.name, select.value);
+      else url.searchParams.delete(select.name);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, "", url);
+  };
+  const params = new URLSearchParams(location.search);
+  for (const select of selects) {
+    const value = params.get(select.name);
+    if (value && [...select.options].some((option) => option.value === value)) select.value = value;
+  }
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", () => setTimeout(apply));  // after the form has been reset
+  form.addEventListener("submit", (event) => event.preventDefault());
+  apply();
+});
+
+// Event, source, person and topic pages are not in the navigation: mark the entry they belong
+// under (an event's phase; Sources; Who's who; Topics), named by the page in data-chrono-nav,
+// so that the reader sees where they are.
+document$.subscribe(() => {
+  const marker = document.querySelector("[data-chrono-nav]");
+  if (!marker) return;
+  const target = new URL(marker.dataset.chronoNav, location.href).href;
+  for (const link of document.querySelectorAll(".md-nav--primary a.md-nav__link")) {
+    if (link.href !== target) continue;
+    link.classList.add("md-nav__link--active", "chrono-nav--here");
+    link.setAttribute("aria-current", "location");
+  }
+});
+
+// Event pages: a link to a part inside a closed <details> ("#in-force") opens it.
+const openTarget = () => {
+  let target = null;
+  try {
+    target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  } catch {
+    return;  // a malformed address: nothing to open
+  }
+  const details = target && target.closest("details");
+  if (details) details.open = true;
+};
+document$.subscribe(openTarget);
+window.addEventListener("hashchange", openTarget);
+
+// Printing: what is folded away is printed too (the print stylesheet hides the controls).
+const folded = [];
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details:not([open])")) {
+    details.open = true;
+    folded.push(details);
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of folded.splice(0)) details.open = false;
+});
+
+// The 404 page: offer a search for the words of the address that was not found.
+const missing = document.getElementById("chrono-404-query");
+if (missing && !missing.value) {
+  let path = location.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed address: its words as they are
+  }
+  const last = path.split("/").filter(Boolean).pop() || "";
+  // An event's address starts with its date and joins words with hyphens.
+  missing.value = last.replace(/\.html?$/, "").replace(/^\d{4}(-\d{2}){0,2}-?/, "")
+    .replace(/[-_]+/g, " ").trim();
+}
 
 // Search: Material reads the query on keyup, so text that arrives without a key release (pasted
 // from a menu, dictated, or committed by some input methods, as Hangul and kana often are) would

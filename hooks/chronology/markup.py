@@ -92,14 +92,34 @@ def external(url: str, label: str) -> str:
     return f'<a href="{attr(url)}" rel="external noopener">{text(label)}</a>'
 
 
+def quote(value: str, lang: str | None = None) -> str:
+    """Words quoted from a source, in <q>, whose quotation marks are ours. When the words hold
+    double quotation marks of their own (a quote that opens with one would otherwise show “““),
+    ours are single, as in nested quotation; the source's characters are never changed."""
+    nested = any(mark in value for mark in '"“”')
+    classes = ' class="chrono-q--nested"' if nested else ""
+    language = f' lang="{attr(lang)}"' if lang else ""
+    return f"<q{classes}{language}>{text(value)}</q>"
+
+
+def pairs(rows: list[tuple[str, str]], css_class: str = "chrono-details") -> str:
+    """Labels and values (HTML) as a description list. A line break between each label and its
+    value keeps them apart wherever the page's text is read without its layout (search
+    previews, reader views, copied text): "Published 2 August 2019", not "Published2 August"."""
+    body = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="{css_class}">\n{body}\n</dl>'
+
+
 def json_for_script(value: object) -> str:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
     text_ = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text_.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_ANCHOR = re.compile(r'<(?:(h[1-3])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</\1>'
-                     r'|section\b[^>]*?\bid="([^"]+)"[^>]*?\baria-label="([^"]+)")', re.S)
+# Headings h1-h3, and the opening tags of sections and regions (a <div role="region">), whose
+# attributes are read one by one: their order in the tag does not matter.
+_ANCHOR = re.compile(r'<(h[1-3])\b([^>]*)>(.*?)</\1>|<(?:section|div)\b([^>]*)>', re.S)
+_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -114,15 +134,21 @@ class TocToken(TypedDict):
 
 def outline(page_html: str) -> list[TocToken]:
     """The page's table of contents, in the form MkDocs builds one from Markdown's headings:
-    headings h1-h3 with an id, and sections with an id and a label (whose headings carry no
-    id, so that Material's search keeps such a page as one entry). Names stay HTML-escaped."""
+    headings h1-h3 with an id, and sections (or regions) with an id and a label, whose headings
+    carry no id, so that Material's search keeps such a page as one entry. A labelled section
+    is at level 2 unless it says otherwise (data-toc-level="3"). Names stay HTML-escaped."""
     tokens: list[TocToken] = []
     parents: list[TocToken] = []
     for match in _ANCHOR.finditer(page_html):
-        tag, heading_id, inner, section_id, label = match.groups()
-        level = int(tag[1]) if tag else 2
-        name = _TAG.sub("", inner).strip() if tag else label
-        token = TocToken(level=level, id=heading_id or section_id, name=name, children=[])
+        tag, heading_attributes, inner, box_attributes = match.groups()
+        found = dict(_ATTRIBUTE.findall(heading_attributes if tag else box_attributes))
+        if "id" not in found or (not tag and "aria-label" not in found):
+            continue
+        if tag:
+            level, name = int(tag[1]), _TAG.sub("", inner).strip()
+        else:
+            level, name = int(found.get("data-toc-level", "2")), found["aria-label"]
+        token = TocToken(level=level, id=found["id"], name=name, children=[])
         while parents and parents[-1]["level"] >= level:
             parents.pop()
         (parents[-1]["children"] if parents else tokens).append(token)

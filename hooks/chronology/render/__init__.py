@@ -18,6 +18,7 @@ from ..urls import (
     ACTORS,
     CONTEXT,
     CORRECTIONS,
+    EVENTS,
     GLOSSARY,
     HOME,
     RECORD,
@@ -32,16 +33,22 @@ from ..urls import (
     source_url,
     topic_url,
 )
-from .chart import render_chart, render_tracks_page
-from .events import render_event_page, render_home_timeline, render_phase_list, render_phase_page
+from .chart import render_chart
+from .corrections import render_corrections_page
+from .events import (
+    render_event_page,
+    render_events_index,
+    render_home_timeline,
+    render_phase_list,
+    render_phase_page,
+)
 from .fragments import (
     NO_INDEX,
 )
+from .measures import render_tracks_page
+from .people import render_actor_page, render_actors_index
 from .reference import (
-    render_actor_page,
-    render_actors_index,
     render_context_page,
-    render_corrections_page,
     render_glossary_page,
     render_record_page,
     render_source_page,
@@ -66,6 +73,7 @@ def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[st
         yield page_path(phase_url(phase.id)), render_phase_page(site, phase)
     for event in chronology.events:
         yield page_path(event_url(event.id)), render_event_page(site, event)
+    yield page_path(EVENTS), render_events_index(site)
     for source in chronology.sources:
         yield page_path(source_url(source.id)), render_source_page(site, source)
     yield page_path(SOURCES), render_sources_index(site)

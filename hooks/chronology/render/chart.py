@@ -1,41 +1,73 @@
 """Render the tracks chart: inline SVG drawn at build time, no JavaScript needed.
 
-One lane per track; each measure is a bar for as long as it was in force, events are marks;
-every bar and mark links to its event page. The same facts follow as a table. Pure: no I/O.
+One lane per track, its title above it; each measure is a bar for as long as it was in force,
+events are dots, moved onto a row of their own where they would cover one another; the phases
+are numbered bands, named in a key below. Every bar and dot links to its event page. The chart
+is drawn twice, for wide and for narrow screens (the stylesheet shows one): a single drawing
+scaled to a phone would leave its labels a few pixels high, or make it scroll sideways.
+Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from .. import markup as m
 from ..dates import PartialDate
 from ..model import Event, Measure, Track
-from ..urls import TRACKS, event_url
+from ..urls import event_url, phase_url
+from .fragments import day
 from .site import Site
 
-WIDTH, LANE, TOP, BAR = 960, 62, 40, 14
+
+@dataclass(frozen=True)
+class Layout:
+    """A drawing's size in SVG units, which are CSS pixels where the drawing is shown at its
+    intended width (wide: a desktop's content column; narrow: a phone's)."""
+
+    name: str
+    width: int
+    font: int  # labels
+    dot: int  # a dot's radius
+    bar: int  # a bar's height
+
+    @property
+    def row(self) -> int:  # from one row of dots to the next
+        return 2 * self.dot + 3
+
+    def fits(self, label: str, room: float, size: float | None = None) -> bool:
+        """Whether a label is likely to fit in `room` units (an average glyph is ~0.58 em)."""
+        return len(label) * 0.58 * (size or self.font) + 4 <= room
+
+
+WIDE = Layout("wide", 720, 13, 6, 13)
+NARROW = Layout("narrow", 360, 12, 5, 11)
 
 
 class Scale:
-    """Maps days to x positions across whole years around the phases."""
+    """Maps days to x positions, from the half-year in which the first phase starts to the end
+    of the half-year in which the last one ends."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, width: int = WIDE.width) -> None:
         phases = site.chronology.phases
-        self.start = datetime.date(min(p.start for p in phases).year, 1, 1)
-        self.end = datetime.date(max(p.end for p in phases).year, 12, 31)
+        first, last = min(p.start for p in phases), max(p.end for p in phases)
+        self.start = datetime.date(first.year, 1 if first.month <= 6 else 7, 1)
+        self.end = datetime.date(last.year, 6, 30) if last.month <= 6 else datetime.date(
+            last.year, 12, 31)
+        self.width = width
 
     def x(self, day: datetime.date) -> float:
         span = (self.end - self.start).days
-        return round(WIDTH * (day - self.start).days / span, 1)
+        return round(self.width * (day - self.start).days / span, 1)
 
     def of(self, date: PartialDate) -> float:
         first, last = date.first_day, date.last_day
         return self.x(first + (last - first) / 2)
 
 
-def _measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Event | None,
-                                                                     datetime.date, datetime.date]:
+def measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Event | None,
+                                                                    datetime.date, datetime.date]:
     start = site.events[site.position[measure.start]]
     until = site.events[site.position[measure.until]] if measure.until else None
     begin = start.takes_effect.first_day
@@ -43,110 +75,122 @@ def _measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Ev
     return start, until, begin, end
 
 
-def _lane(site: Site, here: str, track: Track, index: int, scale: Scale) -> str:
-    y = TOP + index * LANE
-    parts = [f'<text class="chrono-chart__lane" x="0" y="{y + 14}">{m.text(track.title)}</text>']
+def measure_label(measure: Measure, begin: datetime.date, end: datetime.date,
+                  ended: bool) -> str:
+    return (f"{measure.title}: in force from {begin:%-d %B %Y}"
+            + (f" until {end:%-d %B %Y} ({(end - begin).days:,} days)" if ended else ""))
+
+
+def dodge(xs: list[float], gap: float) -> list[int]:
+    """A row for each dot (xs in order), the lowest where it keeps `gap` from the dot before."""
+    rows: list[float] = []
+    placed = []
+    for x in xs:
+        row = next((i for i, last in enumerate(rows) if x - last >= gap), len(rows))
+        rows[row:row + 1] = [x]
+        placed.append(row)
+    return placed
+
+
+def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layout) -> tuple[str, float]:
+    """A lane at height y: its drawing, and its height."""
+    bar_y = y + lay.font + 6
+    middle = bar_y + lay.bar / 2
+    parts = [f'<text class="chrono-chart__lane" x="0" y="{y + lay.font}">{m.text(track.title)}</text>']
     marks: dict[str, Event] = {}
-    for measure in track.measures:
-        start, until, begin, end = _measure_span(site, measure, scale)
+    for index, measure in enumerate(track.measures):
+        start, until, begin, end = measure_span(site, measure, scale)
         x0, x1 = scale.x(begin), scale.x(end)
-        label = (f"{measure.title}: in force from {begin:%-d %B %Y}"
-                 + (f" until {end:%-d %B %Y} ({(end - begin).days} days)" if until else ""))
+        label = measure_label(measure, begin, end, until is not None)
+        # Measures that follow one another on a lane alternate in shade, so each can be told apart.
+        shade = " chrono-chart__bar--alt" if index % 2 else ""
         parts.append(
             f'<a href="{m.href(here, event_url(start.id))}" aria-label="{m.attr(label)}">'
-            f'<rect class="chrono-chart__bar" x="{x0}" y="{y + 20}" width="{max(x1 - x0, 2)}" '
-            f'height="{BAR}" rx="3"><title>{m.text(label)}</title></rect></a>')
+            f'<rect class="chrono-chart__bar{shade}" x="{x0}" y="{bar_y}" '
+            f'width="{max(x1 - x0, 2)}" height="{lay.bar}" rx="3"><title>{m.text(label)}</title>'
+            "</rect></a>")
         marks[start.id] = start
         if until:
             marks[until.id] = until
     for event_id in track.events:
         marks[event_id] = site.events[site.position[event_id]]
-    for event in sorted(marks.values(), key=Event.sort_key):
+    ordered = sorted(marks.values(), key=lambda e: (scale.of(e.date), e.sort_key()))
+    rows = dodge([scale.of(e.date) for e in ordered], lay.row)
+    for event, row in zip(ordered, rows, strict=True):
         label = f"{event.date.human}: {event.title}"
+        cx, cy = scale.of(event.date), middle + row * lay.row
         parts.append(
             f'<a href="{m.href(here, event_url(event.id))}" aria-label="{m.attr(label)}">'
-            # An unseen disc around the dot: a target of at least 24 px at the chart's least width.
-            f'<circle class="chrono-chart__target" cx="{scale.of(event.date)}" cy="{y + 27}" '
-            f'r="18"/><circle class="chrono-chart__mark" cx="{scale.of(event.date)}" '
-            f'cy="{y + 27}" r="6"><title>{m.text(label)}</title></circle></a>')
-    return "".join(parts)
+            # An unseen disc around the dot: a larger target for a finger or a pointer.
+            f'<circle class="chrono-chart__target" cx="{cx}" cy="{cy}" r="{lay.row}"/>'
+            f'<circle class="chrono-chart__mark" cx="{cx}" cy="{cy}" r="{lay.dot}">'
+            f"<title>{m.text(label)}</title></circle></a>")
+    depth = max(lay.bar / 2, max(rows, default=0) * lay.row + lay.dot)
+    return "".join(parts), (middle + depth + lay.font) - y
+
+
+def _svg(site: Site, here: str, lay: Layout) -> str:
+    tracks = site.chronology.tracks
+    scale = Scale(site, lay.width)
+    years, band_top = lay.font + 2, lay.font + 8
+    top = band_top + lay.font + 10
+    lanes, y = [], float(top)
+    for track in tracks:
+        drawn, height = _lane(site, here, track, y, scale, lay)
+        lanes.append(drawn)
+        y += height
+    bottom = round(y)
+    bands, ticks = [], []
+    small = round(lay.font * 0.9)
+    for number, phase in enumerate(site.chronology.phases, start=1):
+        x0, x1 = scale.x(phase.start), scale.x(phase.end)
+        # Each band carries its number, and its name where there is room; the key names them all.
+        name = f"{number} · {phase.title}"
+        label = name if lay.fits(name, x1 - x0, small) else str(number)
+        alt = " chrono-chart__phase--alt" if number % 2 == 0 else ""
+        bands.append(f'<rect class="chrono-chart__phase{alt}" x="{x0}" y="{band_top}" '
+                     f'width="{max(x1 - x0, 2)}" height="{bottom - band_top}">'
+                     f"<title>{m.text(phase.title)}</title></rect>"
+                     f'<text class="chrono-chart__phase-label" x="{x0 + 3}" '
+                     f'y="{band_top + small + 2}">{m.text(label)}</text>')
+    for year in range(scale.start.year, scale.end.year + 1):
+        x = scale.x(max(datetime.date(year, 1, 1), scale.start))
+        following = scale.x(min(datetime.date(year + 1, 1, 1), scale.end))
+        ticks.append(f'<line class="chrono-chart__tick" x1="{x}" x2="{x}" y1="0" y2="{bottom}"/>')
+        if lay.fits(str(year), following - x):
+            ticks.append(f'<text class="chrono-chart__year" x="{x + 3}" y="{years}">{year}</text>')
+    ids = f"chart-title-{lay.name} chart-desc-{lay.name}"
+    return (
+        f'<svg class="chrono-chart__svg chrono-chart__svg--{lay.name}" viewBox="0 0 {lay.width} '
+        f'{bottom}" width="100%" aria-labelledby="{ids}" xmlns="http://www.w3.org/2000/svg" '
+        f'data-start="{scale.start.isoformat()}" data-end="{scale.end.isoformat()}" '
+        f'font-size="{lay.font}">'
+        f'<title id="chart-title-{lay.name}">The dispute at a glance</title>'
+        f'<desc id="chart-desc-{lay.name}">One lane per track of the dispute, from '
+        f"{scale.start:%B %Y} to {scale.end:%B %Y}. Bars show how long each measure was in force; "
+        "dots mark events. Numbered bands are the phases. The table below gives the same facts."
+        f"</desc>{''.join(bands)}{''.join(ticks)}{''.join(lanes)}"
+        # The day chosen in the "in force on" picker (tracks page), placed by chronology.js.
+        f'<line class="chrono-chart__asof" x1="0" x2="0" y1="{band_top}" y2="{bottom}"/></svg>')
 
 
 def render_chart(site: Site, here: str) -> str:
-    tracks = site.chronology.tracks
-    if not tracks:
+    if not site.chronology.tracks:
         return '<p class="chrono-empty">No tracks yet: see data/tracks.yaml.</p>'
-    scale = Scale(site)
-    height = TOP + LANE * len(tracks)
-    bands, ticks = [], []
-    for phase in site.chronology.phases:
-        x0, x1 = scale.x(phase.start), scale.x(phase.end)
-        bands.append(f'<rect class="chrono-chart__phase" x="{x0}" y="{TOP - 6}" '
-                     f'width="{max(x1 - x0, 2)}" height="{height - TOP + 6}">'
-                     f"<title>{m.text(phase.title)}</title></rect>")
-    for year in range(scale.start.year, scale.end.year + 1):
-        x = scale.x(datetime.date(year, 1, 1))
-        ticks.append(f'<line class="chrono-chart__tick" x1="{x}" x2="{x}" y1="18" y2="{height}"/>'
-                     f'<text class="chrono-chart__year" x="{x + 4}" y="17">{year}</text>')
-    lanes = "".join(_lane(site, here, t, i, scale) for i, t in enumerate(tracks))
+    phases = "".join(
+        f'<li value="{number}">{m.link(here, phase_url(p.id), p.title)} '
+        f'<span class="chrono-chart__dates">{m.time(day(p.start), short=True)} – '
+        f"{m.time(day(p.end), short=True)}</span></li>"
+        for number, p in enumerate(site.chronology.phases, start=1))
     return (
-        f'<figure class="chrono-chart"><svg viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="chart-title">The dispute at a glance</title>'
-        '<desc id="chart-desc">One lane per track of the dispute, from '
-        f"{scale.start.year} to {scale.end.year}. Bars show how long each measure was in force; "
-        "dots mark events. Shaded bands are the four phases. The table below gives the same facts."
-        f"</desc>{''.join(bands)}{''.join(ticks)}{lanes}</svg>"
-        '<figcaption>Bars: measures in force. Dots: events; select one to open it. Shaded bands: '
-        'the four phases.<span class="chrono-chart__more"> Scroll sideways for later years.</span>'
-        "</figcaption>"
-        "</figure>"
+        f'<figure class="chrono-chart">{_svg(site, here, WIDE)}{_svg(site, here, NARROW)}'
+        '<figcaption><ul class="chrono-chart__key">'
+        '<li><span class="chrono-key chrono-key--bar"></span> a measure in force, from the day it '
+        "took effect; measures that follow one another on a lane alternate in shade</li>"
+        '<li><span class="chrono-key chrono-key--mark"></span> an event, on a row of its own '
+        "where events fall close together</li>"
+        '<li><span class="chrono-key chrono-key--phase"></span> the phases:</li></ul>'
+        f'<ol class="chrono-chart__phases">{phases}</ol>'
+        '<p class="chrono-screen-only">Select a bar or a dot to open its event.</p>'
+        "</figcaption></figure>"
     )
-
-
-def render_measures_table(site: Site, here: str) -> str:
-    """The chart's facts as a table, with data attributes for the 'in force on' picker."""
-    scale = Scale(site)
-    rows = []
-    for track in site.chronology.tracks:
-        for measure in track.measures:
-            start, until, begin, end = _measure_span(site, measure, scale)
-            until_cell = (m.link(here, event_url(until.id), f"{end:%-d %B %Y}") if until
-                          else "still in force")
-            length = f"{(end - begin).days} days" if until else ""
-            rows.append(
-                f'<tr data-from="{begin.isoformat()}" data-until="'
-                f'{end.isoformat() if until else ""}"><td>{m.text(track.title)}</td>'
-                f"<td>{m.text(measure.title)}</td>"
-                f"<td>{m.link(here, event_url(start.id), f'{begin:%-d %B %Y}')}</td>"
-                f"<td>{until_cell}</td><td>{length}</td></tr>")
-    picker = (
-        '<form class="chrono-asof" hidden><label for="asof">Which measures were in force on '
-        f'</label> <input type="date" id="asof" min="{scale.start.isoformat()}" '
-        f'max="{scale.end.isoformat()}" value="2020-01-01"> '
-        '<output for="asof" id="asof-result" aria-live="polite"></output></form>'
-    )
-    return (
-        # The table carries no class, so that Material styles it as it styles Markdown tables.
-        f'{picker}<div class="md-typeset__scrollwrap"><div class="md-typeset__table chrono-measures">'
-        f"<table><caption>Measures and how long they were in "
-        "force (the day each took effect, to the day it was lifted)</caption><thead><tr>"
-        '<th scope="col">Track</th><th scope="col">Measure</th><th scope="col">In force from</th>'
-        '<th scope="col">Until</th><th scope="col">Length</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table></div></div>"
-    )
-
-
-def render_tracks_page(site: Site) -> str:
-    here = TRACKS
-    return "\n\n".join([
-        m.front_matter("The dispute at a glance", "Each measure of the Japan–South Korea trade "
-                       "dispute as a bar for as long as it was in force, with its events."),
-        '<h1 id="tracks">The dispute at a glance</h1>',
-        "<p>Each lane follows one thread of the dispute. A bar runs from the day a measure took "
-        "effect to the day it was lifted; a dot marks an event, often the decision that came "
-        "before. Select a bar or a dot to read the event.</p>",
-        render_chart(site, here),
-        '<h2 id="measures">Measures in force</h2>',
-        render_measures_table(site, here),
-    ]) + "\n"

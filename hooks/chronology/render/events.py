@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from .. import markup as m
 from ..model import Actor, Event, Phase
-from ..urls import CORRECTIONS, actor_url, event_url, phase_url, topic_url
+from ..urls import CORRECTIONS, EVENTS, HOME, actor_url, event_url, phase_url, topic_url
+from .filters import Facets, render_filters
 from .fragments import (
     NO_INDEX,
     actor_lang,
+    basis_headline,
     day,
     render_basis,
     render_citation,
@@ -28,6 +30,8 @@ def render_event_page(site: Site, event: Event) -> str:
     here = event_url(event.id)
     phase = site.phases[event.phase]
     weekday = f" ({event.date.weekday})" if event.date.weekday else ""
+    corrections = site.corrections_for.get(event.id, [])
+    shown = {c.id for c in corrections}
     parts = [
         m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST},
                        tags=search_terms(site, event), og_type="article",
@@ -36,15 +40,16 @@ def render_event_page(site: Site, event: Event) -> str:
         # lets a reader search by date: Material ranks words in titles far above the rest.
         f'<h1 id="event-title">{m.text(event.title)}'
         f'<span class="chrono-sr-only"> ({event.date.human})</span></h1>',
-        f'<p class="chrono-event__meta" {NO_INDEX}>{m.time(event.date)}{weekday} · Phase: '
+        # data-chrono-nav: the navigation entry this page belongs under (events are not in the
+        # navigation), which chronology.js marks, so the reader sees where they are.
+        f'<p class="chrono-event__meta" data-chrono-nav="{m.href(here, phase_url(phase.id))}" '
+        f"{NO_INDEX}>{m.time(event.date)}{weekday} · Phase: "
         f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
-        f'<p class="chrono-basis" {NO_INDEX}>Date: {render_basis(site, here, event.date_basis)}</p>',
+        # What happened comes before how its date is known, so that on a phone the summary is
+        # on the first screen; the account of the date is one line until opened.
+        f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>',
+        render_dating(site, here, event),
     ]
-    if event.in_force:
-        parts.append(f'<p class="chrono-basis chrono-basis--in-force" id="in-force" {NO_INDEX}>'
-                     f"In force from {m.time(event.in_force.date)}: "
-                     f"{render_basis(site, here, event.in_force.basis)}</p>")
-    parts.append(f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>')
     if event.record:
         items = "".join(f"<li>{render_record_citation(site, here, c)}</li>" for c in event.record)
         parts.append('<section id="record" aria-label="From the public record">'
@@ -53,23 +58,43 @@ def render_event_page(site: Site, event: Event) -> str:
     parts.append(render_tags(site, here, event))
     # One search entry per event: the sections below carry the ids that links use, and their
     # headings carry none, since Material's search starts a new entry at every heading with an id.
-    parts.append(
-        '<section id="sources" aria-label="What the sources say"><h2>What the sources say</h2>'
-        '<div class="chrono-citations">'
-        + "".join(render_citation(site, here, c) for c in event.citations) + "</div></section>")
-    corrections = site.corrections_for.get(event.id, [])
+    cards = ('<div class="chrono-citations">'
+             + "".join(render_citation(site, here, c, shown=shown) for c in event.citations)
+             + "</div>" if event.citations else
+             "<p>None of the news articles this chronology quotes reports this event: it rests "
+             "on the public record.</p>")
+    parts.append('<section id="sources" aria-label="What the sources say">'
+                 f"<h2>What the sources say</h2>{cards}</section>")
     if corrections:
-        # Indexed on the corrections page; here only shown.
+        # Indexed on the corrections page; here only shown. A region, not a section: an element
+        # excluded from search may not hold one of its own tag, and the corrections are sections.
         parts.append(
-            f'<div id="corrections" {NO_INDEX}>'
+            f'<div id="corrections" role="region" aria-label="Errors in the sources" {NO_INDEX}>'
             f"<h2>Errors in the sources</h2><p>See also "
             f"{m.link(here, CORRECTIONS, 'all corrections')}.</p>"
-            + "".join(render_correction(site, here, c, heading="h3", anchor=False)
+            + "".join(render_correction(site, here, c, heading="h3", anchor=False, shown=shown)
                       for c in corrections)
             + "</div>")
     parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_dating(site: Site, here: str, event: Event) -> str:
+    """How the date is known (and the day the measure took effect), each a line that opens to
+    the whole account. The in-force line keeps the id that "Takes effect" entries link to."""
+    lines = [
+        '<details class="chrono-basis"><summary>How the date is known: '
+        f"{basis_headline(site, event.date_basis)}</summary>"
+        f"<p>{render_basis(site, here, event.date_basis)}</p></details>"]
+    if event.in_force:
+        lines.append(
+            '<details class="chrono-basis chrono-basis--in-force" id="in-force"><summary>'
+            f"In force from {m.time(event.in_force.date)}: "
+            f"{basis_headline(site, event.in_force.basis)}</summary>"
+            f"<p>{render_basis(site, here, event.in_force.basis)}</p></details>")
+    # Excluded from search in a <div> holding no other <div> (see NO_INDEX).
+    return f'<div class="chrono-dating" {NO_INDEX}>' + "".join(lines) + "</div>"
 
 
 def search_terms(site: Site, event: Event) -> list[str]:
@@ -117,7 +142,8 @@ def render_phase_page(site: Site, phase: Phase) -> str:
     here = phase_url(phase.id)
     events = site.in_phase[phase.id]
     summaries = "\n".join(
-        f'<section class="chrono-phase-event" id="{e.id}" aria-label="{m.attr(e.title)}"><h3>'
+        f'<section class="chrono-phase-event" id="{e.id}" aria-label="{m.attr(e.title)}" '
+        f'data-toc-level="3"><h3>'
         f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date)}</p>"
         f"<p>{site.prose(e.summary)}</p></section>"
         for e in events
@@ -145,14 +171,32 @@ def render_phase_list(site: Site, here: str) -> str:
 
 
 def render_home_timeline(site: Site, here: str) -> str:
+    """Every event by phase, with the filters (shown and run by chronology.js)."""
+    facets = Facets(site)
     sections = [
         f'<section class="chrono-timeline-phase" aria-labelledby="timeline-{phase.id}">'
         f'<h3 id="timeline-{phase.id}">{m.link(here, phase_url(phase.id), phase.title)}</h3>'
-        f"{render_timeline(here, site.in_phase[phase.id], site.in_force_in_phase[phase.id])}"
+        f"{render_timeline(here, site.in_phase[phase.id], site.in_force_in_phase[phase.id], facets.tokens)}"
         "</section>"
         for phase in site.chronology.phases
     ]
-    return "\n".join(sections)
+    return render_filters(site, facets) + "\n".join(sections)
+
+
+def render_events_index(site: Site) -> str:
+    """events/: every event, so that the folder above each event's address is a page too."""
+    here = EVENTS
+    return "\n\n".join([
+        # Out of search: it repeats the home page's timeline, which is indexed there.
+        m.front_matter("All events", "Every event of the Japan–South Korea trade dispute, "
+                       "2018–2023, by phase, with its date.", search={"exclude": True}),
+        '<h1 id="all-events">All events</h1>',
+        f"<p>{m.count(len(site.events), 'event')} in "
+        f"{m.count(len(site.chronology.phases), 'phase')}, each with the news articles it "
+        f"rests on. The {m.link(here, HOME, 'home page')} shows them with a chart of the "
+        "measures in force.</p>",
+        render_home_timeline(site, here),
+    ]) + "\n"
 
 
 def render_cite(site: Site, event: Event) -> str:

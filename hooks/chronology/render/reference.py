@@ -1,4 +1,5 @@
-"""Render the reference pages: sources, actors, topics, corrections and the background page.
+"""Render the reference pages: sources, topics, the background, the glossary and the record
+(people: people.py; corrections: corrections.py).
 
 Pure: no I/O, no MkDocs.
 """
@@ -6,15 +7,13 @@ Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Actor, Source, Topic
+from ..model import Source, Topic
 from ..urls import (
-    ACTORS,
     CONTEXT,
     CORRECTIONS,
     RECORD,
     SOURCES,
     TOPICS,
-    actor_url,
     event_url,
     source_url,
     topic_url,
@@ -22,20 +21,13 @@ from ..urls import (
 from .fragments import (
     LANGUAGES,
     NO_INDEX,
-    actor_lang,
     render_basis,
     render_citation,
-    render_correction,
+    render_flag,
     render_list,
     render_timeline,
 )
 from .site import Site
-
-
-def _table(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>'
-                    for label, value in rows)
-    return f'<table class="chrono-details">{cells}</table>'
 
 
 def render_source_page(site: Site, source: Source) -> str:
@@ -52,7 +44,8 @@ def render_source_page(site: Site, source: Source) -> str:
     events = site.citing[source.id]
     cited = "\n".join(
         f"<li>{m.time(e.date)} {m.link(here, event_url(e.id), e.title)}<ul>"
-        + "".join(f"<li><q>{m.text(c.quote)}</q></li>" for c in e.citations if c.source == source.id)
+        + "".join(f"<li>{m.quote(c.quote)}{''.join(render_flag(here, x) for x in site.errors_in(c))}"
+                  "</li>" for c in e.citations if c.source == source.id)
         + "</ul></li>"
         for e in events
     )
@@ -68,8 +61,9 @@ def render_source_page(site: Site, source: Source) -> str:
     return "\n\n".join(part for part in [
         m.front_matter(f"{source.outlet}: {source.title}",
                        f"Source: {source.outlet}, {source.title}, {source.published.human}."),
-        f'<h1 id="source-title">{m.text(source.outlet)}: {m.text(source.title)}</h1>',
-        _table(rows),
+        f'<h1 id="source-title" data-chrono-nav="{m.href(here, SOURCES)}">'
+        f"{m.text(source.outlet)}: {m.text(source.title)}</h1>",
+        m.pairs(rows),
         f'<p class="chrono-source__notes">{m.text(source.notes)}</p>' if source.notes else "",
         f'<h2 id="errors">Errors we found in it ({len(corrections)})</h2>',
         errors if corrections else "<p>None recorded.</p>",
@@ -95,43 +89,12 @@ def render_sources_index(site: Site) -> str:
     ]) + "\n"
 
 
-def render_actor_page(site: Site, actor: Actor) -> str:
-    here = actor_url(actor.id)
-    rows = [(label, m.text(value)) for label, value in (
-        ("Name", actor.name), ("In Korean or Japanese", actor.native),
-        ("Romanisation", actor.romanised), ("Role at the time", actor.role),
-        ("Country", actor.country), ("Kind", actor.kind)) if value]
-    native = f" ({actor.native})" if actor.native else ""
-    events = site.with_actor[actor.id]
-    return "\n\n".join(part for part in [
-        m.front_matter(actor.name + native, f"{actor.name}{native}: {actor.role or actor.kind}, "
-                       f"and the events of the dispute they took part in."),
-        f'<h1 id="actor-name">{m.text(actor.name)}'
-        + (f' <span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
-        + "</h1>",
-        _table(rows),
-        f"<p>{m.text(actor.notes)}</p>" if actor.notes else "",
-        f'<h2 id="events">Events ({len(events)})</h2>',
-        render_timeline(here, events),
-    ] if part) + "\n"
-
-
-def render_actors_index(site: Site) -> str:
-    here = ACTORS
-    items = render_list(here, (
-        (actor_url(a.id), a.name + (f" ({a.native})" if a.native else ""), a.role or a.kind)
-        for a in sorted(site.chronology.actors, key=lambda a: (a.kind != "person", a.name))))
-    return "\n\n".join([
-        m.front_matter("Who's who", "The people and institutions in the dispute."),
-        '<h1 id="actors">Who\'s who</h1>', items]) + "\n"
-
-
 def render_topic_page(site: Site, topic: Topic) -> str:
     here = topic_url(topic.id)
     events = site.on_topic[topic.id]
     return "\n\n".join([
         m.front_matter(topic.title, topic.summary),
-        f'<h1 id="topic-title">{m.text(topic.title)}</h1>',
+        f'<h1 id="topic-title" data-chrono-nav="{m.href(here, TOPICS)}">{m.text(topic.title)}</h1>',
         f"<p>{site.prose(topic.summary)}</p>",
         f'<h2 id="events">Events ({len(events)})</h2>',
         render_timeline(here, events),
@@ -144,26 +107,6 @@ def render_topics_index(site: Site) -> str:
                                for t in site.chronology.topics))
     return "\n\n".join([m.front_matter("Topics", "The dispute's threads, each with its events."),
                         '<h1 id="topics">Topics</h1>', items]) + "\n"
-
-
-def render_corrections_page(site: Site) -> str:
-    here = CORRECTIONS
-    sections = []
-    for correction in site.chronology.corrections:
-        affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
-                                      for e in correction.events))
-        more = f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""
-        sections.append(render_correction(site, here, correction, heading="h2", more=more))
-    return "\n\n".join([
-        m.front_matter("Corrections", "Errors in the news articles this chronology quotes: the "
-                       "words, what is correct and how we know."),
-        '<h1 id="corrections">Corrections</h1>',
-        f"<p>The articles this chronology quotes contain {len(sections)} errors that we have found: "
-        "misattributed speakers, wrong descriptions of companies and measures, relative dates that "
-        "point to the wrong year, imprecise durations and contradictions between articles. Each is "
-        "shown here and on the events it affects.</p>",
-        *sections,
-    ]) + "\n"
 
 
 def render_context_page(site: Site) -> str:

@@ -5,7 +5,7 @@ built once per render, and the glossary marking of running text. Pure: no I/O, n
 from __future__ import annotations
 
 from .. import markup as m
-from ..model import Chronology, Correction, Event
+from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
 from .glossary import Glossary
 
@@ -45,6 +45,12 @@ class Site:
         for correction in chronology.corrections:
             for event_id in correction.events:
                 self.corrections_for.setdefault(event_id, []).append(correction)
+        # The words each correction says are wrong, by the source that wrote them.
+        self.wrong_words: dict[str, list[tuple[str, Correction]]] = {}
+        for correction in chronology.corrections:
+            for quote in correction.quotes:
+                self.wrong_words.setdefault(quote.source, []).append(
+                    (" ".join(quote.quote.split()), correction))
         self.records = {r.id: r for r in chronology.records}
         # What cites each record source: (URL, label), in the order pages list them.
         self.citing_record: dict[str, dict[tuple[str, str], None]] = {r: {} for r in self.records}
@@ -59,6 +65,15 @@ class Site:
             for citation in correction.record:
                 self.citing_record[citation.source][
                     (f"{CORRECTIONS}#{correction.id}", correction.title)] = None
+
+    def errors_in(self, citation: Citation) -> list[Correction]:
+        """The corrections that show a citation's words to be wrong: those quoting the same
+        source with words that stand within the citation's (equal, or part of a longer quote;
+        whitespace aside, as pages show it). A correction names the very words that err, which
+        an event may quote with more around them."""
+        words = " ".join(citation.quote.split())
+        found = [c for wrong, c in self.wrong_words.get(citation.source, ()) if wrong in words]
+        return list(dict.fromkeys(found))
 
     def prose(self, value: str) -> str:
         """Data text as HTML, with glossary terms marked for tooltips."""

@@ -1,0 +1,70 @@
+"""Render the corrections page: an overview of every error by the source that makes it, then
+each correction in full. Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+from .. import markup as m
+from ..model import Correction, Source
+from ..urls import CORRECTIONS, event_url, source_url
+from .fragments import NO_INDEX, render_correction, render_list
+from .site import Site
+
+
+def errors_by_source(site: Site) -> list[tuple[Source, list[Correction]]]:
+    """Each source with the corrections that quote its words, in the order of the sources;
+    a correction of words in two sources stands under both."""
+    groups = []
+    for source in sorted(site.chronology.sources, key=lambda s: (s.published.sort_key(), s.id)):
+        found = [c for c in site.chronology.corrections if any(q.source == source.id
+                                                                for q in c.quotes)]
+        if found:
+            groups.append((source, found))
+    return groups
+
+
+def render_overview(site: Site, here: str) -> str:
+    """A table of the errors (error, kind, events), one group of rows per source. Out of search:
+    every title in it is indexed with its correction below."""
+    bodies = []
+    for source, corrections in errors_by_source(site):
+        rows = "".join(
+            f'<tr><td><a href="#{c.id}">{m.text(c.title)}</a></td>'
+            f'<td class="chrono-overview__kind">{m.text(c.kind.replace("-", " "))}</td><td>'
+            + ("; ".join(m.link(here, event_url(e), site.events[site.position[e]].title)
+                         for e in c.events) or "—")
+            + "</td></tr>" for c in corrections)
+        bodies.append(
+            f'<tbody><tr><th colspan="3" scope="rowgroup">'
+            f"{m.link(here, source_url(source.id), source.outlet)}, "
+            f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}: "
+            f"{m.count(len(corrections), 'error')}</th></tr>{rows}</tbody>")
+    return (
+        # No id: a correction's id may be any word, and each is an anchor on this page.
+        f'<section aria-label="The errors by source" {NO_INDEX}>'
+        "<h2>The errors by source</h2>"
+        '<table class="chrono-overview"><thead><tr><th scope="col">Error</th>'
+        '<th scope="col">Kind</th><th scope="col">Event</th></tr></thead>'
+        + "".join(bodies) + "</table></section>")
+
+
+def render_corrections_page(site: Site) -> str:
+    here = CORRECTIONS
+    sections = []
+    for correction in site.chronology.corrections:
+        affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
+                                      for e in correction.events))
+        more = f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""
+        sections.append(render_correction(site, here, correction, heading="h2", more=more))
+    return "\n\n".join(part for part in [
+        m.front_matter("Corrections", "Errors in the news articles this chronology quotes: the "
+                       "words, what is correct and how we know."),
+        '<h1 id="corrections">Corrections</h1>',
+        f"<p>The articles this chronology quotes contain {len(sections)} errors that we have found: "
+        "misattributed speakers, wrong descriptions of companies and measures, relative dates that "
+        "point to the wrong year, imprecise durations and contradictions between articles. Each is "
+        "shown here and on the events it affects, where the words quoted are marked "
+        "“Error: see correction”.</p>",
+        render_overview(site, here) if sections else "",
+        *sections,
+    ] if part) + "\n"

@@ -1,0 +1,128 @@
+"""Render the people and institutions: a page each, and Who's who, by country, people sorted by
+family name. Pure: no I/O, no MkDocs.
+
+Which word of a name is the family name follows from the data, with no rule per person:
+- a `romanised` name is written as in Korean and Japanese, family name first ("Kishida Fumio");
+- a name whose `native` form is in Hangul is written in that order too ("Moon Jae-in",
+  "Yoon Suk Yeol"), as Korean names are in English;
+- any other name is written given name first ("Mike Pompeo"), and so is a Japanese name given
+  without `romanised` (as the English-language press writes them): its last word is the family
+  name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .. import markup as m
+from ..model import Actor
+from ..urls import ACTORS, actor_url
+from .fragments import actor_lang, render_timeline
+from .site import Site
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Countries listed first on Who's who; the rest follow alphabetically, then those with none.
+FIRST = ("South Korea", "Japan")
+NO_COUNTRY = "International and other"
+
+
+def family_name(actor: Actor) -> str | None:
+    """The family name of a person, as written in `name` where it can be found there."""
+    if actor.kind != "person":
+        return None
+    if actor.romanised:
+        return actor.romanised.split()[0]
+    words = actor.name.split()
+    if actor.native and HANGUL.search(actor.native[:1]):
+        return words[0]
+    return words[-1]
+
+
+def plain(word: str) -> str:
+    """A word without its accents, in one case: "Kōno" and "Kono" sort together."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def sort_key(actor: Actor) -> tuple[str, str]:
+    family = family_name(actor)
+    return (plain(family) if family else plain(actor.name), plain(actor.name))
+
+
+def name_html(actor: Actor) -> str:
+    """The name as written, its family name marked (small capitals), so that the order of the
+    list explains itself."""
+    family = family_name(actor)
+    words = actor.name.split()
+    if family is None or plain(family) not in [plain(w) for w in words]:
+        return m.text(actor.name)
+    index = [plain(w) for w in words].index(plain(family))
+    return " ".join(f'<span class="chrono-family">{m.text(w)}</span>' if i == index
+                    else m.text(w) for i, w in enumerate(words))
+
+
+def country_anchor(country: str) -> str:
+    """An id for a country's part of Who's who, from its name ("south-korea")."""
+    slug = re.sub(r"[^a-z0-9]+", "-", plain(country)).strip("-")
+    return f"from-{slug or 'elsewhere'}"
+
+
+def render_actor_page(site: Site, actor: Actor) -> str:
+    here = actor_url(actor.id)
+    rows = [(label, m.text(value)) for label, value in (
+        ("Name", actor.name), ("In Korean or Japanese", actor.native),
+        ("Romanisation", actor.romanised), ("Family name", family_name(actor)),
+        ("Role at the time", actor.role), ("Country", actor.country), ("Kind", actor.kind))
+        if value]
+    native = f" ({actor.native})" if actor.native else ""
+    events = site.with_actor[actor.id]
+    return "\n\n".join(part for part in [
+        m.front_matter(actor.name + native, f"{actor.name}{native}: {actor.role or actor.kind}, "
+                       f"and the events of the dispute they took part in."),
+        f'<h1 id="actor-name" data-chrono-nav="{m.href(here, ACTORS)}">{m.text(actor.name)}'
+        + (f' <span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
+        + "</h1>",
+        m.pairs(rows),
+        f"<p>{m.text(actor.notes)}</p>" if actor.notes else "",
+        f'<h2 id="events">Events ({len(events)})</h2>',
+        render_timeline(here, events),
+    ] if part) + "\n"
+
+
+def _entry(here: str, actor: Actor) -> str:
+    native = (f' (<span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>)'
+              if actor.native else "")
+    role = f" — {m.text(actor.role or actor.kind)}"
+    return (f'<li><a href="{m.href(here, actor_url(actor.id))}">{name_html(actor)}</a>'
+            f"{native}{role}</li>")
+
+
+def render_actors_index(site: Site) -> str:
+    here = ACTORS
+    by_country: dict[str, list[Actor]] = {}
+    for actor in site.chronology.actors:
+        by_country.setdefault(actor.country or NO_COUNTRY, []).append(actor)
+    order = sorted(by_country, key=lambda c: (c not in FIRST, FIRST.index(c) if c in FIRST else 0,
+                                              c == NO_COUNTRY, c))
+    sections = []
+    for country in order:
+        people = sorted((a for a in by_country[country] if a.kind == "person"), key=sort_key)
+        bodies = sorted((a for a in by_country[country] if a.kind != "person"),
+                        key=lambda a: plain(a.name))
+        lists = [(title, "".join(_entry(here, a) for a in group))
+                 for title, group in (("People", people), ("Institutions", bodies)) if group]
+        sections.append(
+            f'<section class="chrono-people" id="{country_anchor(country)}" '
+            f'aria-label="{m.attr(country)}"><h2>{m.text(country)}</h2>'
+            + "".join(f'<h3>{title}</h3><ul class="chrono-list">{items}</ul>'
+                      for title, items in lists)
+            + "</section>")
+    return "\n\n".join([
+        m.front_matter("Who’s who", "The people and institutions in the dispute, by country."),
+        '<h1 id="actors">Who’s who</h1>',
+        "<p>The people and institutions in the dispute, by country. People are listed by family "
+        'name, shown in <span class="chrono-family">small capitals</span>: Korean names are '
+        "written family name first, Japanese and Western names given name first.</p>",
+        *sections,
+    ]) + "\n"
