@@ -148,3 +148,126 @@ def test_the_record_is_cited_with_its_address_words_and_our_translation(tmp_path
     phase = pages["phases/second.md"]
     assert re.search(r'<time datetime="2019-07-04">[^<]*</time> <span class="chrono-timeline__badge">'
                      r'Takes effect</span> <a href="../../events/e/#in-force">', phase)
+
+
+CORRECTIONS = """\
+- id: wrong-day
+  title: The Paper has the wrong day
+  kind: fact
+  quotes:
+    - source: paper-2019-07-02
+      quote: "on Monday"
+  correction: It was a Tuesday.
+  evidence: The record says so.
+  events: [e]
+"""
+
+
+def test_a_quote_is_flagged_when_a_correction_names_words_within_it(tmp_path: Path) -> None:
+    """The rule: the same source, and the correction's words equal to the quote or part of it
+    (whitespace aside); the flag links to the correction on the same page where it is shown."""
+    other = EVENT.replace("Something happened on Monday", "Nothing  happened   on\\n Monday")
+    third = EVENT.replace("Something happened on Monday", "Something happened on Mon")
+    data = write_data(tmp_path, events={"e.yaml": EVENT, "f.yaml": other, "g.yaml": third},
+                      corrections=CORRECTIONS)
+    raw, problems = load_records(data)
+    assert problems == []
+    pages = render_pages(validate(raw))
+    flag = 'class="chrono-flag"'
+    assert pages["events/e.md"].count(flag) == 1
+    assert '<a href="#correction-wrong-day">see correction' in pages["events/e.md"]
+    assert 'id="correction-wrong-day" data-toc-level="3"' in pages["events/e.md"]
+    assert 'href="../../corrections/#wrong-day">see correction' in pages["events/f.md"]
+    assert flag not in pages["events/g.md"]  # "on Mon" does not hold "on Monday"
+    # On the corrections page, the wrong words are the correction itself: no flag.
+    assert flag not in pages["corrections/index.md"]
+    assert "chrono-overview" in pages["corrections/index.md"]
+
+
+def test_event_page_says_what_happened_before_how_its_date_is_known(tmp_path: Path) -> None:
+    page = render_pages(chronology_with(tmp_path, e=EVENT))["events/e.md"]
+    assert page.index('class="chrono-event__summary"') < page.index('<details class="chrono-basis">')
+    assert "How the date is known: " in page and 'data-chrono-nav="../../phases/second/"' in page
+
+
+def test_outline_takes_labelled_regions_and_a_level_of_their_own() -> None:
+    page = ('<h1 id="t">T</h1><div id="c" role="region" aria-label="Errors">'
+            '<section aria-label="A" data-toc-level="3" id="c-a"></section></div>'
+            '<div id="plain"></div>')
+    assert markup.outline(page) == [{"level": 1, "id": "t", "name": "T", "children": [
+        {"level": 2, "id": "c", "name": "Errors", "children": [
+            {"level": 3, "id": "c-a", "name": "A", "children": []}]}]}]
+
+
+@pytest.mark.parametrize(("words", "nested"), [("plain words", False), ("“Quoted,” he said", True),
+                                                ('a "word"', True), ("it’s", False)])
+def test_our_quotation_marks_turn_single_around_words_holding_double_ones(words: str,
+                                                                           nested: bool) -> None:
+    assert ('class="chrono-q--nested"' in markup.quote(words)) is nested
+    assert markup.quote("<b>") == "<q>&lt;b&gt;</q>"
+
+
+def test_labels_and_values_are_kept_apart() -> None:
+    assert markup.pairs([("Published", "2 August")]) == (
+        '<dl class="chrono-details">\n<dt>Published</dt>\n<dd>2 August</dd>\n</dl>')
+
+
+@pytest.mark.parametrize(("name", "native", "romanised", "family"), [
+    ("Moon Jae-in", "문재인", None, "Moon"), ("Yoon Suk Yeol", "윤석열", None, "Yoon"),
+    ("Fumio Kishida", "岸田文雄", "Kishida Fumio", "Kishida"),
+    ("Taro Kono", "河野太郎", "Kōno Tarō", "Kōno"), ("Mike Pompeo", None, None, "Pompeo"),
+    ("Junichi Ihara", "伊原純一", None, "Ihara")])
+def test_family_names_follow_from_the_data(name: str, native: str | None, romanised: str | None,
+                                           family: str) -> None:
+    from chronology.model import Actor
+    from chronology.render.people import family_name, name_html, sort_key
+    actor = Actor(id="x", name=name, kind="person", native=native, romanised=romanised)
+    assert family_name(actor) == family
+    assert sort_key(actor)[0] == family.casefold().replace("ō", "o")
+    assert '<span class="chrono-family">' in name_html(actor)
+
+
+def test_timeline_entries_carry_their_filter_tokens(tmp_path: Path) -> None:
+    chronology = chronology_with(tmp_path, e=EVENT)
+    timeline = render_fragments(chronology)["timeline"]
+    assert '<form class="chrono-filters" id="filters"' in timeline and " hidden " in timeline
+    assert re.search(r'<li class="chrono-timeline__item[^"]*" data-f="">', timeline)
+    assert "1 of 1 events" in timeline
+
+
+ACTORS = """\
+- id: court
+  name: A court
+  kind: court
+  country: South Korea
+- id: minister
+  name: A minister
+  kind: person
+  country: Japan
+"""
+TOPICS = """\
+- id: summits
+  title: Summits
+  summary: Meetings of leaders.
+"""
+
+
+def test_kind_and_country_follow_from_actors_topics_and_in_force(tmp_path: Path) -> None:
+    from chronology.render.filters import Facets
+    from chronology.render.site import Site
+    ruling = EVENT + "actors: [court, minister]\n"
+    talks = EVENT.replace("Something", "Talks") + "actors: [minister]\ntopics: [summits]\n"
+    decided = (EVENT.replace("Something", "Decided")
+               + 'in_force:\n  date: "2019-07-04"\n  basis:\n    kind: record\n'
+               + "    not_found: the notice.\n")
+    data = write_data(tmp_path, events={"r.yaml": ruling, "t.yaml": talks, "d.yaml": decided},
+                      actors=ACTORS, topics=TOPICS)
+    raw, problems = load_records(data)
+    assert problems == []
+    site = Site(validate(raw))
+    facets = Facets(site)
+    event = {e.id: e for e in site.events}
+    assert facets.tokens(event["r"]).split() == ["a0", "a1", "ck", "kr"]  # the first actor acted
+    assert facets.tokens(event["t"]).split() == ["t0", "a1", "cj", "kt"]
+    assert facets.tokens(event["d"]).split() == ["kd"]  # no actors: no country
+    assert facets.tokens(event["d"], True).split() == ["ke"]  # the day it took effect

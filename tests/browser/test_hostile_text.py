@@ -167,3 +167,26 @@ def test_search_results_keep_planted_markup_as_text(reader: Page,
         with reader.expect_navigation():
             link.first.click()  # the page opens with the search terms highlighted
         assert_nothing_ran(reader, planted, f"opening the first result for {query!r}")
+
+
+def test_filters_and_the_picker_keep_planted_markup_as_text(reader: Page,
+                                                            hostile_site: tuple[str, list[str]]) -> None:
+    """The timeline's filters (options named by topics, people and their countries), the
+    corrections' overview and Who's who by country, and the picker's list of measures."""
+    url, planted = hostile_site
+    reader.goto(url)
+    for name in ("topic", "actor", "country", "kind"):
+        select = reader.locator(f"#filter-{name}")
+        values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+        for value in values[1:4]:
+            select.select_option(value)
+        select.select_option("")
+    reader.goto(url + "?topic=x&actor=%22%3E%3Cimg%20src%3Dx%20onerror%3D__x(0)%3E")
+    assert_nothing_ran(reader, planted, "filtering the timeline")
+    reader.goto(url + "tracks/")
+    for year in reader.locator("#asof-year option").evaluate_all("os => os.map(o => o.value)"):
+        reader.locator("#asof-year").select_option(year)
+    assert_nothing_ran(reader, planted, "choosing days in the picker")
+    for page in ("corrections/", "actors/", "events/", "no-such-page/"):
+        reader.goto(url + page)
+        assert_nothing_ran(reader, planted, f"reading /{page}")
