@@ -47,9 +47,9 @@ document$.subscribe(() => {
     const when = `${+day.value} ${month.selectedOptions[0].textContent} ${year.value}`;
     output.textContent = active.length
       ? `On ${when}, ${active.length === 1 ? "1 measure was" : `${active.length} measures were`} ` +
-        `in force (marked in the table below): ` +
+        `in force (marked in the table below, and by the dashed line on the chart): ` +
         active.map((row) => row.cells[0].textContent).join("; ") + "."
-      : `On ${when}, none of these measures was in force.`;
+      : `On ${when}, none of these measures was in force (the dashed line on the chart).`;
     for (const svg of document.querySelectorAll("svg.chrono-chart__svg")) {
       const start = Date.parse(svg.dataset.start), end = Date.parse(svg.dataset.end);
       const x = (svg.viewBox.baseVal.width * (Date.parse(iso) - start)) / (end - start);

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import ROOT
+from support import DESKTOP, PHONE, ROOT, screenshot
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
@@ -160,7 +160,7 @@ def host(built_site: Path) -> Iterator[str]:
 @pytest.fixture
 def guest(browser: Browser, host: str) -> Iterator[Page]:
     """A page on the 404-serving host, which fails on requests to any other."""
-    context = browser.new_context()
+    context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(host) else None)
@@ -181,3 +181,16 @@ def test_the_404_page_offers_search_and_the_way_to_the_timeline(guest: Page, hos
     page.get_by_role("button", name="Search", exact=True).click()
     expect(page).to_have_url(re.compile(r"/\?q=japan\+removes\+korea$"))
     expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=10_000)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_404_screenshots_for_review(browser: Browser, host: str, scheme: str, width: str,
+                                    viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(host + "events/no-such-event/")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    screenshot(page, f"404-{width}-{scheme}")
+    context.close()

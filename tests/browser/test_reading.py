@@ -120,16 +120,25 @@ def test_dark_palette_follows_the_system_and_toggles(open_page, site_url: str) -
         expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
-@pytest.mark.parametrize(("name", "path"), [("home", ""), ("phase", PHASE), ("event", EVENT)])
+REVIEWED = [("home", ""), ("phase", PHASE), ("event", EVENT),
+            ("event-flagged", "events/2019-08-02-seoul-vows-a-firm-response/"),
+            ("event-record", "events/2019-10-11-first-wto-consultations-in-geneva/"),
+            ("corrections", "corrections/"), ("tracks", "tracks/")]
+
+
+@pytest.mark.parametrize(("name", "path"), REVIEWED)
 @pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
-def test_screenshots_for_review(open_page, site_url: str, name: str, path: str,
-                                width: str, viewport: dict[str, int]) -> None:
-    with open_page(viewport=viewport) as page:
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_for_review(open_page, site_url: str, name: str, path: str,  # type: ignore[no-untyped-def]
+                                width: str, viewport: dict[str, int], scheme: str) -> None:
+    if path.startswith("events/") and not (ROOT / "data" / f"{path.rstrip('/')}.yaml").exists():
+        pytest.skip(f"{path} is no longer in the data")  # renamed: choose another to review
+    with open_page(viewport=viewport, color_scheme=scheme) as page:
         page.goto(site_url + path)
         expect(page.locator("h1").first).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways on a {width} screen"
-        screenshot(page, f"{name}-{width}")
+        screenshot(page, f"{name}-{width}-{scheme}")
 
 
 def choose_day(page: Page, day: int, month: str, year: int) -> None:

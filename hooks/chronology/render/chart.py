@@ -46,15 +46,16 @@ NARROW = Layout("narrow", 360, 12, 5, 11)
 
 
 class Scale:
-    """Maps days to x positions, from the half-year in which the first phase starts to the end
-    of the half-year in which the last one ends."""
+    """Maps days to x positions, from the start of the quarter before the one in which the first
+    phase starts (room for its year's label) to the end of the quarter in which the last ends."""
 
     def __init__(self, site: Site, width: int = WIDE.width) -> None:
         phases = site.chronology.phases
         first, last = min(p.start for p in phases), max(p.end for p in phases)
-        self.start = datetime.date(first.year, 1 if first.month <= 6 else 7, 1)
-        self.end = datetime.date(last.year, 6, 30) if last.month <= 6 else datetime.date(
-            last.year, 12, 31)
+        before = (first.year * 12 + first.month - 1) // 3 * 3 - 3  # months since year 0
+        after = (last.year * 12 + last.month - 1) // 3 * 3 + 3
+        self.start = datetime.date(before // 12, before % 12 + 1, 1)
+        self.end = datetime.date(after // 12, after % 12 + 1, 1) - datetime.timedelta(days=1)
         self.width = width
 
     def x(self, day: datetime.date) -> float:
