@@ -31,6 +31,7 @@ class Layout:
     font: int  # labels
     dot: int  # a dot's radius
     bar: int  # a bar's height
+    tips: bool  # tooltips (<title>) on bars and dots: for a pointer that hovers, not a finger
 
     @property
     def row(self) -> int:  # from one row of dots to the next
@@ -41,8 +42,8 @@ class Layout:
         return len(label) * 0.58 * (size or self.font) + 4 <= room
 
 
-WIDE = Layout("wide", 720, 13, 6, 13)
-NARROW = Layout("narrow", 360, 12, 5, 11)
+WIDE = Layout("wide", 720, 13, 6, 13, tips=True)
+NARROW = Layout("narrow", 360, 12, 5, 11, tips=False)
 
 
 class Scale:
@@ -93,6 +94,10 @@ def dodge(xs: list[float], gap: float) -> list[int]:
     return placed
 
 
+def tip(lay: Layout, label: str) -> str:
+    return f"<title>{m.text(label)}</title>" if lay.tips else ""
+
+
 def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layout) -> tuple[str, float]:
     """A lane at height y: its drawing, and its height."""
     bar_y = y + lay.font + 6
@@ -108,8 +113,7 @@ def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layo
         parts.append(
             f'<a href="{m.href(here, event_url(start.id))}" aria-label="{m.attr(label)}">'
             f'<rect class="chrono-chart__bar{shade}" x="{x0}" y="{bar_y}" '
-            f'width="{max(x1 - x0, 2)}" height="{lay.bar}" rx="3"><title>{m.text(label)}</title>'
-            "</rect></a>")
+            f'width="{max(x1 - x0, 2)}" height="{lay.bar}" rx="3">{tip(lay, label)}</rect></a>')
         marks[start.id] = start
         if until:
             marks[until.id] = until
@@ -125,7 +129,7 @@ def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layo
             # An unseen disc around the dot: a larger target for a finger or a pointer.
             f'<circle class="chrono-chart__target" cx="{cx}" cy="{cy}" r="{lay.row}"/>'
             f'<circle class="chrono-chart__mark" cx="{cx}" cy="{cy}" r="{lay.dot}">'
-            f"<title>{m.text(label)}</title></circle></a>")
+            f"{tip(lay, label)}</circle></a>")
     depth = max(lay.bar / 2, max(rows, default=0) * lay.row + lay.dot)
     return "".join(parts), (middle + depth + lay.font) - y
 
@@ -185,7 +189,8 @@ def render_chart(site: Site, here: str) -> str:
         for number, p in enumerate(site.chronology.phases, start=1))
     return (
         f'<figure class="chrono-chart">{_svg(site, here, WIDE)}{_svg(site, here, NARROW)}'
-        '<figcaption><ul class="chrono-chart__key">'
+        # The key is not indexed for search: the phases' names are indexed on their pages.
+        '<figcaption data-search-exclude><ul class="chrono-chart__key">'
         '<li><span class="chrono-key chrono-key--bar"></span> a measure in force, from the day it '
         "took effect; measures that follow one another on a lane alternate in shade</li>"
         '<li><span class="chrono-key chrono-key--mark"></span> an event, on a row of its own '
