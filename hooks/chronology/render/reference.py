@@ -84,7 +84,14 @@ def render_sources_index(site: Site) -> str:
     return "\n\n".join([
         m.front_matter("Sources", "The news articles this chronology is built from."),
         '<h1 id="sources">Sources</h1>',
-        "<p>Every event on this site quotes at least one of these articles verbatim.</p>",
+        "<p>The five news articles the chronology began with, quoted word for word. They are not "
+        "a balanced set: RT is funded by the Russian state; Xinhua is China’s state news agency "
+        "(here as republished by IOL); Al Mayadeen is a Beirut-based channel; The Caspian Times "
+        "republishes an Associated Press report and another site a Bloomberg story. Each page "
+        "below says what is known of the copy we quote, and the errors of each are on "
+        f"{m.link(here, CORRECTIONS, 'the corrections page')}. Dates and facts these articles do "
+        f"not establish rest on {m.link(here, RECORD, 'the public record')}, cited page by "
+        "page.</p>",
         items,
     ]) + "\n"
 
