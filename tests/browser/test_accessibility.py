@@ -11,7 +11,9 @@ from playwright.sync_api import Page
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
 PAGES = ["", "phases/2019-export-restrictions/",
          "events/2019-08-02-japan-removes-south-korea-from-white-list/",
-         "sources/rt-2019-08-02/", "corrections/", "context/", "actors/moon-jae-in/"]
+         "sources/rt-2019-08-02/", "corrections/", "context/", "actors/moon-jae-in/",
+         "events/2019-08-02-seoul-vows-a-firm-response/", "tracks/", "events/", "actors/",
+         "?topic=gsomia&kind=decision"]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -195,6 +195,7 @@ def render_events_index(site: Site) -> str:
         f"{m.count(len(site.chronology.phases), 'phase')}, each with the news articles it "
         f"rests on. The {m.link(here, HOME, 'home page')} shows them with a chart of the "
         "measures in force.</p>",
+        '<h2 id="timeline">By phase</h2>',  # the phases' headings below are h3, as at home
         render_home_timeline(site, here),
     ]) + "\n"
 
