@@ -24,6 +24,9 @@ venv:
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "make: no Python 3.11 or newer found (tried python3, python3.13, python3.12," \
 			"python3.11); install one, or name it: make PYTHON=/path/to/python3 ..."; exit 1; fi
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: $(PYTHON) does not run, or is older than Python 3.11; name another:" \
+			"make PYTHON=/path/to/python3 ..."; exit 1; }
 	@if [ "$$(cat $(VENV)/.installed 2>/dev/null)" != "$(WANT)" ]; then \
 		echo "make: setting up $(VENV) with Python $(word 1,$(WANT)) ($(PYTHON)):" \
 			"MkDocs, Material, PyYAML, pytest, Playwright; about a minute the first time"; \
