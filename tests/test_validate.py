@@ -182,7 +182,8 @@ def test_track_problems_point_at_the_item_they_are_about(tmp_path: Path) -> None
 
 
 def test_every_invisible_character_of_this_pythons_unicode_is_refused() -> None:
-    # hostile.py lists Unicode 14's format characters; a newer Python may know more.
+    # hostile.py lists the format characters of Unicode 15.1 (Python 3.13); a newer Python may
+    # know more, and then this test names them.
     import sys
     import unicodedata
 

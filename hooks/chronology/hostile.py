@@ -21,7 +21,7 @@ _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # missing for the Python in use): zero-width spaces and joiners, the soft hyphen, a byte order
 # mark inside text, tag characters. We need no emoji, so the zero-width joiner goes too.
 _FORMAT = ("\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200d\u2060-\u2064"
-           "\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+           "\u206a-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
            "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
 # Letters that draw nothing: Hangul fillers (not needed by real Korean text), the combining
 # grapheme joiner and the blank braille pattern, all used to make names that look empty.
