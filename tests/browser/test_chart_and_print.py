@@ -64,7 +64,7 @@ CONTROLS = (".md-content button:visible, .md-content select:visible, .md-content
             ".md-content form:visible, .md-content .chrono-screen-only:visible")
 
 
-@pytest.mark.parametrize("path", ["", "tracks/", EVENT, "corrections/", "events/"])
+@pytest.mark.parametrize("path", ["", "tracks/", EVENT, "corrections/", "events/", "glossary/"])
 def test_printing_shows_no_controls(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + path)
     page.emulate_media(media="print")

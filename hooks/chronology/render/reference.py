@@ -147,7 +147,9 @@ def render_glossary_page(site: Site) -> str:
         m.front_matter("Glossary", "Terms used in the chronology of the Japan–South Korea trade "
                        "dispute: white list, GSOMIA, photoresist and more."),
         '<h1 id="glossary">Glossary</h1>',
-        "<p>Where one of these terms first appears on a page of the chronology, pointing at it, "
+        # How to use a screen, which a printed page need not say (chrono-screen-only).
+        '<p class="chrono-screen-only">Where one of these terms first appears on a page of the '
+        "chronology, pointing at it, "
         "tapping it or reaching it with the Tab key shows its definition; every definition is "
         "also here.</p>",
         f'<dl class="chrono-glossary">\n{entries}\n</dl>',
