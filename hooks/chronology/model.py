@@ -138,6 +138,9 @@ class Actor:
     kind: str
     native: str | None = None
     romanised: str | None = None
+    # The name as Korean and Japanese write it where that is not `native` (language -> name).
+    names: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
     role: str | None = None
     country: str | None = None
     notes: str | None = None

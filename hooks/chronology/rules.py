@@ -154,11 +154,26 @@ def check_glossary_names(term: Draft) -> Iterator[Problem]:
             yield at(where, f"{label}: {problem}")
 
 
+# What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
+# Japanese (a name under the wrong key is the likely mistake).
+SCRIPTS = {"ko": ("Hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
+           "ja": ("kana or kanji", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"))}
+
+
+def check_names(actor: Draft) -> Iterator[Problem]:
+    names = actor.get("names")
+    for lang, (script, pattern) in SCRIPTS.items():
+        value = names.get(lang) if names else None
+        if value and not pattern.search(value):
+            yield at(names.loc(lang), f"names: {lang}: '{value}' has no {script}; write the name "
+                     f"as {'Korean' if lang == 'ko' else 'Japanese'} writes it, or remove the line")
+
+
 def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
     """The rules about one record of a kind, on its own."""
     return {
         "phase": (check_phase_dates,),
-        "actor": (check_kind(ACTOR_KINDS),),
+        "actor": (check_kind(ACTOR_KINDS), check_names),
         "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
         "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),

@@ -62,9 +62,12 @@ SOURCE = Spec("a source", (
     Field("published_basis", text), Field("agency", text), Field("author", text),
     Field("url", url), Field("seed", file_name), Field("notes", text), FORMER))
 
+# How Korean and Japanese write a name that is not their own ("기시다 후미오", "文在寅").
+NAMES = Spec("names", (Field("ko", text), Field("ja", text)))
 ACTOR = Spec("an actor", (
     Field("id", identifier("actor"), True), Field("name", text, True), Field("kind", text, True),
-    Field("native", text), Field("romanised", text), Field("role", text), Field("country", text),
+    Field("native", text), Field("romanised", text), Field("names", nested(NAMES)),
+    Field("aliases", texts), Field("role", text), Field("country", text),
     Field("notes", text), FORMER))
 ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
                "organisation", "country", "media")

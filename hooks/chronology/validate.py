@@ -159,6 +159,10 @@ def _record(drafts: Iterable[Draft]) -> tuple[RecordCitation, ...]:
                  for d in drafts)
 
 
+def _names(draft: Draft | None) -> tuple[tuple[str, str], ...]:
+    return tuple((lang, draft[lang]) for lang in ("ko", "ja") if draft and draft.get(lang))
+
+
 def _basis(draft: Draft) -> DateBasis:
     return DateBasis(**_fields(draft, "kind", "source", "phrase", "note", "not_found"),
                      record=_record(draft.get("record") or ()), at=draft.loc("phrase"))
@@ -182,8 +186,9 @@ def build(lists: dict[str, list[Draft]], events: list[tuple[str | None, Draft]])
     sources = [Source(**_fields(d, "id", "outlet", "title", "published", "published_basis",
                                 "agency", "author", "url", "seed", "notes"),
                       former_ids=_ids(d, "former_ids"), at=d.at) for d in lists["sources"]]
-    actors = [Actor(**_fields(d, "id", "name", "kind", "native", "romanised", "role", "country",
-                              "notes"), former_ids=_ids(d, "former_ids"), at=d.at)
+    actors = [Actor(**_fields(d, "id", "name", "kind", "native", "romanised", "aliases", "role",
+                              "country", "notes"), names=_names(d.get("names")),
+                    former_ids=_ids(d, "former_ids"), at=d.at)
               for d in lists["actors"]]
     topics = [Topic(**_fields(d, "id", "title", "summary", "aliases"),
                     former_ids=_ids(d, "former_ids"), at=d.at) for d in lists["topics"]]

@@ -25,6 +25,7 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Countries listed first on Who's who; the rest follow alphabetically, then those with none.
 FIRST = ("South Korea", "Japan")
 NO_COUNTRY = "International and other"
+LANGUAGE_NAMES = {"ko": "Korean", "ja": "Japanese"}
 
 
 def family_name(actor: Actor) -> str | None:
@@ -72,7 +73,12 @@ def render_actor_page(site: Site, actor: Actor) -> str:
     here = actor_url(actor.id)
     rows = [(label, m.text(value)) for label, value in (
         ("Name", actor.name), ("In Korean or Japanese", actor.native),
-        ("Romanisation", actor.romanised), ("Family name", family_name(actor)),
+        ("Romanisation", actor.romanised), ("Family name", family_name(actor))) if value]
+    rows += [(f"As {LANGUAGE_NAMES[lang]} writes it", f'<span lang="{lang}">{m.text(name)}</span>')
+             for lang, name in actor.names]
+    if actor.aliases:
+        rows.append(("Also written", ", ".join(m.text(alias) for alias in actor.aliases)))
+    rows += [(label, m.text(value)) for label, value in (
         ("Role at the time", actor.role), ("Country", actor.country), ("Kind", actor.kind))
         if value]
     native = f" ({actor.native})" if actor.native else ""
