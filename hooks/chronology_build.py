@@ -1,7 +1,7 @@
 """MkDocs-facing pieces of the hook (hooks/chronology_pages.py): the state it keeps between
 MkDocs events, adding generated files, and what live reload (`mkdocs serve --dirty`) needs —
-skipping unchanged pages, removing the pages of deleted records, mending Material's search
-index. Like the hook, this speaks MkDocs; the core (hooks/chronology/) does not.
+skipping unchanged pages, removing the pages of deleted records. Like the hook, this speaks
+MkDocs; the core (hooks/chronology/) does not.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from chronology.export import render_exports
 from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
-from chronology.urls import IN_NAV
+from chronology.render.search import vocabulary
+from chronology.urls import IN_NAV, SEARCH_VOCABULARY
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -35,8 +35,6 @@ class Build:
     bodies: dict[str, bytes] = field(default_factory=dict)  # page bodies until MkDocs renders them
     exports: list[File] = field(default_factory=list)  # until MkDocs has written them
     export_paths: tuple[str, ...] = ()
-    rebuilt: set[str] = field(default_factory=set)  # URLs of the pages this dirty build rendered
-    pages: set[str] = field(default_factory=set)  # URLs of every page of this build
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -78,6 +76,7 @@ class Build:
             listed = path.startswith(IN_NAV)
             self.add(files, config, path, front,
                      InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV, whole=markdown)
+        self.add(files, config, SEARCH_VOCABULARY, vocabulary(self.chronology))
         for path, page in iter_redirects(self.chronology):
             if files.get_file_from_path(path) is not None:
                 raise ValueError(f"docs/{path} would hide a redirect; remove it")
@@ -116,24 +115,3 @@ def remove_pages(config: MkDocsConfig, paths: set[str]) -> None:
             if folder == site_dir or site_dir not in folder.parents or any(folder.iterdir()):
                 break
             folder.rmdir()
-
-
-def merge_search_index(config: MkDocsConfig, rebuilt: set[str], pages: set[str]) -> None:
-    """Material's search keeps the previous build's index for dirty rebuilds but assumes only
-    one page was rebuilt; an edited event rebuilds several (its neighbours, phase, sources,
-    actors, the home page). Replace the entries of every rebuilt page, drop those of pages that
-    are gone."""
-    # Material's search plugin internals (9.x): `search_index_prev` is the previous build's
-    # index, kept for dirty builds. If it is not there, say so rather than serve duplicates.
-    search: Any = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None or not hasattr(search, "search_index_prev"):
-        log.warning("chronology: Material's search plugin has changed; search results may show "
-                    "stale pages until `make serve` is restarted")
-        return
-    previous = search.search_index_prev
-    if previous is None:
-        return
-    kept = [entry for entry in previous.entries
-            if (url := entry["location"].partition("#")[0]) not in rebuilt and url in pages]
-    search.search_index.entries = kept + search.search_index.entries
-    search.search_index_prev = None

@@ -18,8 +18,10 @@ from typing import Any
 from chronology.errors import DataError
 from chronology.markup import outline, site_url_problem
 from chronology.render import nav_with_phases, render_problem_banner
+from chronology.render.search import searchable
+from chronology.search import SearchIndexError, index_site
 from chronology.validate import load_chronology
-from chronology_build import Build, log, merge_search_index, remove_pages
+from chronology_build import Build, log, remove_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -45,9 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Whatever a failed build left half-done is dropped: pages it generated may never have been
-    # written, so compare with the last good build, and index every rebuilt page again.
+    # written, so compare with the last good build.
     _build.memo.failed()
-    _build.rebuilt, _build.bodies = set(), {}
+    _build.bodies = {}
     shown = _build.problems
     data = Path(config.config_file_path).resolve().parent / "data"
     try:
@@ -75,7 +77,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.fill_hand_written_pages(files, config)
     except ValueError as error:
         raise PluginError(f"chronology: {error}") from None
-    _build.pages = {file.url for file in files.documentation_pages()}
     return files
 
 
@@ -86,7 +87,9 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         # Python-Markdown made no table of contents: give Material one, for its sidebar and its
         # "Skip to content" link.
         page.toc = get_toc(outline(html))
-    return render_problem_banner(_build.problems) + html if _build.problems else html
+    if _build.problems:
+        html = render_problem_banner(_build.problems) + html
+    return searchable(page.url, html)
 
 
 def on_page_context(context: Any, page: Page, **_: Any) -> Any:
@@ -95,8 +98,6 @@ def on_page_context(context: Any, page: Page, **_: Any) -> Any:
     for file in _build.exports:
         file.content_bytes = b""
     _build.exports = []
-    if _build.dirty:
-        _build.rebuilt.add(page.url)
     return context
 
 
@@ -109,9 +110,13 @@ def on_post_page(output: str, page: Page, **_: Any) -> str:
     return output
 
 
-@event_priority(50)  # before Material's search plugin writes the index
+@event_priority(-100)  # after Material's search plugin has written its (unused) index
 def on_post_build(config: MkDocsConfig) -> None:
     gone = _build.memo.succeeded()  # pages are written: a later rebuild compares against this one
-    if _build.dirty:  # a dirty build neither cleans site/ nor rebuilds the whole search index
+    if _build.dirty:  # a dirty build does not clean site/
         remove_pages(config, gone)
-        merge_search_index(config, _build.rebuilt, _build.pages)
+    try:
+        pages, seconds = index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(f"search index: {error}") from None
+    log.info(f"chronology: search index of {pages} pages made in {seconds:.1f} s")

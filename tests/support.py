@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -78,6 +80,54 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
          str(site_dir), "--config-file", str(project / "mkdocs.yml")],
         capture_output=True, text=True, env=env, cwd=project, check=False,
     )
+
+
+def search_index(site: Path) -> dict[str, dict[str, object]]:
+    """What Pagefind indexed, page by page: {url relative to the site: fragment}, each fragment
+    holding the page's indexed `content`, its `meta`, `filters` and `sort`. A fragment is
+    gzipped JSON behind a 12-byte signature (Pagefind 1.x)."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        pages[fragment["url"].lstrip("/")] = fragment
+    return pages
+
+
+def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
+    """One CBOR item (unsigned integers, strings, arrays and maps: what Pagefind writes) and
+    where the next begins."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        value = info
+    else:
+        size = 1 << (info - 24)
+        value, at = int.from_bytes(data[at:at + size], "big"), at + size
+    if major == 0:
+        return value, at
+    if major in (2, 3):
+        raw = data[at:at + value]
+        return (raw.decode("utf-8") if major == 3 else raw), at + value
+    items = []
+    for _ in range(value * (2 if major == 5 else 1)):
+        item, at = _cbor(data, at)
+        items.append(item)
+    if major == 5:
+        return dict(zip(items[::2], items[1::2], strict=True)), at
+    assert major == 4, f"CBOR major type {major} at {at}"
+    return items, at
+
+
+def search_filters(site: Path) -> dict[str, dict[str, list[int]]]:
+    """Pagefind's filters: {filter: {value: [page numbers]}}, in a stable order."""
+    filters: dict[str, dict[str, list[int]]] = {}
+    for path in (site / "pagefind" / "filter").glob("*.pf_filter"):
+        data = gzip.decompress(path.read_bytes())
+        (name, values), _ = _cbor(data, len(b"pagefind_dcd"))  # type: ignore[misc]
+        filters[name] = {value: sorted(pages) for value, pages in sorted(values)}
+    return filters
 
 
 def copy_project(target: Path) -> Path:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from support import ROOT, copy_project, mkdocs_build
+from support import ROOT, copy_project, mkdocs_build, search_index
 
 pytestmark = pytest.mark.build
 
@@ -140,11 +140,34 @@ def test_navigation_lists_phases_not_events(built_site: Path) -> None:
 
 
 def test_search_index_holds_event_titles_and_quotes(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    event_docs = [d for d in index["docs"] if d["location"].startswith("events/")]
-    assert {d["location"].split("/")[1] for d in event_docs} == set(EVENT_IDS)
-    text = " ".join(d["text"] for d in event_docs)
-    assert "most-trusted export partners list" in text
+    index = search_index(built_site)
+    events = {url: page for url, page in index.items() if url.startswith("events/") and url != "events/"}
+    assert {url.split("/")[1] for url in events} == set(EVENT_IDS)
+    assert "most-trusted export partners list" in " ".join(p["content"] for p in events.values())
+    assert not (built_site / "search" / "search_index.json").exists()  # lunr's, unread: deleted
+
+
+def test_search_index_gives_each_event_its_fields_and_filters(built_site: Path) -> None:
+    page = search_index(built_site)["events/2019-08-02-japan-removes-south-korea-from-white-list/"]
+    meta = page["meta"]
+    assert meta["title"] == "Japan's cabinet removes South Korea from its white list"
+    assert (meta["kind"], meta["date"], meta["day"]) == ("event", "2019-08-02", "2 August 2019")
+    assert meta["when"] == "2019-08-02 2019年8月2日 2019년 8월 2일"
+    assert "ホワイト国" in meta["aka"] and "経済産業省" in meta["aka"]  # a topic's, an actor's
+    assert page["filters"]["year"] == ["2019"] and len(page["filters"]["phase"]) == 1
+    assert "White lists" in page["filters"]["topic"]
+
+
+def test_search_index_leaves_out_what_repeats_other_pages(built_site: Path) -> None:
+    index = search_index(built_site)
+    assert "404.html" not in index and not any(url.startswith("Moved") for url in index)
+    home = index[""]["content"]
+    # The timeline repeats every event's title: indexed on the events, not on the home page.
+    assert "removes South Korea from its white list" not in home
+    assert all(page["meta"].get("kind") for page in index.values())
+    assert {index[u]["meta"]["kind"] for u in ("actors/fumio-kishida/", "topics/white-lists/",
+                                               "sources/ap-2023-04-24/", "record/")} == \
+        {"actor", "topic", "source", "record"}
 
 
 def test_no_third_party_resources(built_site: Path) -> None:
@@ -232,9 +255,13 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
 
 
 LIVE_RELOAD = """
-import json, os, sys
+import gzip, json, os, sys
 from pathlib import Path
 from mkdocs.commands.build import build
+
+def fragments(site):
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        yield json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
 from mkdocs.config import load_config
 
 project, event_file = Path(sys.argv[1]), Path(sys.argv[2])
@@ -245,7 +272,8 @@ def build_once():
     config.strict = False  # as `make serve` (a dirty build warns that it is one)
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    return json.loads((project / "site/search/search_index.json").read_text("utf-8"))["docs"]
+    return [{"location": f["url"].lstrip("/"), "title": f["meta"]["title"]}
+            for f in fragments(project / "site")]
 
 before = build_once()
 text = event_file.read_text("utf-8")
@@ -269,7 +297,7 @@ def test_live_reload_replaces_the_search_entries_of_every_rebuilt_page(tmp_path:
     before, after = index["before"], index["after"]
     locations = [entry["location"] for entry in after]
     assert len(locations) == len(set(locations)) == len(before)
-    titles = {entry["title"].rpartition(" (")[0] for entry in after}  # less the unseen date
+    titles = {entry["title"] for entry in after}
     assert f"Edited {title}" in titles and title not in titles
 
 
@@ -284,8 +312,8 @@ def test_a_source_page_lists_its_own_errors_apart_from_its_evidence(built_site: 
 
 
 def test_search_previews_keep_words_apart(built_site: Path) -> None:
-    docs = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    texts = [d["text"] for d in docs if d["location"].startswith("events/")]
+    texts = [page["content"] for url, page in search_index(built_site).items()
+             if url.startswith("events/")]
     assert all("Who " in t for t in texts if "Who" in t)
     assert not any(re.search(r"Who[A-Z]|[a-z)]Topics|[a-z)]What the sources", t) for t in texts)
 

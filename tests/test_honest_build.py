@@ -153,7 +153,7 @@ def test_a_site_address_with_markup_is_refused(project: Path, address: str) -> N
 
 
 SERVE = """
-import json, os, re, sys
+import gzip, json, os, re, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -168,7 +168,8 @@ def serve_build():
     config.strict = False  # as `make serve`
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    return [e["location"] for e in json.loads((site / "search/search_index.json").read_text())["docs"]]
+    return [json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/")
+            for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
 
 def page(url):
     path = site / url / "index.html"

@@ -67,7 +67,9 @@ def test_data_text_is_escaped_everywhere(tmp_path: Path) -> None:
         assert "<script" not in text and "<img" not in text
     page = render_pages(chronology)["events/e.md"]
     front = page.split("---")[1]
-    assert f'<h1 id="event-title">{html.escape(HOSTILE, quote=True)}<span' in page
+    assert f'<h1 id="event-title">{html.escape(HOSTILE, quote=True)}</h1>' in page
+    # and in what search shows: the title, as element text
+    assert f'<span data-pagefind-meta="title">{html.escape(HOSTILE, quote=True)}</span>' in page
     assert re.search(r'title: ".*&lt;script&gt;', front)
 
 

@@ -21,7 +21,9 @@ import yaml
 
 from .errors import DataError
 from .export import render_exports
-from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases
+from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
+from .render.search import searchable, vocabulary
+from .urls import SEARCH_VOCABULARY, path_url
 from .validate import load_chronology
 
 NOT_IN_NAV = ("events", "sources", "actors", "topics")
@@ -79,7 +81,11 @@ def write_standalone(project: Path, out: Path) -> int:
     chronology = load_chronology(project / "data")
     config_text = (project / "mkdocs.yml").read_text("utf-8")
     site_url = ""  # links in exports stay relative; a build with SITE_URL sets the address
-    files: dict[str, str] = dict(iter_pages(chronology))
+    files: dict[str, str] = {}
+    for path, markdown in iter_pages(chronology):  # marked for search, as the hook marks them
+        front, body = split_front_matter(markdown)
+        files[path] = front + searchable(path_url(path), body)
+    files[SEARCH_VOCABULARY] = vocabulary(chronology)
     files.update(iter_redirects(chronology))
     for page in sorted((project / "docs").rglob("*")):
         relative = page.relative_to(project / "docs").as_posix()

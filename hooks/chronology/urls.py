@@ -28,6 +28,8 @@ IN_NAV = (PHASES, *(index + "index.md" for index in INDEXES if index != EVENTS))
 JSON_EXPORT, CSV_EXPORT = "events.json", "events.csv"
 ICS_EXPORT, ATOM_EXPORT = "events.ics", "events.atom"
 SCHEMA_EXPORT = "events.schema.json"
+# The words the search box corrects mistyped queries towards (render/search.py).
+SEARCH_VOCABULARY = "search/vocabulary.json"
 
 
 def event_url(event_id: str) -> str:
@@ -62,6 +64,13 @@ def page_path(url: str) -> str:
     if url in INDEXES:
         return url + "index.md"
     return url.rstrip("/") + ".md"
+
+
+def path_url(path: str) -> str:
+    """The URL of a docs-relative file: 'events/x.md' -> 'events/x/' (page_path reversed)."""
+    if path == "index.md":
+        return HOME
+    return path.removesuffix("index.md") if path.endswith("/index.md") else path[:-3] + "/"
 
 
 def redirect_path(url: str) -> str:

@@ -190,7 +190,7 @@ def render_chart(site: Site, here: str) -> str:
     return (
         f'<figure class="chrono-chart">{_svg(site, here, WIDE)}{_svg(site, here, NARROW)}'
         # The key is not indexed for search: the phases' names are indexed on their pages.
-        '<figcaption data-search-exclude><ul class="chrono-chart__key">'
+        '<figcaption data-pagefind-ignore><ul class="chrono-chart__key">'
         '<li><span class="chrono-key chrono-key--bar"></span> a measure in force, from the day it '
         "took effect; measures that follow one another on a lane alternate in shade</li>"
         '<li><span class="chrono-key chrono-key--mark"></span> an event, on a row of its own '

@@ -20,10 +20,8 @@ from .fragments import (
     render_record_citation,
     render_timeline,
 )
+from .search import DATING_WEIGHT, event_index
 from .site import Site
-
-# Event pages are what a search should land on; the pages that list events rank below them.
-EVENT_BOOST = 4
 
 
 def render_event_page(site: Site, event: Event) -> str:
@@ -33,13 +31,9 @@ def render_event_page(site: Site, event: Event) -> str:
     corrections = site.corrections_for.get(event.id, [])
     shown = {c.id for c in corrections}
     parts = [
-        m.front_matter(event.title, event.summary, search={"boost": EVENT_BOOST},
-                       tags=search_terms(site, event), og_type="article",
+        m.front_matter(event.title, event.summary, og_type="article",
                        json_ld=m.json_for_script(event_json_ld(site, event))),
-        # The date, unseen (the line below shows it), makes each search result carry its date and
-        # lets a reader search by date: Material ranks words in titles far above the rest.
-        f'<h1 id="event-title">{m.text(event.title)}'
-        f'<span class="chrono-sr-only"> ({event.date.human})</span></h1>',
+        f'<h1 id="event-title">{m.text(event.title)}</h1>',
         # data-chrono-nav: the navigation entry this page belongs under (events are not in the
         # navigation), which chronology.js marks, so the reader sees where they are.
         f'<p class="chrono-event__meta" data-chrono-nav="{m.href(here, phase_url(phase.id))}" '
@@ -56,8 +50,7 @@ def render_event_page(site: Site, event: Event) -> str:
                      f'<h2>From the public record</h2><ul class="chrono-record-list">{items}</ul>'
                      "</section>")
     parts.append(render_tags(site, here, event))
-    # One search entry per event: the sections below carry the ids that links use, and their
-    # headings carry none, since Material's search starts a new entry at every heading with an id.
+    # The sections carry the ids that links use; their headings carry none.
     cards = ('<div class="chrono-citations">'
              + "".join(render_citation(site, here, c, shown=shown) for c in event.citations)
              + "</div>" if event.citations else
@@ -77,6 +70,9 @@ def render_event_page(site: Site, event: Event) -> str:
             + "</div>")
     parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
+    parts.append(event_index(
+        event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]),
+        topics={t: (site.topics[t].title, site.topics[t].aliases) for t in event.topics}))
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -93,15 +89,9 @@ def render_dating(site: Site, here: str, event: Event) -> str:
             f"In force from {m.time(event.in_force.date)}: "
             f"{basis_headline(site, event.in_force.basis)}</summary>"
             f"<p>{render_basis(site, here, event.in_force.basis)}</p></details>")
-    # Excluded from search in a <div> holding no other <div> (see NO_INDEX).
-    return f'<div class="chrono-dating" {NO_INDEX}>' + "".join(lines) + "</div>"
-
-
-def search_terms(site: Site, event: Event) -> list[str]:
-    """Other spellings of the event's topics, which Material's search indexes as tags (and shows
-    as HTML in its results, so they are escaped)."""
-    terms = (alias for topic in event.topics for alias in site.topics[topic].aliases)
-    return sorted({m.for_theme_html(term) for term in terms})
+    # Indexed, below the page's own words: it holds the record's Korean and Japanese quotes.
+    return (f'<div class="chrono-dating" data-pagefind-weight="{DATING_WEIGHT}">'
+            + "".join(lines) + "</div>")
 
 
 def render_tags(site: Site, here: str, event: Event) -> str:

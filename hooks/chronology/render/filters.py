@@ -109,7 +109,7 @@ def render_filters(site: Site, facets: Facets) -> str:
     total = len(events)
     return (
         '<form class="chrono-filters" id="filters" aria-labelledby="filters-title" hidden '
-        'data-search-exclude><p class="chrono-filters__title" id="filters-title">'
+        'data-pagefind-ignore><p class="chrono-filters__title" id="filters-title">'
         "Show only some of the events</p><p class=\"chrono-filters__fields\">"
         + _select("topic", "Topic", "All topics", topic_options)
         + _select("actor", "Who", "Anyone", actor_options)

@@ -13,12 +13,10 @@ from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitatio
 from ..urls import CORRECTIONS, RECORD, event_url, source_url
 from .site import Site
 
-# Material's search skips elements carrying this attribute: lists that repeat other pages'
-# text (timelines, quotes on source pages) stay out of the index, so a search lands on the event.
-# Material matches elements by tag name only, so an excluded element must not contain an
-# element with the same tag (a nested <ul> in an excluded <ul> breaks its indexer): wrap such
-# content in a <div> that holds no other <div>.
-NO_INDEX = "data-search-exclude"
+# Search (Pagefind) skips the text of elements carrying this attribute: lists that repeat other
+# pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
+# so that a search lands on the event.
+NO_INDEX = "data-pagefind-ignore"
 LANGUAGES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
              "de": "German"}
 

@@ -1,0 +1,140 @@
+"""What the search index needs that the pages do not show: Pagefind's attributes.
+
+The build indexes the finished HTML with Pagefind (chronology/search.py). Only what lies inside
+`data-pagefind-body` is indexed; events rank above the pages that list them; each event page
+carries, hidden and unindexed as text, the fields search matches on and shows:
+
+- `title`, `day` (as pages write the date), `date` (ISO, also the sort), `kind` — shown;
+- `headline` (the title again, weighted), `when` (the date as ISO and as Korean and Japanese
+  write it), `aka` (the topics' other names, the actors' names in every script), `cjk` (every
+  suffix of each Korean or Japanese run of text: Pagefind matches a query as the start of an
+  indexed word and splits only at spaces and ASCII punctuation, so 輸出管理 inside a sentence
+  is found only as the start of a suffix) — matched, not shown;
+- filters by phase, topic, actor and year.
+
+Values are element text, escaped like all page text (an attribute value would be split at its
+commas). Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from .. import markup as m
+from ..dates import PartialDate
+from ..model import Actor, Chronology, Event
+from ..urls import ACTORS, EVENTS, PHASES, RECORD, SOURCES, TOPICS
+
+# The weight of pages that list or describe (everything but events): a name's own page must not
+# outrank the events it acted in. Measured on the query benchmark (tests/perf/search/).
+INDEX_PAGE_WEIGHT = 0.2
+# The account of how a date is known holds the record's own Korean and Japanese words.
+DATING_WEIGHT = 0.5
+CJK_SUFFIX = 12  # characters: any term of up to 12 characters inside a run is a word's start
+_JAPANESE = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_JAPANESE_RUN = re.compile(f"[{_JAPANESE}A-Za-z0-9]*[{_JAPANESE}][{_JAPANESE}A-Za-z0-9]*")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_TAG = re.compile(r"<[^>]+>")
+# Words worth correcting a typo towards: four letters or more, or two Hangul or CJK characters.
+_WORD = re.compile(r"[^\W\d_]{4,}|[\uac00-\ud7a3]{2,}|[\u3040-\u30ff\u4e00-\u9fff]{2,}")
+
+KINDS = ((EVENTS, "event"), (ACTORS, "actor"), (TOPICS, "topic"), (PHASES, "phase"),
+         (SOURCES, "source"), (RECORD, "record"))
+
+
+def page_kind(url: str) -> str:
+    """What a page is, for the search results' label: event, actor, topic, phase, source,
+    record or page."""
+    for prefix, kind in KINDS:
+        if url.startswith(prefix) and url != EVENTS:
+            return kind
+    return "page"
+
+
+def searchable(url: str, body: str) -> str:
+    """A page's HTML body, marked as what search indexes, at its weight."""
+    kind = page_kind(url)
+    weight = "" if kind == "event" else f' data-pagefind-weight="{INDEX_PAGE_WEIGHT}"'
+    label = "" if kind == "event" else (
+        f'<span hidden data-pagefind-ignore data-pagefind-meta="kind:{kind}"></span>')
+    return f"<div data-pagefind-body{weight}>{label}\n{body}\n</div>\n"
+
+
+def cjk_suffixes(text: str) -> list[str]:
+    """Every suffix (of at most CJK_SUFFIX characters, at least two) of each Japanese or Chinese
+    run and of each Korean word, in order of appearance, once each."""
+    found: dict[str, None] = {}
+    for pattern in (_JAPANESE_RUN, _HANGUL_WORD):
+        for run in pattern.findall(text):
+            for start in range(len(run) - 1):
+                found[run[start:start + CJK_SUFFIX]] = None
+    return list(found)
+
+
+def date_forms(date: PartialDate) -> str:
+    """A date as ISO and as Korean and Japanese write it: "2019-08-02 2019年8月2日 2019년 8월 2일"."""
+    first = date.first_day
+    if date.precision == "day":
+        return f"{date.iso} {first.year}年{first.month}月{first.day}日 " \
+               f"{first.year}년 {first.month}월 {first.day}일"
+    if date.precision == "month":
+        return f"{date.iso} {first.year}年{first.month}月 {first.year}년 {first.month}월"
+    return f"{date.iso} {first.year}年 {first.year}년"
+
+
+def actor_names(actor: Actor) -> list[str]:
+    """Every way the data writes an actor's name."""
+    names = [actor.name, actor.native, actor.romanised, *(n for _, n in actor.names),
+             *actor.aliases]
+    return [name for name in names if name]
+
+
+def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[str, ...]]],
+                actors: dict[str, Actor], page_text: str) -> str:
+    """The hidden block of an event page that gives search its fields and filters.
+    `topics` maps each topic id to its title and aliases; `page_text` is the page's HTML."""
+    aka = [alias for t in event.topics for alias in topics[t][1]]
+    aka += [name for a in event.actors for name in actor_names(actors[a])]
+    text = html.unescape(_TAG.sub(" ", page_text))
+    fields = [("meta", "title", event.title), ("meta", "kind", "event"),
+              ("meta", "date", event.date.iso), ("meta", "day", event.date.human),
+              ("meta", "headline", event.title), ("meta", "when", date_forms(event.date)),
+              ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
+              ("filter", "phase", phase)]
+    if aka:
+        fields.append(("meta", "aka", " ; ".join(dict.fromkeys(aka))))
+    if suffixes := cjk_suffixes(text + " " + " ".join(aka)):
+        fields.append(("meta", "cjk", " ".join(suffixes)))
+    fields += [("filter", "topic", topics[t][0]) for t in event.topics]
+    fields += [("filter", "actor", actors[a].name) for a in event.actors]
+    spans = "".join(f'<span data-pagefind-{what}="{key}">{m.text(value)}</span>'
+                    for what, key, value in fields)
+    return f"<div hidden data-pagefind-ignore>{spans}</div>"
+
+
+def vocabulary(chronology: Chronology) -> str:
+    """The words and phrases the search box corrects a mistyped query towards, as JSON:
+    {"words": [...], "phrases": [...]}, lower-case and sorted. Names, titles, terms, outlets and
+    the words of summaries; phrases are the names and other names of more than one word."""
+    texts: list[str] = []
+    phrases: list[str] = []
+    for actor in chronology.actors:
+        names = actor_names(actor)
+        texts += names
+        phrases += names
+    for topic in chronology.topics:
+        texts += [topic.title, *topic.aliases]
+        phrases += [topic.title, *topic.aliases]
+    for term in chronology.glossary:
+        texts += [term.term, *term.aliases]
+        phrases += [term.term, *term.aliases]
+    texts += [p.title for p in chronology.phases]
+    texts += [s.outlet for s in chronology.sources] + [r.outlet for r in chronology.records]
+    for event in chronology.events:
+        texts += [event.title, event.summary]
+    words = sorted({word.casefold() for text in texts for word in _WORD.findall(text)})
+    multi = sorted({" ".join(p.casefold().split()) for p in phrases if len(p.split()) > 1})
+    return json.dumps({"words": words, "phrases": multi}, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"

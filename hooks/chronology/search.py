@@ -1,0 +1,74 @@
+"""Index a built site for search with Pagefind (https://pagefind.app), which the build runs after
+MkDocs has written every page. The pages say what to index (render/search.py); Pagefind writes
+its bundle into `pagefind/` beside them, and the search box loads it piece by piece.
+
+Pagefind comes from PyPI (`pagefind[bin]`: the binary is inside the wheel, nothing is
+downloaded). A failure here is a failed build: a site without its search is not published.
+No MkDocs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BUNDLE = "pagefind"  # the bundle's folder, at the site's root
+# The lunr index Material's search plugin still writes (the plugin stays, for its search box
+# in the header): nothing reads it, and at 10,000 events it is 12 MB.
+UNUSED = ("search/search_index.json",)
+
+
+class SearchIndexError(Exception):
+    """The index could not be made; the message says why and what to do."""
+
+
+def index_site(site: Path, *, timeout: float = 600) -> tuple[int, float]:
+    """Index the site at `site` in place; return (pages indexed, seconds)."""
+    for name in UNUSED:
+        (site / name).unlink(missing_ok=True)
+    started = time.perf_counter()
+    # Written beside the bundle and swapped in: Pagefind leaves the files of a previous index in
+    # place (a rebuild under `make serve` would still find deleted pages), and the last index
+    # stays whole until the new one is.
+    fresh, bundle = site / f".{BUNDLE}-new", site / BUNDLE
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", fresh.name]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                                check=False)
+    except subprocess.TimeoutExpired:
+        raise SearchIndexError(f"Pagefind took more than {timeout:.0f} s to index {site}") from None
+    except OSError as error:
+        raise SearchIndexError(f"Pagefind could not be started ({error.strerror})") from None
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        if "No module named pagefind" in output or "binary" in output.lower():
+            raise SearchIndexError(
+                "Pagefind is not installed in this environment (or has no binary for this "
+                "platform): run `make clean build`, or `pip install 'pagefind[bin]'`\n"
+                + _tail(output))
+        raise SearchIndexError(f"Pagefind failed (exit status {result.returncode}):\n"
+                               + _tail(output))
+    if "Did not find a data-pagefind-body" in output:
+        # Pagefind would index every page whole, navigation and all: the pages are not ours.
+        raise SearchIndexError("no page says what search should index (data-pagefind-body): "
+                               "was the site built with the hook in mkdocs.yml?")
+    shutil.rmtree(bundle, ignore_errors=True)
+    fresh.rename(bundle)
+    return _indexed(output), time.perf_counter() - started
+
+
+def _indexed(output: str) -> int:
+    """The number of pages Pagefind says it indexed ("Indexed 150 pages"), or -1."""
+    for line in output.splitlines():
+        words = line.split()
+        if len(words) >= 3 and words[0] == "Indexed" and words[2] in {"page", "pages"}:
+            return int(words[1]) if words[1].isdigit() else -1
+    return -1
+
+
+def _tail(output: str, lines: int = 12) -> str:
+    return "\n".join(output.strip().splitlines()[-lines:])
