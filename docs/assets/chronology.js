@@ -162,13 +162,3 @@ if (missing && !missing.value) {
   missing.value = last.replace(/\.html?$/, "").replace(/^\d{4}(-\d{2}){0,2}-?/, "")
     .replace(/[-_]+/g, " ").trim();
 }
-
-// Search: Material reads the query on keyup, so text that arrives without a key release (pasted
-// from a menu, dictated, or committed by some input methods, as Hangul and kana often are) would
-// not be searched. Re-announce every change to the field as a keyup; repeats are ignored upstream.
-const searchField = document.querySelector("[data-md-component=search-query]");
-if (searchField) {
-  searchField.addEventListener("input", () => {
-    searchField.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-  });
-}
