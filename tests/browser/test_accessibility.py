@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import axe_playwright_python
@@ -31,3 +32,37 @@ def test_axe_finds_no_violations(open_page, site_url: str, path: str, scheme: st
 def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
     page.goto(site_url)
     assert page.locator(".md-search[role='dialog']").get_attribute("aria-label") == "Search"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("filters", [False, True])
+def test_axe_finds_no_violations_in_the_open_search(open_page, site_url: str, scheme: str,  # type: ignore[no-untyped-def]
+                                                    filters: bool) -> None:
+    """The search dialog open, with results (one corrected for a typo) and, in turn, its
+    filters open."""
+    with open_page(color_scheme=scheme) as page:
+        page.goto(site_url + "events/2019-08-02-japan-removes-south-korea-from-white-list/")
+        page.get_by_role("textbox", name="Search").click()
+        page.keyboard.type("Sugwara")
+        page.wait_for_selector("[data-chrono-search][data-shown='Sugwara']")
+        if filters:
+            page.get_by_role("dialog", name="Search").get_by_text("Filter by").click()
+            page.wait_for_selector("select[data-chrono-filter='actor'] option:nth-child(2)",
+                                   state="attached")
+        page.keyboard.press("ArrowDown")  # a result has the focus
+        page.evaluate(AXE)
+        result = page.evaluate("axe.run()")
+        violations = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                      for v in result["violations"]]
+        assert violations == []
+
+
+def test_search_results_are_counted_aloud(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    status = page.get_by_role("dialog", name="Search").get_by_role("status")
+    assert status.get_attribute("id") == page.get_by_role(
+        "textbox", name="Search").get_attribute("aria-describedby")
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type("Pompeo")
+    page.wait_for_selector("[data-chrono-search][data-shown='Pompeo']")
+    assert re.fullmatch(r"\d+ results?", status.text_content() or "")

@@ -1,77 +1,277 @@
-"""Search as a reader uses it: words, names in three scripts, key terms however spelled."""
+"""Search as a reader uses it: names and terms in three scripts, typos, dates as written, quote
+phrases; each result with its date; the page it opens with the words marked; filters; phones."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from perf.search_queries import page_key
 from playwright.sync_api import Page, expect
-from support import ROOT, screenshot
+from support import ARTIFACTS, DESKTOP, PHONE, ROOT
+
+EVENTS = {f.stem: yaml.safe_load(f.read_text("utf-8"))
+          for f in sorted((ROOT / "data" / "events").glob("*.yaml"))}
 
 
-def search(page: Page, site_url: str, query: str) -> list[str]:
-    """Type a query into Material's search box; return the result links, best first."""
-    page.goto(site_url)
-    page.get_by_role("textbox", name="Search").click()
+def search(page: Page, site_url: str, query: str, *, goto: bool = True,
+           via_icon: bool = False) -> list[str]:
+    """Open the search box as a reader does, type the query; the result links, best first,
+    relative to the site (events/<id>/, actors/<id>/ ...)."""
+    if goto:
+        page.goto(site_url)
+    if via_icon:  # a phone: the header's magnifier
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.get_by_role("textbox", name="Search").click()
+    expect(page.get_by_role("textbox", name="Search")).to_be_focused()
     page.keyboard.type(query)
-    results = page.locator(".md-search-result__link:visible")
-    expect(page.locator(".md-search-result__meta")).not_to_have_text(
-        re.compile("Initializing|Type to start"), timeout=10_000)
-    expect(results.first).to_be_visible(timeout=10_000)
-    return [href.split("?")[0].removeprefix(site_url) for href in
-            results.evaluate_all("links => links.map(a => a.href)")]
+    expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown", query,
+                                                                  timeout=10_000)
+    hrefs = page.locator(".md-search-result__link").evaluate_all("ls => ls.map(a => a.href)")
+    return [urlsplit(h).path.removeprefix(urlsplit(site_url).path) for h in hrefs]
+
+
+def found_events(found: list[str]) -> list[str]:
+    """Event ids, and other pages by their path, in the order found."""
+    return [page_key(path) for path in found]
+
+
+def results_for(page: Page) -> int:
+    """The number of results the status says."""
+    status = page.locator(".chrono-search-status").text_content() or ""
+    match = re.match(r"(\d+) results?", status)
+    return int(match.group(1)) if match else 0
 
 
 def test_search_finds_an_event_and_opens_it_highlighted(page: Page, site_url: str) -> None:
     found = search(page, site_url, "emergency cabinet meeting")
     assert found[0] == "events/2019-08-02-moon-calls-an-emergency-cabinet-meeting/"
-    screenshot(page, "search-results")
-    page.locator(".md-search-result__link:visible").first.click()
-    expect(page).to_have_url(re.compile(r"moon-calls-an-emergency-cabinet-meeting/\?h="))
-    expect(page.locator("h1")).to_have_accessible_name(
-        "Moon Jae-in calls an emergency cabinet meeting (2 August 2019)")
-    expect(page.locator("mark").first).to_be_visible()  # the search terms are highlighted
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator("h1")).to_have_text("Moon Jae-in calls an emergency cabinet meeting")
+    expect(first.locator(".chrono-search-when")).to_have_text("2 August 2019")
+    expect(first.locator("mark").first).to_be_visible()  # the excerpt marks the words found
+    page.locator(".md-search-result__link").first.click()
+    expect(page).to_have_url(re.compile(r"moon-calls-an-emergency-cabinet-meeting/\?h=emergency"))
+    marks = page.locator("article mark.chrono-highlight")
+    expect(marks.first).to_be_visible()  # the search words are marked on the page
+    assert {m.lower() for m in marks.all_text_contents()} >= {"emergency", "cabinet", "meeting"}
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("Pompeo", "events/2019-08-02-pompeo-meets-both-foreign-ministers/"),
-        ("Nishimura", "events/2023-06-27-japan-restores-south-korea-to-white-list/"),
-        ("문재인", "events/2019-08-02-moon-calls-an-emergency-cabinet-meeting/"),
-        ("岸田", "events/2023-03-16-yoon-and-kishida-meet-in-tokyo/"),
-        ("white list", "events/2019-08-02-japan-removes-south-korea-from-white-list/"),
-        ("whitelist", "events/2019-08-02-japan-removes-south-korea-from-white-list/"),
-        ("GSOMIA", "events/2019-11-22-south-korea-suspends-gsomia-termination/"),
-        ("WTO", "events/2019-09-11-south-korea-complains-to-the-wto/"),
-        ("photoresist", "events/2019-12-20-japan-eases-photoresist-controls/"),
+        # names and terms, in English, Korean and Japanese
+        ("Pompeo", "actor:mike-pompeo"),
+        ("Nishimura", "actor:yasutoshi-nishimura"),
+        ("문재인", "actor:moon-jae-in"),
+        ("강제징용", "2018-11-29-supreme-court-orders-mitsubishi-heavy-industries-to-pay"),
+        ("岸田", "actor:fumio-kishida"),
+        ("ホワイト国", "2019-08-07-japan-promulgates-the-white-list-removal"),
+        ("輸出管理", "2019-08-28-japan-s-removal-of-south-korea-takes-effect"),
+        ("whitelist", "topic:white-lists"),
+        ("photoresist", "2019-12-20-japan-eases-photoresist-controls"),
+        ("No Japan", "2019-07-south-korean-consumers-boycott-japanese-goods"),  # an alias phrase
+        # one letter wrong, missing or swapped, in two scripts
+        ("Pompep", "actor:mike-pompeo"),
+        ("Kishdia", "actor:fumio-kishida"),
+        ("Sugwara", "actor:isshu-sugawara"),
+        ("photoresit", "2019-12-20-japan-eases-photoresist-controls"),
+        ("문제인", "actor:moon-jae-in"),
+        # remembered phrases of quotes
+        ("tit-for-tat trade spat", "2019-08-22-south-korea-decides-to-end-gsomia"),
+        ("still only halfway", "2020-03-11-talks-end-with-agreement-to-continue"),
+        ("weaponizing trade", "2019-07-08-moon-calls-on-japan-to-withdraw-the-controls"),
     ],
 )
-def test_search_finds_names_and_terms(page: Page, site_url: str, query: str,
-                                      expected: str) -> None:
+def test_search_finds_the_event_among_the_first_results(page: Page, site_url: str, query: str,
+                                                        expected: str) -> None:
+    """A name counts when one of that person's events comes first (an alias, one of its
+    topic's); a term, a typo or a quote when its event is among the first five."""
+    found = found_events(search(page, site_url, query))
+    if ":" in expected:  # actor:<id> or topic:<id>: any of its events
+        field, name = expected.split(":")
+        theirs = {key for key, e in EVENTS.items() if name in (e.get(f"{field}s") or [])}
+        assert theirs and found[0] in theirs, found[:5]
+    else:
+        assert expected in found[:5], found[:5]
+
+
+@pytest.mark.parametrize(
+    ("query", "day"),
+    [("2 August 2019", "2019-08-02"), ("August 2, 2019", "2019-08-02"), ("2019-08-02", "2019-08-02"),
+     ("2019年8月2日", "2019-08-02"), ("2019년 8월 2일", "2019-08-02"), ("2019-08", "2019-08"),
+     ("August 2019", "2019-08"), ("March 2023", "2023-03"), ("2023年3月", "2023-03"),
+     ("令和元年8月", "2019-08")],
+)
+def test_a_date_finds_that_days_or_months_events_first(page: Page, site_url: str, query: str,
+                                                        day: str) -> None:
+    expected = {key for key, event in EVENTS.items() if str(event["date"]).startswith(day)}
     found = search(page, site_url, query)
-    assert expected in found[:10], found[:10]
+    shown = min(len(expected), 10)
+    assert expected and set(found_events(found[:shown])) <= expected, found[:shown]
+    when = page.locator(".md-search-result__item .chrono-search-when").first.text_content() or ""
+    assert when.endswith(("August 2019", "March 2023")), when  # each result shows its date
+
+
+def test_a_typo_is_searched_corrected_and_the_reader_can_undo_it(page: Page, site_url: str) -> None:
+    search(page, site_url, "Sugwara")
+    expect(page.locator(".chrono-search-status")).to_contain_text("for “sugawara”")
+    instead = page.get_by_role("button", name="Sugwara")
+    instead.click()  # "Search instead for Sugwara": as typed, uncorrected
+    expect(page.locator(".chrono-search-status")).not_to_contain_text("sugawara")
+
+
+def test_a_word_on_the_pages_is_not_corrected(page: Page, site_url: str) -> None:
+    """Only a word no page holds is taken for a typo: real words of quotes stay as typed."""
+    search(page, site_url, "teleconference")
+    expect(page.locator(".chrono-search-status")).to_have_text(re.compile(r"^\d+ results?$"))
+    expect(page.locator(".chrono-search-suggest")).to_be_hidden()
+
+
+def test_words_no_page_holds_together_find_the_pages_with_most_of_them(page: Page,
+                                                                      site_url: str) -> None:
+    found = found_events(search(page, site_url, "Pompeo Chengdu"))
+    assert {"2019-08-02-pompeo-meets-both-foreign-ministers",
+            "2019-12-24-moon-and-abe-meet-in-chengdu"} <= set(found[:5]), found[:5]
+    expect(page.locator(".chrono-search-status")).to_contain_text("some of the words")
+
+
+def test_a_word_no_page_holds_is_named(page: Page, site_url: str) -> None:
+    found = found_events(search(page, site_url, "Pompeo xylophone"))
+    assert found[0] == "2019-08-02-pompeo-meets-both-foreign-ministers"
+    expect(page.locator(".chrono-search-status")).to_contain_text("no page has “xylophone”")
 
 
 @pytest.mark.parametrize("query", ["문재인", "岸田", "Nishimura"])
 def test_search_takes_text_entered_without_keys(page: Page, site_url: str, query: str) -> None:
-    """Pasted from a menu or committed by an input method: no key is released, results still come."""
+    """Pasted from a menu or committed by an input method: no key is pressed, results still come."""
     page.goto(site_url)
     page.get_by_role("textbox", name="Search").click()
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).to_have_text(re.compile("Type to start"), timeout=10_000)  # the index is ready
     page.keyboard.insert_text(query)
-    expect(meta).not_to_have_text(re.compile("Type to start"), timeout=5_000)
-    expect(page.locator(".md-search-result__link:visible").first).to_be_visible()
+    expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown", query)
+    expect(page.locator(".md-search-result__link").first).to_be_visible()
 
 
-def test_search_by_date_finds_the_events_of_that_month_first(page: Page, site_url: str) -> None:
-    found = search(page, site_url, "August 2019")
-    events = sorted((ROOT / "data" / "events").glob("*.yaml"))
-    expected = {f"events/{f.stem}/" for f in events
-                if yaml.safe_load(f.read_text("utf-8"))["date"].startswith("2019-08")}
-    shown = min(len(expected), len(found))
-    assert expected and set(found[:shown]) <= expected, found[:10]
-    titles = page.locator(".md-search-result__link:visible h1").all_text_contents()
-    assert titles[0].endswith("August 2019)"), titles[0]  # each result shows its date
+def test_results_put_events_first_and_label_other_pages(page: Page, site_url: str) -> None:
+    search(page, site_url, "Sugawara")
+    labels = page.locator(".md-search-result__item .chrono-search-when").all_text_contents()
+    events = [bool(re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{4}", label)) for label in labels]
+    assert events[0] and "Who’s who" in labels, labels
+    assert events == sorted(events, reverse=True), labels  # no event after another kind of page
+
+
+def test_nothing_loads_until_the_box_is_opened_and_lunr_never(page: Page, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(site_url + "events/2019-08-02-japan-removes-south-korea-from-white-list/")
+    page.wait_for_load_state("load")
+    assert not [p for p in requested if "pagefind" in p or "/search/" in p], requested
+    search(page, site_url, "Pompeo", goto=False)
+    assert any(p.endswith("/pagefind/pagefind.js") for p in requested)
+    assert not [p for p in requested if "search_index" in p or "workers/search" in p]
+    assert not [p for p in requested if "/pagefind/filter/" in p]  # filters load when opened
+    assert not [p for p in requested if "vocabulary" in p]  # one known word: no typo check
+
+
+def test_filters_by_phase_topic_and_person(page: Page, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    search(page, site_url, "white list")
+    before = results_for(page)
+    dialog = page.get_by_role("dialog", name="Search")
+    dialog.get_by_text("Filter by phase, topic or person").click()
+    phase = dialog.get_by_role("combobox", name="Phase")
+    expect(phase.locator("option")).not_to_have_count(1)  # filled when opened
+    assert [p for p in requested if "/pagefind/filter/" in p]
+    labels = phase.locator("option").all_text_contents()
+    phase.select_option(label=next(label for label in labels if label.startswith("2023: ")))
+    expect(page.locator(".chrono-search-status")).to_contain_text("(filtered)")
+    after = results_for(page)
+    assert 0 < after < before
+    days = page.locator(".md-search-result__item .chrono-search-when").all_text_contents()
+    assert all(d.endswith("2023") for d in days), days
+    # No words, only a person: that person's events, oldest first.
+    dialog.get_by_role("combobox", name="Phase").select_option("")
+    page.get_by_role("textbox", name="Search").fill("")
+    who = dialog.get_by_role("combobox", name="Who")
+    who.select_option(label=next(label for label in who.locator("option").all_text_contents()
+                                 if label.startswith("Mike Pompeo ")))
+    expect(page.locator(".md-search-result__item").first).to_contain_text("Pompeo")
+    expected = sorted(key for key, e in EVENTS.items() if "mike-pompeo" in (e.get("actors") or []))
+    links = page.locator(".md-search-result__link").evaluate_all("ls => ls.map(a => a.href)")
+    assert [urlsplit(h).path.strip("/").split("/")[-1] for h in links] == expected
+
+
+def test_the_404_pages_question_opens_the_search(page: Page, site_url: str) -> None:
+    page.goto(site_url + "?q=Pompeo")
+    expect(page.get_by_role("textbox", name="Search")).to_have_value("Pompeo")
+    expect(page.get_by_role("textbox", name="Search")).to_be_focused()
+    expect(page.locator(".md-search-result__link").first).to_be_visible()
+
+
+def test_a_phone_sees_the_first_result_whole(open_page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    with open_page(viewport=PHONE) as page:
+        page.goto(site_url)
+        page.locator("label.md-header__button[for='__search']").click()
+        expect(page.get_by_role("textbox", name="Search")).to_be_focused()
+        page.keyboard.type("Kang Kyung-wha")
+        expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown",
+                                                                        "Kang Kyung-wha")
+        box = page.locator(".md-search-result__item").first.bounding_box()
+        assert box and box["y"] + box["height"] <= PHONE["height"], box
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_search_screenshots_for_review(open_page, site_url: str, scheme: str, width: str,  # type: ignore[no-untyped-def]
+                                       viewport: dict[str, int]) -> None:
+    with open_page(viewport=viewport, color_scheme=scheme) as page:
+        search(page, site_url, "ホワイト国", via_icon=width == "phone")
+        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the screen as seen: the dialog is fixed
+        page.screenshot(path=str(ARTIFACTS / f"search-{width}-{scheme}.png"))
+
+
+def test_search_from_the_keyboard(page: Page, site_url: str) -> None:
+    """"/" and "s" open the box, the arrow keys walk the results with the focus shown, Enter
+    opens one, Escape closes the box and gives the focus back."""
+    page.goto(site_url + "about/")
+    box = page.get_by_role("textbox", name="Search")
+    toggle = page.locator("#__search")
+    for key in ("/", "s"):
+        page.locator("body").press(key)
+        expect(box).to_be_focused()
+        expect(toggle).to_be_checked()
+        expect(box).to_have_value("")  # the key opened the box; it was not typed
+        page.keyboard.press("Escape")
+        expect(toggle).not_to_be_checked()
+        expect(box).not_to_be_focused()
+    page.keyboard.press("/")
+    page.keyboard.type("Pompeo")
+    expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown", "Pompeo")
+    links = page.locator(".md-search-result__link")
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    outline = links.nth(0).evaluate("a => getComputedStyle(a).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    href = links.nth(0).get_attribute("href") or ""
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == href
+    # Enter in the field opens the first result.
+    page.keyboard.press("s")
+    page.keyboard.type("Chengdu")
+    expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown", "Chengdu")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "moon-and-abe-meet-in-chengdu" in page.url

@@ -1,0 +1,175 @@
+"""The search query benchmark: each query typed into the site's search box, in Chromium.
+
+Usage: python tests/perf/search_queries.py [SITE_DIR]   (default: site/, after `make build`)
+
+For every query of tests/perf/search/search-queries*.json (each with the event it should find,
+and where several are right, all of them in `accept`), types the query into the search box of a
+page of the built site, reads the result links as shown, best first, and finds the rank of the
+first right event (index pages ahead of it count against it: events should come first). Prints
+hit@1, hit@5 and hit@10 per file, per language and per kind, and for date queries whether that
+day's or month's events all come first, as Markdown tables for the README. The browser test
+tests/browser/test_search_benchmark.py runs the same and holds the scores to thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERY_FILES = ["search-queries.json", "search-queries-heldout.json", "search-queries-native.json"]
+QUERY_DIR = ROOT / "tests" / "perf" / "search"
+START_PAGE = "about/"  # any page: the box is in every page's header
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One query as the reader saw it."""
+
+    query: str
+    lang: str
+    kind: str
+    rank: int | None  # of the first right event among the results shown (None: not in them)
+    all_first: bool  # every right event (up to 10) before anything else
+    first: str  # what came first
+    ms: float  # from the last keystroke to the results shown
+
+    def hit(self, k: int) -> bool:
+        return self.rank is not None and self.rank <= k
+
+
+def load_queries(name: str) -> list[dict[str, Any]]:
+    queries: list[dict[str, Any]] = json.loads((QUERY_DIR / name).read_text("utf-8"))
+    return queries
+
+
+def page_key(href: str) -> str:
+    """An event's id from its address; other pages by their path."""
+    path = unquote(urlsplit(href).path).strip("/")
+    parts = path.split("/")
+    return parts[-1] if len(parts) >= 2 and parts[-2] == "events" else (path or "(home)")
+
+
+# Types the whole query at once, as a paste or an input method would, and waits for the list.
+TYPE_AND_READ = """async (query) => {
+  const input = document.querySelector("[data-chrono-search-query]");
+  const dialog = document.querySelector("[data-chrono-search]");
+  input.focus();
+  input.value = query;
+  const start = performance.now();
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+  while (dialog.dataset.shown !== query.trim()) {
+    if (performance.now() - start > 15000) throw new Error("no results shown for " + query);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const ms = performance.now() - start;
+  const links = [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")];
+  return {ms, hrefs: links.map((a) => a.href)};
+}"""
+
+
+def run_queries(page: Any, site_url: str, queries: Iterable[dict[str, Any]]) -> list[Outcome]:
+    """Each query in the box of one page (a Playwright page), in order."""
+    page.goto(site_url + START_PAGE)
+    outcomes = []
+    for q in queries:
+        shown = page.evaluate(TYPE_AND_READ, q["query"])
+        keys = [page_key(h) for h in shown["hrefs"]]
+        accept = set(q.get("accept") or [q["expect"]])
+        rank = next((i + 1 for i, key in enumerate(keys) if key in accept), None)
+        wanted = min(len(accept), 10)
+        all_first = len(keys) >= wanted and all(key in accept for key in keys[:wanted])
+        outcomes.append(Outcome(query=q["query"], lang=q["lang"], kind=q.get("kind", ""),
+                                rank=rank, all_first=all_first,
+                                first=keys[0] if keys else "(none)", ms=shown["ms"]))
+    return outcomes
+
+
+def _share(hits: int, n: int) -> str:
+    return f"{hits} ({100 * hits / n:.0f} %)" if n else "–"
+
+
+def tables(name: str, outcomes: list[Outcome]) -> str:
+    """Markdown: per language, per kind, the date queries, and the misses."""
+    lines = [f"**{name}** ({len(outcomes)} queries)", "",
+             "| language | n | hit@1 | hit@5 | hit@10 | median ms |", "|---|---:|---:|---:|---:|---:|"]
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        groups.setdefault(o.lang, []).append(o)
+    for label, group in [*sorted(groups.items()), ("all", outcomes)]:
+        ms = sorted(o.ms for o in group)[len(group) // 2]
+        lines.append(f"| {label} | {len(group)} | " + " | ".join(
+            _share(sum(o.hit(k) for o in group), len(group)) for k in (1, 5, 10)) + f" | {ms:.0f} |")
+    kinds: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        kinds.setdefault(o.kind, []).append(o)
+    lines += ["", "| kind | n | hit@1 | hit@10 |", "|---|---:|---:|---:|"]
+    for kind, group in sorted(kinds.items()):
+        lines.append(f"| {kind} | {len(group)} | {sum(o.hit(1) for o in group)} | "
+                     f"{sum(o.hit(10) for o in group)} |")
+    dates = [o for o in outcomes if o.kind.startswith("date")]
+    if dates:
+        lines += ["", f"Dates: that day's or month's events all first in "
+                  f"{sum(o.all_first for o in dates)} of {len(dates)} queries."]
+    misses = [o for o in outcomes if not o.hit(1)]
+    if misses:
+        lines += ["", "Not first: " + "; ".join(
+            f"{o.query} ({o.lang}, rank {o.rank or '—'}, first {o.first})" for o in misses) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def _serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", nargs="?", default=str(ROOT / "site"))
+    args = parser.parse_args()
+    site = Path(args.site)
+    chrome = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not chrome or not (site / "pagefind" / "pagefind.js").exists():
+        print("needs Debian's chromium and a built site with its search index (make build)",
+              file=sys.stderr)
+        return 2
+    server, base = _serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chrome, args=FLAGS)
+            page = browser.new_page()
+            started = time.perf_counter()
+            for name in QUERY_FILES:
+                if (QUERY_DIR / name).exists():
+                    print(tables(name, run_queries(page, base, load_queries(name))))
+            print(f"({time.perf_counter() - started:.0f} s in all)")
+            browser.close()
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
