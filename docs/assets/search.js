@@ -21,7 +21,7 @@
   // Tuned on the query benchmark (tests/perf/search/): an event's title counts, an index
   // page's title does not (it would put a person's page above the events they acted in).
   const OPTIONS = {
-    ranking: { metaWeights: { title: 0, headline: 5, when: 5, aka: 2, cjk: 1 } },
+    ranking: { metaWeights: { title: 0, headline: 5, when: 5, alias: 4, aka: 2, cjk: 1 } },
     excerptLength: 24,
   };
   const PAGE = 10;  // results shown at a time

@@ -117,6 +117,8 @@ class Event:
     in_force: Dated | None = None
     actors: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    # What else the event is called, as readers search for it ("제3자 변제", "Chengdu summit").
+    aliases: tuple[str, ...] = ()
     record: tuple[RecordCitation, ...] = ()  # the public record behind the summary
     order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here

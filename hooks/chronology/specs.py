@@ -48,7 +48,7 @@ EVENT = Spec("an event", (
     Field("order", integer), Field("title", text, True), Field("summary", text, True),
     Field("phase", identifier(), True), Field("citations", records(CITATION, "citations")),
     Field("in_force", nested(IN_FORCE)), Field("actors", id_list), Field("topics", id_list),
-    Field("record", records(RECORD_CITATION)), FORMER),
+    Field("aliases", texts), Field("record", records(RECORD_CITATION)), FORMER),
     hints=(("id", "an event's id is its file name; remove this line"),))
 
 PHASE = Spec("a phase", (

@@ -171,7 +171,7 @@ def _basis(draft: Draft) -> DateBasis:
 def _event(id_: str, d: Draft) -> Event:
     in_force = d.get("in_force")
     return Event(
-        id=id_, **_fields(d, "date", "title", "summary", "phase"),
+        id=id_, **_fields(d, "date", "title", "summary", "phase", "aliases"),
         date_basis=_basis(d["date_basis"]), citations=_citations(d.get("citations") or ()),
         in_force=Dated(date=in_force["date"], basis=_basis(in_force["basis"])) if in_force else None,
         actors=_ids(d, "actors"), topics=_ids(d, "topics"), record=_record(d.get("record") or ()),

@@ -102,6 +102,9 @@ def render_tags(site: Site, here: str, event: Event) -> str:
     if event.topics:
         links = ", ".join(m.link(here, topic_url(t), site.topics[t].title) for t in event.topics)
         rows.append(f"<dt>Topics</dt>\n<dd>{links}</dd>")
+    if event.aliases:
+        names = ", ".join(m.text(alias) for alias in event.aliases)
+        rows.append(f"<dt>Also called</dt>\n<dd>{names}</dd>")
     # Indexed for search, so that an event is found by a name in Korean or Japanese script. The
     # line breaks keep words apart in search previews ("Who Mike Pompeo", not "WhoMike Pompeo").
     body = "\n".join(rows)

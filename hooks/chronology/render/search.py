@@ -6,7 +6,8 @@ carries, hidden and unindexed as text, the fields search matches on and shows:
 
 - `title`, `day` (as pages write the date), `date` (ISO, also the sort), `kind` — shown;
 - `headline` (the title again, weighted), `when` (the date as ISO and as Korean and Japanese
-  write it), `aka` (the topics' other names, the actors' names in every script), `cjk` (every
+  write it), `alias` (the event's own other names), `aka` (the topics' other names, the actors'
+  names in every script), `cjk` (every
   suffix of each Korean or Japanese run of text: Pagefind matches a query as the start of an
   indexed word and splits only at spaces and ASCII punctuation, so 輸出管理 inside a sentence
   is found only as the start of a suffix) — matched, not shown;
@@ -103,9 +104,11 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
               ("meta", "headline", event.title), ("meta", "when", date_forms(event.date)),
               ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
               ("filter", "phase", phase)]
+    if event.aliases:
+        fields.append(("meta", "alias", " ; ".join(event.aliases)))
     if aka:
         fields.append(("meta", "aka", " ; ".join(dict.fromkeys(aka))))
-    if suffixes := cjk_suffixes(text + " " + " ".join(aka)):
+    if suffixes := cjk_suffixes(" ".join([text, *event.aliases, *aka])):
         fields.append(("meta", "cjk", " ".join(suffixes)))
     fields += [("filter", "topic", topics[t][0]) for t in event.topics]
     fields += [("filter", "actor", actors[a].name) for a in event.actors]
@@ -133,7 +136,8 @@ def vocabulary(chronology: Chronology) -> str:
     texts += [p.title for p in chronology.phases]
     texts += [s.outlet for s in chronology.sources] + [r.outlet for r in chronology.records]
     for event in chronology.events:
-        texts += [event.title, event.summary]
+        texts += [event.title, event.summary, *event.aliases]
+        phrases += event.aliases
     words = sorted({word.casefold() for text in texts for word in _WORD.findall(text)})
     multi = sorted({" ".join(p.casefold().split()) for p in phrases if len(p.split()) > 1})
     return json.dumps({"words": words, "phrases": multi}, ensure_ascii=False,
