@@ -12,15 +12,16 @@ from perf.search_queries import QUERY_DIR, load_queries, run_queries, tables
 from playwright.sync_api import Page
 from support import ARTIFACTS
 
-# hit@1 per file, and per language within it. Measured with the tuned index: 100 % on the
-# tuning and held-out sets (the prototype: 98 % and 92 %); 77 % on the native set, Korean and
-# Japanese readers' own words, some of them compounds and terms the data does not hold.
+# hit@1 per file, and per language within it. Measured: 98 % on the tuning and the held-out
+# sets (the prototype: 98 % and 92 %); on the native set, Korean and Japanese readers' own words,
+# 77 % before the data held events' and people's other names (event `aliases`, "name + office"
+# forms), 96 % after.
 THRESHOLDS = {
     "search-queries.json": 0.90,
     "search-queries-heldout.json": 0.90,
-    "search-queries-native.json": 0.70,
+    "search-queries-native.json": 0.90,
 }
-PER_LANGUAGE = 0.85  # the two 90 % files: no language left behind
+PER_LANGUAGE = 0.85  # no language left behind
 
 
 @pytest.mark.parametrize("name", [n for n in THRESHOLDS if (QUERY_DIR / n).exists()])
