@@ -19,7 +19,7 @@ from chronology.errors import DataError
 from chronology.markup import outline, site_url_problem
 from chronology.render import nav_with_phases, render_problem_banner
 from chronology.render.search import searchable
-from chronology.search import SearchIndexError, index_site
+from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.validate import load_chronology
 from chronology_build import Build, log, remove_pages
 from mkdocs.config.defaults import MkDocsConfig
@@ -115,6 +115,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     gone = _build.memo.succeeded()  # pages are written: a later rebuild compares against this one
     if _build.dirty:  # a dirty build does not clean site/
         remove_pages(config, gone)
+    if _build.serving:  # the edited page is served at once; search follows in a few seconds
+        BACKGROUND.request(Path(config.site_dir), log.info)
+        return
     try:
         pages, seconds = index_site(Path(config.site_dir))
     except SearchIndexError as error:

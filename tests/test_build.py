@@ -257,6 +257,7 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
 LIVE_RELOAD = """
 import gzip, json, os, sys
 from pathlib import Path
+from chronology.search import BACKGROUND
 from mkdocs.commands.build import build
 
 def fragments(site):
@@ -272,6 +273,7 @@ def build_once():
     config.strict = False  # as `make serve` (a dirty build warns that it is one)
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    BACKGROUND.wait()  # under serve the index is made after the rebuild, in the background
     return [{"location": f["url"].lstrip("/"), "title": f["meta"]["title"]}
             for f in fragments(project / "site")]
 
@@ -329,6 +331,7 @@ def test_generated_pages_have_a_table_of_contents_and_a_skip_link(built_site: Pa
 AFTER_A_FAILED_RELOAD = """
 import os, sys
 from pathlib import Path
+from chronology.search import BACKGROUND
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -340,6 +343,7 @@ def build_once():
     config.strict = False
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    BACKGROUND.wait()
 
 build_once()
 event_file.write_text(event_file.read_text("utf-8").replace("title: ", "title: Edited ", 1))

@@ -155,6 +155,7 @@ def test_a_site_address_with_markup_is_refused(project: Path, address: str) -> N
 SERVE = """
 import gzip, json, os, re, sys
 from pathlib import Path
+from chronology.search import BACKGROUND
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -168,6 +169,7 @@ def serve_build():
     config.strict = False  # as `make serve`
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    BACKGROUND.wait()  # under serve the index is made after the rebuild, in the background
     return [json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/")
             for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
 

@@ -107,3 +107,20 @@ def test_pagefind_missing_is_a_sentence_with_the_fix(tmp_path: Path,
     with pytest.raises(SearchIndexError, match=r"not installed.*pip install 'pagefind\[bin\]'"):
         index_site(site)
     assert not (site / "pagefind").exists()
+
+
+def test_background_indexing_runs_once_more_for_rebuilds_during_a_run(tmp_path: Path) -> None:
+    from chronology.search import BackgroundIndex
+
+    site = _site(tmp_path / "site", searchable("events/a/", "<h1>First words</h1>"))
+    said: list[str] = []
+    background = BackgroundIndex()
+    background.request(site, said.append)
+    # A rebuild while the first run goes on: its pages must be in the index in the end.
+    (site / "a" / "index.html").write_text((site / "a" / "index.html").read_text("utf-8")
+                                           .replace("First words", "Second words"), "utf-8")
+    background.request(site, said.append)
+    background.wait()
+    [fragment] = search_index(site).values()
+    assert "Second words" in str(fragment["content"])
+    assert 1 <= len(said) <= 2 and all("search index of 1 pages" in line for line in said)

@@ -108,7 +108,10 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
         fields.append(("meta", "alias", " ; ".join(event.aliases)))
     if aka:
         fields.append(("meta", "aka", " ; ".join(dict.fromkeys(aka))))
-    if suffixes := cjk_suffixes(" ".join([text, *event.aliases, *aka])):
+    # Suffixes of the page's own text and the event's own names only: the topics' and actors'
+    # names are the same on every event, and their suffixes cost a third of Pagefind's memory
+    # (measured: 242 against 160 MB at 1,000 events).
+    if suffixes := cjk_suffixes(" ".join([text, *event.aliases])):
         fields.append(("meta", "cjk", " ".join(suffixes)))
     fields += [("filter", "topic", topics[t][0]) for t in event.topics]
     fields += [("filter", "actor", actors[a].name) for a in event.actors]
