@@ -29,7 +29,7 @@ venv:
 			"make PYTHON=/path/to/python3 ..."; exit 1; }
 	@if [ "$$(cat $(VENV)/.installed 2>/dev/null)" != "$(WANT)" ]; then \
 		echo "make: setting up $(VENV) with Python $(word 1,$(WANT)) ($(PYTHON)):" \
-			"MkDocs, Material, PyYAML, pytest, Playwright; about a minute the first time"; \
+			"MkDocs, Material, PyYAML, Pagefind, pytest, Playwright; about a minute the first time"; \
 		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) \
 		&& $(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip \
 		&& echo "make: installing the dependencies from pyproject.toml" \
