@@ -60,7 +60,7 @@ publish: venv
 standalone: venv
 	$(BIN)/python -m chronology.standalone build/standalone
 
-# Everything: unit tests, full builds, browser tests, lint and types (about two minutes).
+# Everything: unit tests, full builds, browser tests, lint and types (about 6½ minutes).
 test: venv
 	$(BIN)/python -m pytest
 
