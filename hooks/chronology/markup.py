@@ -67,9 +67,10 @@ def count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def time(date: PartialDate, *, short: bool = False) -> str:
-    label = date.human
-    if short and date.day:
+def time(date: PartialDate, *, short: bool = False, lang: str = "en") -> str:
+    """A date in <time>, as `lang` writes it; `short`: the month abbreviated (English)."""
+    label = date.human_in(lang)
+    if short and date.day and lang == "en":
         label = f"{date.day} {date.human.split()[1][:3]} {date.year}"
     return f'<time datetime="{date.iso}">{label}</time>'
 
