@@ -46,6 +46,7 @@ from .fragments import (
     NO_INDEX,
 )
 from .measures import render_tracks_page
+from .messages import EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,
@@ -109,14 +110,15 @@ def iter_redirects(chronology: Chronology) -> Iterator[tuple[str, str]]:
         target = html.escape(href(old, new))
         yield redirect_path(old), (
             '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>Moved: {m.text(title)}</title>\n"
+            f"<title>{EN('redirect.title', title=m.text(title))}</title>\n"
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{target}">\n'
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
             # The refresh drops a #fragment: keep it, so that a shared link to a part still works.
             f'<script>location.replace("{target}" + location.hash)</script>\n'
-            f'</head>\n<body>\n<p>This page has moved: <a href="{target}">{m.text(title)}</a>.</p>\n'
-            "</body>\n</html>\n")
+            "</head>\n<body>\n<p>"
+            + EN("redirect.body", link=f'<a href="{target}">{m.text(title)}</a>')
+            + "</p>\n</body>\n</html>\n")
 
 
 def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
@@ -190,6 +192,5 @@ def render_problem_banner(report: str) -> str:
     """The data's problems at the top of a page, under `make serve`: the maintainer sees them
     where they look, over the last data that checked. Excluded from search."""
     lines = "\n".join(html.escape(line) for line in report.splitlines())
-    return (f'<div class="chrono-problems" role="alert" {NO_INDEX}><p><strong>The data has '
-            "problems, so this preview shows the last data that checked.</strong> Fix them and "
-            f"save: the page reloads.</p><pre>{lines}</pre></div>\n")
+    return (f'<div class="chrono-problems" role="alert" {NO_INDEX}><p><strong>'
+            f'{EN("problems.lead")}</strong> {EN("problems.fix")}</p><pre>{lines}</pre></div>\n')

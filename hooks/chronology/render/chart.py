@@ -18,6 +18,7 @@ from ..dates import PartialDate
 from ..model import Event, Measure, Track
 from ..urls import event_url, phase_url
 from .fragments import day
+from .messages import EN, Messages
 from .site import Site
 
 
@@ -78,9 +79,13 @@ def measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Eve
 
 
 def measure_label(measure: Measure, begin: datetime.date, end: datetime.date,
-                  ended: bool) -> str:
-    return (f"{measure.title}: in force from {begin:%-d %B %Y}"
-            + (f" until {end:%-d %B %Y} ({(end - begin).days:,} days)" if ended else ""))
+                  ended: bool, t: Messages = EN) -> str:
+    """The measure and when it was in force, as plain text (a tooltip's and a link's label)."""
+    start = day(begin).human_in(t.lang)
+    if not ended:
+        return t.text("chart.measure", title=measure.title, start=start)
+    return t.text("chart.measure.ended", title=measure.title, start=start,
+                  end=day(end).human_in(t.lang), days=f"{(end - begin).days:,}")
 
 
 def dodge(xs: list[float], gap: float) -> list[int]:
@@ -107,7 +112,7 @@ def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layo
     for index, measure in enumerate(track.measures):
         start, until, begin, end = measure_span(site, measure, scale)
         x0, x1 = scale.x(begin), scale.x(end)
-        label = measure_label(measure, begin, end, until is not None)
+        label = measure_label(measure, begin, end, until is not None, site.t)
         # Measures that follow one another on a lane alternate in shade, so each can be told apart.
         shade = " chrono-chart__bar--alt" if index % 2 else ""
         parts.append(
@@ -122,7 +127,7 @@ def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layo
     ordered = sorted(marks.values(), key=lambda e: (scale.of(e.date), e.sort_key()))
     rows = dodge([scale.of(e.date) for e in ordered], lay.row)
     for event, row in zip(ordered, rows, strict=True):
-        label = f"{event.date.human}: {event.title}"
+        label = site.t.text("chart.event", date=event.date.human_in(site.lang), title=event.title)
         cx, cy = scale.of(event.date), middle + row * lay.row
         parts.append(
             f'<a href="{m.href(here, event_url(event.id))}" aria-label="{m.attr(label)}">'
@@ -165,38 +170,39 @@ def _svg(site: Site, here: str, lay: Layout) -> str:
         if lay.fits(str(year), following - x):
             ticks.append(f'<text class="chrono-chart__year" x="{x + 3}" y="{years}">{year}</text>')
     ids = f"chart-title-{lay.name} chart-desc-{lay.name}"
+    description = site.t(
+        "chart.description",
+        start=PartialDate(scale.start.year, scale.start.month).human_in(site.lang),
+        end=PartialDate(scale.end.year, scale.end.month).human_in(site.lang))
     return (
         f'<svg class="chrono-chart__svg chrono-chart__svg--{lay.name}" viewBox="0 0 {lay.width} '
         f'{bottom}" width="100%" aria-labelledby="{ids}" xmlns="http://www.w3.org/2000/svg" '
         f'data-start="{scale.start.isoformat()}" data-end="{scale.end.isoformat()}" '
         f'font-size="{lay.font}">'
-        f'<title id="chart-title-{lay.name}">The dispute at a glance</title>'
-        f'<desc id="chart-desc-{lay.name}">One lane per track of the dispute, from '
-        f"{scale.start:%B %Y} to {scale.end:%B %Y}. Bars show how long each measure was in force; "
-        "dots mark events. Numbered bands are the phases. The table below gives the same facts."
+        f'<title id="chart-title-{lay.name}">{site.t("tracks.title")}</title>'
+        f'<desc id="chart-desc-{lay.name}">{description}'
         f"</desc>{''.join(bands)}{''.join(ticks)}{''.join(lanes)}"
         # The day chosen in the "in force on" picker (tracks page), placed by chronology.js.
         f'<line class="chrono-chart__asof" x1="0" x2="0" y1="{band_top}" y2="{bottom}"/></svg>')
 
 
 def render_chart(site: Site, here: str) -> str:
+    t = site.t
     if not site.chronology.tracks:
-        return '<p class="chrono-empty">No tracks yet: see data/tracks.yaml.</p>'
+        return f'<p class="chrono-empty">{t("chart.empty")}</p>'
     phases = "".join(
         f'<li value="{number}">{m.link(here, phase_url(p.id), p.title)} '
-        f'<span class="chrono-chart__dates">{m.time(day(p.start), short=True)} – '
-        f"{m.time(day(p.end), short=True)}</span></li>"
+        f'<span class="chrono-chart__dates">{m.time(day(p.start), short=True, lang=site.lang)} – '
+        f"{m.time(day(p.end), short=True, lang=site.lang)}</span></li>"
         for number, p in enumerate(site.chronology.phases, start=1))
     return (
         f'<figure class="chrono-chart">{_svg(site, here, WIDE)}{_svg(site, here, NARROW)}'
         # The key is not indexed for search: the phases' names are indexed on their pages.
         '<figcaption data-pagefind-ignore><ul class="chrono-chart__key">'
-        '<li><span class="chrono-key chrono-key--bar"></span> a measure in force, from the day it '
-        "took effect; measures that follow one another on a lane alternate in shade</li>"
-        '<li><span class="chrono-key chrono-key--mark"></span> an event, on a row of its own '
-        "where events fall close together</li>"
-        '<li><span class="chrono-key chrono-key--phase"></span> the phases:</li></ul>'
+        f'<li><span class="chrono-key chrono-key--bar"></span> {t("chart.key.bar")}</li>'
+        f'<li><span class="chrono-key chrono-key--mark"></span> {t("chart.key.mark")}</li>'
+        f'<li><span class="chrono-key chrono-key--phase"></span> {t("chart.key.phases")}</li></ul>'
         f'<ol class="chrono-chart__phases">{phases}</ol>'
-        '<p class="chrono-screen-only">Select a bar or a dot to open its event.</p>'
+        f'<p class="chrono-screen-only">{t("chart.select")}</p>'
         "</figcaption></figure>"
     )

@@ -26,6 +26,7 @@ def errors_by_source(site: Site) -> list[tuple[Source, list[Correction]]]:
 def render_overview(site: Site, here: str) -> str:
     """A table of the errors (error, kind, events), one group of rows per source. Out of search:
     every title in it is indexed with its correction below."""
+    t = site.t
     bodies = []
     for source, corrections in errors_by_source(site):
         rows = "".join(
@@ -35,36 +36,37 @@ def render_overview(site: Site, here: str) -> str:
                          for e in c.events) or "—")
             + "</td></tr>" for c in corrections)
         bodies.append(
-            f'<tbody><tr><th colspan="3" scope="rowgroup">'
-            f"{m.link(here, source_url(source.id), source.outlet)}, "
-            f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}: "
-            f"{m.count(len(corrections), 'error')}</th></tr>{rows}</tbody>")
+            '<tbody><tr><th colspan="3" scope="rowgroup">'
+            + t("corrections.overview.source",
+                source=t("source.line", outlet=m.link(here, source_url(source.id), source.outlet),
+                         title=f"<cite>{m.text(source.title)}</cite>",
+                         date=m.time(source.published, lang=site.lang)),
+                errors=t.count(len(corrections), "count.error"))
+            + f"</th></tr>{rows}</tbody>")
+    heading = t("corrections.overview.heading")
     return (
         # No id: a correction's id may be any word, and each is an anchor on this page.
-        f'<section aria-label="The errors by source" {NO_INDEX}>'
-        "<h2>The errors by source</h2>"
-        '<table class="chrono-overview"><thead><tr><th scope="col">Error</th>'
-        '<th scope="col">Kind</th><th scope="col">Event</th></tr></thead>'
+        f'<section aria-label="{heading}" {NO_INDEX}><h2>{heading}</h2>'
+        '<table class="chrono-overview"><thead><tr>'
+        f'<th scope="col">{t("corrections.overview.error")}</th>'
+        f'<th scope="col">{t("corrections.overview.kind")}</th>'
+        f'<th scope="col">{t("corrections.overview.event")}</th></tr></thead>'
         + "".join(bodies) + "</table></section>")
 
 
 def render_corrections_page(site: Site) -> str:
     here = CORRECTIONS
+    t = site.t
     sections = []
     for correction in site.chronology.corrections:
         affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
                                       for e in correction.events))
-        more = f"\n<p>Events affected:</p>\n{affected}" if correction.events else ""
+        more = f"\n<p>{t('corrections.affected')}</p>\n{affected}" if correction.events else ""
         sections.append(render_correction(site, here, correction, heading="h2", more=more))
     return "\n\n".join(part for part in [
-        m.front_matter("Corrections", "Errors in the news articles this chronology quotes: the "
-                       "words, what is correct and how we know."),
-        '<h1 id="corrections">Corrections</h1>',
-        f"<p>The articles this chronology quotes contain {len(sections)} errors that we have found: "
-        "misattributed speakers, wrong descriptions of companies and measures, relative dates that "
-        "point to the wrong year, imprecise durations and contradictions between articles. Each is "
-        "shown here and on the events it affects, where the words quoted are marked "
-        "“Error: see correction”.</p>",
+        m.front_matter(t.text("corrections.title"), t.text("corrections.description")),
+        f'<h1 id="corrections">{t("corrections.title")}</h1>',
+        f"<p>{t('corrections.intro', count=len(sections))}</p>",
         render_overview(site, here) if sections else "",
         *sections,
     ] if part) + "\n"

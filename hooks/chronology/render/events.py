@@ -25,9 +25,13 @@ from .site import Site
 
 
 def render_event_page(site: Site, event: Event) -> str:
+    t = site.t
     here = event_url(event.id)
     phase = site.phases[event.phase]
-    weekday = f" ({event.date.weekday})" if event.date.weekday else ""
+    weekday = event.date.weekday_in(site.lang)
+    meta = t("event.meta", date=m.time(event.date, lang=site.lang),
+             weekday=t("event.weekday", weekday=weekday) if weekday else "",
+             phase=m.link(here, phase_url(phase.id), phase.title))
     corrections = site.corrections_for.get(event.id, [])
     shown = {c.id for c in corrections}
     parts = [
@@ -37,8 +41,7 @@ def render_event_page(site: Site, event: Event) -> str:
         # data-chrono-nav: the navigation entry this page belongs under (events are not in the
         # navigation), which chronology.js marks, so the reader sees where they are.
         f'<p class="chrono-event__meta" data-chrono-nav="{m.href(here, phase_url(phase.id))}" '
-        f"{NO_INDEX}>{m.time(event.date)}{weekday} · Phase: "
-        f"{m.link(here, phase_url(phase.id), phase.title)}</p>",
+        f"{NO_INDEX}>{meta}</p>",
         # What happened comes before how its date is known, so that on a phone the summary is
         # on the first screen; the account of the date is one line until opened.
         f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>',
@@ -46,32 +49,35 @@ def render_event_page(site: Site, event: Event) -> str:
     ]
     if event.record:
         items = "".join(f"<li>{render_record_citation(site, here, c)}</li>" for c in event.record)
-        parts.append('<section id="record" aria-label="From the public record">'
-                     f'<h2>From the public record</h2><ul class="chrono-record-list">{items}</ul>'
+        heading = t("event.record.heading")
+        parts.append(f'<section id="record" aria-label="{heading}">'
+                     f'<h2>{heading}</h2><ul class="chrono-record-list">{items}</ul>'
                      "</section>")
     parts.append(render_tags(site, here, event))
     # The sections carry the ids that links use; their headings carry none.
     cards = ('<div class="chrono-citations">'
              + "".join(render_citation(site, here, c, shown=shown) for c in event.citations)
              + "</div>" if event.citations else
-             "<p>None of the news articles this chronology quotes reports this event: it rests "
-             "on the public record.</p>")
-    parts.append('<section id="sources" aria-label="What the sources say">'
-                 f"<h2>What the sources say</h2>{cards}</section>")
+             f"<p>{t('event.sources.none')}</p>")
+    heading = t("event.sources.heading")
+    parts.append(f'<section id="sources" aria-label="{heading}">'
+                 f"<h2>{heading}</h2>{cards}</section>")
     if corrections:
         # Indexed on the corrections page; here only shown. A region, not a section: an element
         # excluded from search may not hold one of its own tag, and the corrections are sections.
         parts.append(
-            f'<div id="corrections" role="region" aria-label="Errors in the sources" {NO_INDEX}>'
-            f"<h2>Errors in the sources</h2><p>See also "
-            f"{m.link(here, CORRECTIONS, 'all corrections')}.</p>"
+            f'<div id="corrections" role="region" aria-label="{t("event.corrections.heading")}" '
+            f'{NO_INDEX}><h2>{t("event.corrections.heading")}</h2><p>'
+            + t("event.corrections.see-also",
+                corrections=m.link(here, CORRECTIONS, t.text("event.corrections.all")))
+            + "</p>"
             + "".join(render_correction(site, here, c, heading="h3", anchor=False, shown=shown)
                       for c in corrections)
             + "</div>")
     parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     parts.append(event_index(
-        event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]),
+        event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]), lang=site.lang,
         topics={t: (site.topics[t].title, site.topics[t].aliases) for t in event.topics}))
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -79,15 +85,17 @@ def render_event_page(site: Site, event: Event) -> str:
 def render_dating(site: Site, here: str, event: Event) -> str:
     """How the date is known (and the day the measure took effect), each a line that opens to
     the whole account. The in-force line keeps the id that "Takes effect" entries link to."""
+    t = site.t
     lines = [
-        '<details class="chrono-basis"><summary>How the date is known: '
-        f"{basis_headline(site, event.date_basis)}</summary>"
+        '<details class="chrono-basis"><summary>'
+        f"{t('event.basis.summary', headline=basis_headline(site, event.date_basis))}</summary>"
         f"<p>{render_basis(site, here, event.date_basis)}</p></details>"]
     if event.in_force:
         lines.append(
             '<details class="chrono-basis chrono-basis--in-force" id="in-force"><summary>'
-            f"In force from {m.time(event.in_force.date)}: "
-            f"{basis_headline(site, event.in_force.basis)}</summary>"
+            + t("event.in-force.summary", date=m.time(event.in_force.date, lang=site.lang),
+                headline=basis_headline(site, event.in_force.basis))
+            + "</summary>"
             f"<p>{render_basis(site, here, event.in_force.basis)}</p></details>")
     # Indexed, below the page's own words: it holds the record's Korean and Japanese quotes.
     return (f'<div class="chrono-dating" data-pagefind-weight="{DATING_WEIGHT}">'
@@ -95,16 +103,18 @@ def render_dating(site: Site, here: str, event: Event) -> str:
 
 
 def render_tags(site: Site, here: str, event: Event) -> str:
+    t = site.t
     rows = []
     if event.actors:
         links = ", ".join(render_actor_name(here, site.actors[a]) for a in event.actors)
-        rows.append(f"<dt>Who</dt>\n<dd>{links}</dd>")
+        rows.append(f"<dt>{t('event.tags.who')}</dt>\n<dd>{links}</dd>")
     if event.topics:
-        links = ", ".join(m.link(here, topic_url(t), site.topics[t].title) for t in event.topics)
-        rows.append(f"<dt>Topics</dt>\n<dd>{links}</dd>")
+        links = ", ".join(m.link(here, topic_url(topic), site.topics[topic].title)
+                          for topic in event.topics)
+        rows.append(f"<dt>{t('event.tags.topics')}</dt>\n<dd>{links}</dd>")
     if event.aliases:
         names = ", ".join(m.text(alias) for alias in event.aliases)
-        rows.append(f"<dt>Also called</dt>\n<dd>{names}</dd>")
+        rows.append(f"<dt>{t('event.tags.aliases')}</dt>\n<dd>{names}</dd>")
     # Indexed for search, so that an event is found by a name in Korean or Japanese script. The
     # line breaks keep words apart in search previews ("Who Mike Pompeo", not "WhoMike Pompeo").
     body = "\n".join(rows)
@@ -119,16 +129,20 @@ def render_actor_name(here: str, actor: Actor) -> str:
 
 
 def render_neighbours(site: Site, here: str, event: Event) -> str:
+    t = site.t
     index = site.position[event.id]
     links = []
-    for offset, rel, label in ((-1, "prev", "Previous"), (1, "next", "Next")):
+    for offset, rel, label in ((-1, "prev", t("event.neighbours.previous")),
+                               (1, "next", t("event.neighbours.next"))):
         if 0 <= index + offset < len(site.events):
             other = site.events[index + offset]
             links.append(f'<a rel="{rel}" class="chrono-neighbours__{rel}" href="'
-                         f'{m.href(here, event_url(other.id))}">{label}: {m.text(other.title)} '
-                         f"({other.date.human})</a>")
-    return (f'<nav class="chrono-neighbours" aria-label="Previous and next event" {NO_INDEX}>'
-            + "".join(links) + "</nav>")
+                         f'{m.href(here, event_url(other.id))}">'
+                         + t("event.neighbours.link", which=label, title=m.text(other.title),
+                             date=other.date.human_in(site.lang))
+                         + "</a>")
+    return (f'<nav class="chrono-neighbours" aria-label="{t("event.neighbours.label")}" '
+            f"{NO_INDEX}>" + "".join(links) + "</nav>")
 
 
 def render_phase_page(site: Site, phase: Phase) -> str:
@@ -137,19 +151,22 @@ def render_phase_page(site: Site, phase: Phase) -> str:
     summaries = "\n".join(
         f'<section class="chrono-phase-event" id="{e.id}" aria-label="{m.attr(e.title)}" '
         f'data-toc-level="3"><h3>'
-        f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date)}</p>"
+        f"{m.link(here, event_url(e.id), e.title)}</h3><p>{m.time(e.date, lang=site.lang)}</p>"
         f"<p>{site.prose(e.summary)}</p></section>"
         for e in events
     )
+    t = site.t
+    dates = t("phase.dates", start=m.time(day(phase.start), lang=site.lang),
+              end=m.time(day(phase.end), lang=site.lang),
+              events=t.count(len(events), "count.event"))
     return "\n\n".join([
         m.front_matter(phase.title, phase.summary),
         f'<h1 id="phase-title">{m.text(phase.title)}</h1>',
-        f'<p class="chrono-phase__dates">{m.time(day(phase.start))} to {m.time(day(phase.end))}'
-        f" · {m.count(len(events), 'event')}</p>",
+        f'<p class="chrono-phase__dates">{dates}</p>',
         f'<p class="chrono-phase__summary">{site.prose(phase.summary)}</p>',
-        '<h2 id="timeline">Timeline</h2>',
-        render_timeline(here, events, site.in_force_in_phase[phase.id]),
-        '<h2 id="events">The events</h2>',
+        f'<h2 id="timeline">{t("phase.timeline")}</h2>',
+        render_timeline(here, events, site.in_force_in_phase[phase.id], t=t),
+        f'<h2 id="events">{t("phase.events")}</h2>',
         f"<div {NO_INDEX}>\n{summaries}\n</div>",
     ]) + "\n"
 
@@ -157,7 +174,8 @@ def render_phase_page(site: Site, phase: Phase) -> str:
 def render_phase_list(site: Site, here: str) -> str:
     items = "\n".join(
         f'<li>{m.link(here, phase_url(p.id), p.title)} <span class="chrono-phase-list__dates">'
-        f"{m.time(day(p.start))} – {m.time(day(p.end))}</span><br>{m.text(p.summary)}</li>"
+        f"{m.time(day(p.start), lang=site.lang)} – {m.time(day(p.end), lang=site.lang)}</span>"
+        f"<br>{m.text(p.summary)}</li>"
         for p in site.chronology.phases
     )
     return f'<ol class="chrono-phase-list" {NO_INDEX}>\n{items}\n</ol>'
@@ -169,7 +187,8 @@ def render_home_timeline(site: Site, here: str) -> str:
     sections = [
         f'<section class="chrono-timeline-phase" aria-labelledby="timeline-{phase.id}">'
         f'<h3 id="timeline-{phase.id}">{m.link(here, phase_url(phase.id), phase.title)}</h3>'
-        f"{render_timeline(here, site.in_phase[phase.id], site.in_force_in_phase[phase.id], facets.tokens)}"
+        + render_timeline(here, site.in_phase[phase.id], site.in_force_in_phase[phase.id],
+                          facets.tokens, t=site.t) +
         "</section>"
         for phase in site.chronology.phases
     ]
@@ -179,32 +198,36 @@ def render_home_timeline(site: Site, here: str) -> str:
 def render_events_index(site: Site) -> str:
     """events/: every event, so that the folder above each event's address is a page too."""
     here = EVENTS
+    t = site.t
+    intro = t("events.intro", events=t.count(len(site.events), "count.event"),
+              phases=t.count(len(site.chronology.phases), "count.phase"),
+              home=m.link(here, HOME, t.text("events.home-link")))
     return "\n\n".join([
         # Out of search: it repeats the home page's timeline, which is indexed there.
-        m.front_matter("All events", "Every event of the Japan–South Korea trade dispute, "
-                       "2018–2023, by phase, with its date.", search={"exclude": True}),
-        '<h1 id="all-events">All events</h1>',
-        f"<p>{m.count(len(site.events), 'event')} in "
-        f"{m.count(len(site.chronology.phases), 'phase')}, each with the news articles it "
-        f"rests on. The {m.link(here, HOME, 'home page')} shows them with a chart of the "
-        "measures in force.</p>",
-        '<h2 id="timeline">By phase</h2>',  # the phases' headings below are h3, as at home
+        m.front_matter(t.text("events.title"), t.text("events.description"),
+                       search={"exclude": True}),
+        f'<h1 id="all-events">{t("events.title")}</h1>',
+        f"<p>{intro}</p>",
+        # The phases' headings below are h3, as at home.
+        f'<h2 id="timeline">{t("events.by-phase")}</h2>',
         render_home_timeline(site, here),
     ]) + "\n"
 
 
 def render_cite(site: Site, event: Event) -> str:
     """The event's permanent link and a citation to copy (our script adds the copy button)."""
-    title = m.text(event.title)
-    name = f" In: <cite>{m.text(site.name)}</cite>." if site.name else ""
+    t = site.t
+    name = " " + t("cite.in", name=f"<cite>{m.text(site.name)}</cite>") if site.name else ""
+    permalink = f'<a class="chrono-permalink" href="./">{event_url(event.id)}</a>'
+    text = t("cite.text", title=m.text(event.title), site=name,
+             date=event.date.human_in(site.lang),
+             url=f'<span class="chrono-cite__url">{event_url(event.id)}</span>')
     return (
-        f'<section class="chrono-cite" id="cite" aria-label="Cite this event" {NO_INDEX}>'
-        "<h2>Cite this event</h2>"
-        f'<p>Permanent link: <a class="chrono-permalink" href="./">{event_url(event.id)}</a></p>'
-        f'<p class="chrono-cite__text" id="citation-text">“{title}”.{name} Event of '
-        f'{event.date.human}. <span class="chrono-cite__url">{event_url(event.id)}</span></p>'
+        f'<section class="chrono-cite" id="cite" aria-label="{t("cite.heading")}" {NO_INDEX}>'
+        f"<h2>{t('cite.heading')}</h2><p>{t('cite.permalink', link=permalink)}</p>"
+        f'<p class="chrono-cite__text" id="citation-text">{text}</p>'
         '<button type="button" class="md-button chrono-copy" data-copy="citation-text" hidden>'
-        "Copy citation</button></section>"
+        f"{t('cite.copy')}</button></section>"
     )
 
 

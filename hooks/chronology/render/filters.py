@@ -23,12 +23,13 @@ from .site import Site
 TALKS_TOPICS = frozenset({"summits", "talks"})
 TALKS_TRACKS = frozenset({"talks-and-summits"})
 RULING_ACTORS = frozenset({"court"})
-# (URL value, token, label): the values a shared link carries in its query string.
-KINDS = (("decision", "kd", "Decisions"), ("in-force", "ke", "Measures taking effect"),
-         ("talks", "kt", "Talks and summits"), ("ruling", "kr", "Court rulings"))
-COUNTRIES = (("japan", "cj", "Japan", "What Japan did"),
-             ("south-korea", "ck", "South Korea", "What South Korea did"),
-             ("others", "co", None, "What others did"))
+# (URL value, token, label's message id): the values a shared link carries in its query string.
+KINDS = (("decision", "kd", "filters.kind.decision"), ("in-force", "ke", "filters.kind.in-force"),
+         ("talks", "kt", "filters.kind.talks"), ("ruling", "kr", "filters.kind.ruling"))
+# (URL value, token, the data's name of the country, label's message id)
+COUNTRIES = (("japan", "cj", "Japan", "filters.country.japan"),
+             ("south-korea", "ck", "South Korea", "filters.country.south-korea"),
+             ("others", "co", None, "filters.country.others"))
 
 
 class Facets:
@@ -84,6 +85,7 @@ def _option(value: str, token: str, label: str, count: int) -> str:
 def render_filters(site: Site, facets: Facets) -> str:
     """The filter form: hidden until chronology.js shows it (it does the filtering, and keeps
     the choice in the address, so that a filtered view can be shared)."""
+    t = site.t
     events = site.chronology.events
     topics = Counter(t for e in events for t in e.topics)
     actors = Counter(a for e in events for a in e.actors)
@@ -92,31 +94,32 @@ def render_filters(site: Site, facets: Facets) -> str:
     kinds["ke"] += sum(1 for e in events if e.in_force)
     topic_options = "".join(_option(t.id, facets.topic[t.id], t.title, topics[t.id])
                             for t in site.chronology.topics if topics[t.id])
+    elsewhere = t.text("filters.actor.elsewhere")
     groups: dict[str, list[str]] = {}
     for actor in sorted(site.chronology.actors, key=lambda a: a.name.casefold()):
         if actors[actor.id]:
-            groups.setdefault(actor.country or "Elsewhere", []).append(
+            groups.setdefault(actor.country or elsewhere, []).append(
                 _option(actor.id, facets.actor[actor.id], actor.name, actors[actor.id]))
     first = [name for _, _, name, _ in COUNTRIES if name]
     order = sorted(groups, key=lambda c: (c not in first, first.index(c) if c in first else 0,
-                                          c == "Elsewhere", c))
+                                          c == elsewhere, c))
     actor_options = "".join(f'<optgroup label="{m.attr(country)}">{"".join(groups[country])}'
                             "</optgroup>" for country in order)
-    country_options = "".join(_option(value, token, label, countries[token])
+    country_options = "".join(_option(value, token, t.text(label), countries[token])
                               for value, token, _, label in COUNTRIES if countries[token])
-    kind_options = "".join(_option(value, token, label, kinds[token])
+    kind_options = "".join(_option(value, token, t.text(label), kinds[token])
                            for value, token, label in KINDS if kinds[token])
     total = len(events)
     return (
         '<form class="chrono-filters" id="filters" aria-labelledby="filters-title" hidden '
         'data-pagefind-ignore><p class="chrono-filters__title" id="filters-title">'
-        "Show only some of the events</p><p class=\"chrono-filters__fields\">"
-        + _select("topic", "Topic", "All topics", topic_options)
-        + _select("actor", "Who", "Anyone", actor_options)
-        + _select("country", "Country", "Any country", country_options)
-        + _select("kind", "Kind", "Every kind", kind_options)
+        f'{t("filters.title")}</p><p class="chrono-filters__fields">'
+        + _select("topic", t("filters.topic"), t("filters.topic.all"), topic_options)
+        + _select("actor", t("filters.actor"), t("filters.actor.all"), actor_options)
+        + _select("country", t("filters.country"), t("filters.country.all"), country_options)
+        + _select("kind", t("filters.kind"), t("filters.kind.all"), kind_options)
         + '</p><p class="chrono-filters__status"><span role="status" aria-live="polite" '
-        f'class="chrono-filters__count">{total} of {total} events</span> '
-        '<button type="reset" class="md-button chrono-filters__reset">Show all</button></p>'
-        "</form>"
+        f'class="chrono-filters__count">{t("filters.count", shown=total, total=total)}</span> '
+        '<button type="reset" class="md-button chrono-filters__reset">'
+        f'{t("filters.reset")}</button></p></form>'
     )

@@ -11,33 +11,39 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitation
 from ..urls import CORRECTIONS, RECORD, event_url, source_url
+from .messages import EN, Messages
 from .site import Site
 
 # Search (Pagefind) skips the text of elements carrying this attribute: lists that repeat other
 # pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
 # so that a search lands on the event.
 NO_INDEX = "data-pagefind-ignore"
-LANGUAGES = {"en": "English", "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "fr": "French",
-             "de": "German"}
+# The languages the record is written in that pages name, by their message ids.
+LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
+             "fr": "language.fr", "de": "language.de"}
 
 
 def render_record_citation(site: Site, here: str, citation: RecordCitation) -> str:
     """A citation of the public record: a link to the page itself, its words in their own
     language and our translation, and a link to its entry in the list of the record."""
+    t = site.t
     source = site.records[citation.source]
     lang = source.language
     words = ""
     if citation.quote:
         words = f" {m.quote(citation.quote, lang)}"
         if citation.translation:
-            words += (f' <span class="chrono-translation">(our translation: '
-                      f"“{m.text(citation.translation)}”)</span>")
+            words += (f' <span class="chrono-translation">'
+                      f"{t('record.translation', translation=m.text(citation.translation))}</span>")
     note = f" {m.text(citation.note)}" if citation.note else ""
     entry = m.href(here, f"{RECORD}#{source.id}")
-    return (f'<span class="chrono-record">{m.external(source.url, source.outlet)}, '
-            f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}{words}{note} "
-            f'<a class="chrono-record__entry" href="{entry}" aria-label="{m.attr(source.outlet)}'
-            f' in the list of the public record">[record]</a></span>')
+    line = t("source.line", outlet=m.external(source.url, source.outlet),
+             title=f"<cite>{m.text(source.title)}</cite>",
+             date=m.time(source.published, lang=site.lang))
+    return (f'<span class="chrono-record">{line}{words}{note} '
+            f'<a class="chrono-record__entry" href="{entry}" aria-label="'
+            f'{m.attr(t.text("record.entry.label", outlet=source.outlet))}">'
+            f'{t("record.entry")}</a></span>')
 
 
 def render_record(site: Site, here: str, citations: Iterable[RecordCitation]) -> str:
@@ -46,42 +52,54 @@ def render_record(site: Site, here: str, citations: Iterable[RecordCitation]) ->
 
 def render_basis(site: Site, here: str, basis: DateBasis) -> str:
     """How a date is known, in words a reader can check."""
+    t = site.t
     note = f" {m.text(basis.note)}" if basis.note else ""
     if basis.record:
-        note += f" Record: {render_record(site, here, basis.record)}."
+        note += f" {t('basis.record', record=render_record(site, here, basis.record))}"
     if basis.not_found:
-        note += (' <span class="chrono-basis__not-found">The record for this date was not '
-                 f"found: {m.text(basis.not_found)}</span>")
+        note += (' <span class="chrono-basis__not-found">'
+                 f"{t('basis.not-found', reason=m.text(basis.not_found))}</span>")
     if basis.source is None:
-        return f'<span class="chrono-basis__kind">From the public record.</span>{note}'
+        return f"{_kind(t('basis.kind.record-sentence'))}{note}"
     source = site.sources[basis.source]
     where = m.link(here, source_url(source.id), source.outlet)
+    phrase = m.quote(basis.phrase or "")
     if basis.kind == "record":  # on record, and the article's relative words agree
-        return (f'<span class="chrono-basis__kind">From the public record</span>; {where} '
-                f"says {m.quote(basis.phrase or '')}.{note}")
+        return t("basis.record-and-source", kind=_kind(t("basis.kind.record")), source=where,
+                 phrase=phrase) + note
     if basis.kind == "stated":
-        return (f'<span class="chrono-basis__kind">Stated</span> in {where}: '
-                f"{m.quote(basis.phrase or '')}.{note}")
-    published = f"{source.published.weekday or ''} {m.time(source.published)}".strip()
-    return (f'<span class="chrono-basis__kind">Worked out</span> from '
-            f"{m.quote(basis.phrase or '')} in {where}, published {published}.{note}")
+        return t("basis.stated", kind=_kind(t("basis.kind.stated")), source=where,
+                 phrase=phrase) + note
+    published = (f"{source.published.weekday_in(site.lang) or ''} "
+                 f"{m.time(source.published, lang=site.lang)}").strip()
+    return t("basis.derived", kind=_kind(t("basis.kind.derived")), phrase=phrase, source=where,
+             published=published) + note
+
+
+def _kind(words: str) -> str:
+    return f'<span class="chrono-basis__kind">{words}</span>'
 
 
 def basis_headline(site: Site, basis: DateBasis) -> str:
     """How a date is known, in a few words ("stated in RT"): the line a reader sees before
     opening the whole account (render_basis)."""
+    t = site.t
     source = site.sources[basis.source].outlet if basis.source else None
     if basis.kind == "stated" and source:
-        return f'<span class="chrono-basis__kind">stated</span> in {m.text(source)}'
+        return t("basis.headline.stated", kind=_kind(t("basis.headline.kind.stated")),
+                 source=m.text(source))
     if basis.kind == "derived" and source:
-        return f'<span class="chrono-basis__kind">worked out</span> from {m.text(source)}'
+        return t("basis.headline.derived", kind=_kind(t("basis.headline.kind.derived")),
+                 source=m.text(source))
+    record = _kind(t("basis.headline.kind.record"))
     if basis.not_found:
-        return '<span class="chrono-basis__kind">from the public record</span> (not found)'
-    return '<span class="chrono-basis__kind">from the public record</span>'
+        return t("basis.headline.not-found", kind=record)
+    return record
 
 
 def render_timeline(here: str, events: Iterable[Event], taking_effect: Iterable[Event] = (),
-                    facets: Callable[[Event, bool], str] | None = None) -> str:
+                    facets: Callable[[Event, bool], str] | None = None, *,
+                    t: Messages = EN) -> str:
     """An ordered list of events, each linking to its page, and of the days decided measures
     took effect (`taking_effect`: the decisions), each linking to that part of its decision's
     page; readable without JavaScript. `facets(event, taking_effect)` gives each entry the
@@ -92,18 +110,21 @@ def render_timeline(here: str, events: Iterable[Event], taking_effect: Iterable[
     entries = [(event.sort_key(), 0,
                 f'<li class="chrono-timeline__item chrono-timeline__item--{event.date.precision}"'
                 f"{data(event, False)}>"
-                f"{m.time(event.date)} {m.link(here, event_url(event.id), event.title)}</li>")
+                f"{m.time(event.date, lang=t.lang)} "
+                f"{m.link(here, event_url(event.id), event.title)}</li>")
                for event in events]
     entries += [((event.in_force.date.sort_key(), 999, event.id), 1,
                  f'<li class="chrono-timeline__item chrono-timeline__item--in-force"'
                  f"{data(event, True)}>"
-                 f'{m.time(event.in_force.date)} <span class="chrono-timeline__badge">Takes '
-                 f"effect</span> {m.link(here, event_url(event.id) + '#in-force', event.title)} "
-                 f'<span class="chrono-timeline__decided">(decided {event.date.human})</span></li>')
+                 f'{m.time(event.in_force.date, lang=t.lang)} <span class="chrono-timeline__badge">'
+                 f"{t('timeline.takes-effect')}</span> "
+                 f"{m.link(here, event_url(event.id) + '#in-force', event.title)} "
+                 f'<span class="chrono-timeline__decided">'
+                 f"{t('timeline.decided', date=event.date.human_in(t.lang))}</span></li>")
                 for event in taking_effect if event.in_force]
     items = [html_ for _, _, html_ in sorted(entries, key=lambda entry: (entry[0], entry[1]))]
     if not items:
-        return '<p class="chrono-empty">No events yet.</p>'
+        return f'<p class="chrono-empty">{t("timeline.empty")}</p>'
     return f'<ol class="chrono-timeline" {NO_INDEX}>\n' + "\n".join(items) + "\n</ol>"
 
 
@@ -117,12 +138,15 @@ def render_citation(site: Site, here: str, citation: Citation, *, shown: Collect
     cite = f' cite="{m.attr(source.url)}"' if source.url else ""
     note = f'<p class="chrono-citation__note">{m.text(citation.note)}</p>' if citation.note else ""
     errors = [c for c in site.errors_in(citation) if c.id != within]
-    flags = "".join(render_flag(here, c, shown) for c in errors)
+    flags = "".join(render_flag(here, c, shown, t=site.t) for c in errors)
     css = "chrono-citation chrono-citation--wrong" if errors else "chrono-citation"
     return (
         f'<figure class="{css}">{flags}<blockquote{cite}><p>{site.prose(citation.quote)}</p>'
-        f"</blockquote><figcaption {NO_INDEX}>{m.link(here, source_url(source.id), source.outlet)}, "
-        f"<cite>{m.text(source.title)}</cite>, {m.time(source.published)}</figcaption>"
+        f"</blockquote><figcaption {NO_INDEX}>"
+        + site.t("source.line", outlet=m.link(here, source_url(source.id), source.outlet),
+                 title=f"<cite>{m.text(source.title)}</cite>",
+                 date=m.time(source.published, lang=site.lang))
+        + "</figcaption>"
         f"{note}</figure>"
     )
 
@@ -133,13 +157,15 @@ def correction_anchor(correction_id: str) -> str:
     return f"correction-{correction_id}"
 
 
-def render_flag(here: str, correction: Correction, shown: Collection[str] = ()) -> str:
+def render_flag(here: str, correction: Correction, shown: Collection[str] = (), *,
+                t: Messages = EN) -> str:
     """"Error: see correction", linking to the correction, on this page if it is shown here."""
     target = (f"#{correction_anchor(correction.id)}" if correction.id in shown
               else m.href(here, f"{CORRECTIONS}#{correction.id}"))
-    return (f'<p class="chrono-flag" {NO_INDEX}><strong class="chrono-flag__label">Error:</strong> '
-            f'<a href="{target}">see correction<span class="chrono-sr-only">, '
-            f"{m.text(correction.title)}</span></a></p>")
+    return (f'<p class="chrono-flag" {NO_INDEX}><strong class="chrono-flag__label">'
+            f'{t("flag.label")}</strong> <a href="{target}">{t("flag.link")}'
+            f'<span class="chrono-sr-only">{t("flag.link.more", title=m.text(correction.title))}'
+            "</span></a></p>")
 
 
 def render_correction(site: Site, here: str, correction: Correction, *, heading: str,
@@ -157,9 +183,10 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
     return (
         f'<section class="chrono-correction"{section_id} aria-label="{m.attr(correction.title)}">'
         f"<{heading}{heading_id}>{m.text(correction.title)}</{heading}>"
-        f'<p class="chrono-correction__kind">Error: {m.text(kind)}</p>{quotes}'
-        f"<p><strong>What is correct:</strong> {site.prose(correction.correction)}</p>"
-        f"<p><strong>How we know:</strong> {site.prose(correction.evidence)}</p>"
+        f'<p class="chrono-correction__kind">{site.t("correction.kind", kind=m.text(kind))}</p>'
+        f"{quotes}<p><strong>{site.t('correction.correct')}</strong> "
+        f"{site.prose(correction.correction)}</p>"
+        f"<p><strong>{site.t('correction.evidence')}</strong> {site.prose(correction.evidence)}</p>"
         + "".join(render_citation(site, here, quote, shown=shown)
                   for quote in correction.evidence_quotes)
         + more + "</section>"

@@ -6,9 +6,11 @@ Pure: no I/O.
 from __future__ import annotations
 
 from .. import markup as m
-from ..dates import MONTHS
+from ..dates import month_name
+from ..model import Measure
 from ..urls import TRACKS, event_url
 from .chart import Scale, measure_span, render_chart
+from .fragments import day as as_day
 from .site import Site
 
 DEFAULT_DAY = (1, 1, 2020)  # day, month, year the picker opens on
@@ -24,17 +26,19 @@ def _select(name: str, label: str, options: list[tuple[int, str]], chosen: int) 
 def render_picker(site: Site) -> str:
     """Day, month and year as the site writes dates ("1 January 2020"): a browser's own date
     field would speak its locale's format (01/01/2020) beside them."""
+    t = site.t
     scale = Scale(site)
     day, month, year = DEFAULT_DAY
     years = list(range(scale.start.year, scale.end.year + 1))
     year = min(max(year, years[0]), years[-1])
+    months = [(number, month_name(number, site.lang)) for number in range(1, 13)]
     return (
         f'<form class="chrono-asof" hidden data-min="{scale.start.isoformat()}" '
-        f'data-max="{scale.end.isoformat()}"><fieldset><legend>Which measures were in force on'
+        f'data-max="{scale.end.isoformat()}"><fieldset><legend>{t("picker.legend")}'
         "</legend>"
-        + _select("day", "Day", [(d, str(d)) for d in range(1, 32)], day)
-        + _select("month", "Month", list(enumerate(MONTHS, start=1)), month)
-        + _select("year", "Year", [(y, str(y)) for y in years], year)
+        + _select("day", t("picker.day"), [(d, str(d)) for d in range(1, 32)], day)
+        + _select("month", t("picker.month"), months, month)
+        + _select("year", t("picker.year"), [(y, str(y)) for y in years], year)
         + '</fieldset><p class="chrono-asof__result"><output id="asof-result" '
         'for="asof-day asof-month asof-year" aria-live="polite"></output></p></form>'
     )
@@ -48,11 +52,8 @@ def render_measures_table(site: Site, here: str) -> str:
     for track in site.chronology.tracks:
         rows = []
         for measure in track.measures:
-            start, until, begin, end = measure_span(site, measure, scale)
-            since = m.link(here, event_url(start.id), f"{begin:%-d %B %Y}")
-            span = (f"from {since} until {m.link(here, event_url(until.id), f'{end:%-d %B %Y}')}"
-                    f' <span class="chrono-measures__length">({(end - begin).days:,} days)</span>'
-                    if until else f"from {since}, still in force")
+            span = _span(site, here, measure, scale)
+            _, until, begin, end = measure_span(site, measure, scale)
             rows.append(
                 f'<tr data-from="{begin.isoformat()}" data-until="'
                 f'{end.isoformat() if until else ""}"><td>{m.text(measure.title)}</td>'
@@ -60,26 +61,38 @@ def render_measures_table(site: Site, here: str) -> str:
         if rows:
             groups.append(f'<tbody><tr><th colspan="2" scope="rowgroup">{m.text(track.title)}'
                           f"</th></tr>{''.join(rows)}</tbody>")
+    t = site.t
     return (
         # The table carries no class, so that Material styles it as it styles Markdown tables.
         f'{render_picker(site)}<div class="md-typeset__scrollwrap"><div class="md-typeset__table '
-        'chrono-measures"><table><caption>Measures and how long they were in force, from the day '
-        "each took effect to the day it was lifted, by lane of the chart</caption><thead><tr>"
-        '<th scope="col">Measure</th><th scope="col">In force</th></tr></thead>'
+        f'chrono-measures"><table><caption>{t("measures.caption")}</caption><thead><tr>'
+        f'<th scope="col">{t("measures.measure")}</th>'
+        f'<th scope="col">{t("measures.in-force")}</th></tr></thead>'
         + "".join(groups) + "</table></div></div>"
     )
 
 
+def _span(site: Site, here: str, measure: Measure, scale: Scale) -> str:
+    """When a measure was in force: "from 4 July 2019 until … (1,332 days)", with links."""
+    t = site.t
+    start, until, begin, end = measure_span(site, measure, scale)
+    since = m.link(here, event_url(start.id), as_day(begin).human_in(site.lang))
+    if until is None:
+        return t("measures.open", start=since)
+    length = (f'<span class="chrono-measures__length">'
+              f'{t("measures.length", days=f"{(end - begin).days:,}")}</span>')
+    return t("measures.ended", start=since, length=length,
+             end=m.link(here, event_url(until.id), as_day(end).human_in(site.lang)))
+
+
 def render_tracks_page(site: Site) -> str:
     here = TRACKS
+    t = site.t
     return "\n\n".join([
-        m.front_matter("The dispute at a glance", "Each measure of the Japan–South Korea trade "
-                       "dispute as a bar for as long as it was in force, with its events."),
-        '<h1 id="tracks">The dispute at a glance</h1>',
-        "<p>Each lane follows one thread of the dispute. A bar runs from the day a measure took "
-        "effect to the day it was lifted; a dot marks an event, often the decision that came "
-        "before.</p>",
+        m.front_matter(t.text("tracks.title"), t.text("tracks.description")),
+        f'<h1 id="tracks">{t("tracks.title")}</h1>',
+        f"<p>{t('tracks.intro')}</p>",
         render_chart(site, here),
-        '<h2 id="measures">Measures in force</h2>',
+        f'<h2 id="measures">{t("tracks.measures")}</h2>',
         render_measures_table(site, here),
     ]) + "\n"

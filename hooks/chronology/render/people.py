@@ -24,8 +24,8 @@ from .site import Site
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Countries listed first on Who's who; the rest follow alphabetically, then those with none.
 FIRST = ("South Korea", "Japan")
-NO_COUNTRY = "International and other"
-LANGUAGE_NAMES = {"ko": "Korean", "ja": "Japanese"}
+NO_COUNTRY = "actors.no-country"  # the message naming the part for actors of no country
+LANGUAGE_NAMES = {"ko": "language.ko", "ja": "language.ja"}  # message ids
 
 
 def family_name(actor: Actor) -> str | None:
@@ -70,29 +70,31 @@ def country_anchor(country: str) -> str:
 
 
 def render_actor_page(site: Site, actor: Actor) -> str:
+    t = site.t
     here = actor_url(actor.id)
-    rows = [(label, m.text(value)) for label, value in (
-        ("Name", actor.name), ("In Korean or Japanese", actor.native),
-        ("Romanisation", actor.romanised), ("Family name", family_name(actor))) if value]
-    rows += [(f"As {LANGUAGE_NAMES[lang]} writes it", f'<span lang="{lang}">{m.text(name)}</span>')
-             for lang, name in actor.names]
+    rows = [(t(label), m.text(value)) for label, value in (
+        ("actor.name", actor.name), ("actor.native", actor.native),
+        ("actor.romanised", actor.romanised), ("actor.family-name", family_name(actor)))
+        if value]
+    rows += [(t("actor.written-in", language=t(LANGUAGE_NAMES[lang])),
+              f'<span lang="{lang}">{m.text(name)}</span>') for lang, name in actor.names]
     if actor.aliases:
-        rows.append(("Also written", ", ".join(m.text(alias) for alias in actor.aliases)))
-    rows += [(label, m.text(value)) for label, value in (
-        ("Role at the time", actor.role), ("Country", actor.country), ("Kind", actor.kind))
+        rows.append((t("actor.aliases"), ", ".join(m.text(alias) for alias in actor.aliases)))
+    rows += [(t(label), m.text(value)) for label, value in (
+        ("actor.role", actor.role), ("actor.country", actor.country), ("actor.kind", actor.kind))
         if value]
     native = f" ({actor.native})" if actor.native else ""
     events = site.with_actor[actor.id]
     return "\n\n".join(part for part in [
-        m.front_matter(actor.name + native, f"{actor.name}{native}: {actor.role or actor.kind}, "
-                       f"and the events of the dispute they took part in."),
+        m.front_matter(actor.name + native, t.text("actor.description", name=actor.name + native,
+                                                   role=actor.role or actor.kind)),
         f'<h1 id="actor-name" data-chrono-nav="{m.href(here, ACTORS)}">{m.text(actor.name)}'
         + (f' <span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
         + "</h1>",
         m.pairs(rows),
         f"<p>{m.text(actor.notes)}</p>" if actor.notes else "",
-        f'<h2 id="events">Events ({len(events)})</h2>',
-        render_timeline(here, events),
+        f'<h2 id="events">{t("events.count-heading", count=len(events))}</h2>',
+        render_timeline(here, events, t=t),
     ] if part) + "\n"
 
 
@@ -106,18 +108,21 @@ def _entry(here: str, actor: Actor) -> str:
 
 def render_actors_index(site: Site) -> str:
     here = ACTORS
+    t = site.t
+    no_country = t.text(NO_COUNTRY)
     by_country: dict[str, list[Actor]] = {}
     for actor in site.chronology.actors:
-        by_country.setdefault(actor.country or NO_COUNTRY, []).append(actor)
+        by_country.setdefault(actor.country or no_country, []).append(actor)
     order = sorted(by_country, key=lambda c: (c not in FIRST, FIRST.index(c) if c in FIRST else 0,
-                                              c == NO_COUNTRY, c))
+                                              c == no_country, c))
     sections = []
     for country in order:
         people = sorted((a for a in by_country[country] if a.kind == "person"), key=sort_key)
         bodies = sorted((a for a in by_country[country] if a.kind != "person"),
                         key=lambda a: plain(a.name))
         lists = [(title, "".join(_entry(here, a) for a in group))
-                 for title, group in (("People", people), ("Institutions", bodies)) if group]
+                 for title, group in ((t("actors.people"), people),
+                                      (t("actors.institutions"), bodies)) if group]
         sections.append(
             f'<section class="chrono-people" id="{country_anchor(country)}" '
             f'aria-label="{m.attr(country)}"><h2>{m.text(country)}</h2>'
@@ -125,10 +130,9 @@ def render_actors_index(site: Site) -> str:
                       for title, items in lists)
             + "</section>")
     return "\n\n".join([
-        m.front_matter("Who’s who", "The people and institutions in the dispute, by country."),
-        '<h1 id="actors">Who’s who</h1>',
-        "<p>The people and institutions in the dispute, by country. People are listed by family "
-        'name, shown in <span class="chrono-family">small capitals</span>: Korean names are '
-        "written family name first, Japanese and Western names given name first.</p>",
+        m.front_matter(t.text("actors.title"), t.text("actors.description")),
+        f'<h1 id="actors">{t("actors.title")}</h1>',
+        "<p>" + t("actors.intro", small_capitals='<span class="chrono-family">'
+                  f'{t("actors.intro.small-capitals")}</span>') + "</p>",
         *sections,
     ]) + "\n"

@@ -93,14 +93,14 @@ def actor_names(actor: Actor) -> list[str]:
 
 
 def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[str, ...]]],
-                actors: dict[str, Actor], page_text: str) -> str:
+                actors: dict[str, Actor], page_text: str, lang: str = "en") -> str:
     """The hidden block of an event page that gives search its fields and filters.
     `topics` maps each topic id to its title and aliases; `page_text` is the page's HTML."""
     aka = [alias for t in event.topics for alias in topics[t][1]]
     aka += [name for a in event.actors for name in actor_names(actors[a])]
     text = html.unescape(_TAG.sub(" ", page_text))
     fields = [("meta", "title", event.title), ("meta", "kind", "event"),
-              ("meta", "date", event.date.iso), ("meta", "day", event.date.human),
+              ("meta", "date", event.date.iso), ("meta", "day", event.date.human_in(lang)),
               ("meta", "headline", event.title), ("meta", "when", date_forms(event.date)),
               ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
               ("filter", "phase", phase)]

@@ -8,14 +8,17 @@ from .. import markup as m
 from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
 from .glossary import Glossary
+from .messages import Messages
 
 
 class Site:
     """Lookups shared by the page renderers, built once per render."""
 
-    def __init__(self, chronology: Chronology, name: str = "") -> None:
+    def __init__(self, chronology: Chronology, name: str = "", lang: str = "en") -> None:
         self.chronology = chronology
         self.name = name  # the site's name, for citations
+        self.lang = lang  # the edition's language: its words (t) and its dates
+        self.t = Messages(lang)
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}

@@ -1,0 +1,303 @@
+"""The site's own words: every phrase the render code writes, by message id, per language.
+
+A message is text, never markup: `Messages.__call__` escapes it before it fills in the values,
+so a message (a translator's text, once there are tables other than English) cannot add an
+element or an attribute. The values are HTML, escaped by the caller as data always is
+(markup.text, markup.link); `Messages.text` gives the plain text, for places that escape what
+they are given (front matter, link labels, attributes via markup.attr).
+
+Only English for now: ENGLISH holds every id, and a language's table may lack some, which then
+read in English. An id that is not in ENGLISH is a bug in the render code: KeyError.
+Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+ENGLISH: Mapping[str, str] = {
+    # Plurals: Messages.count picks `.one` for 1 and `.other` for any other number.
+    "count.event.one": "{n} event",
+    "count.event.other": "{n} events",
+    "count.phase.one": "{n} phase",
+    "count.phase.other": "{n} phases",
+    "count.error.one": "{n} error",
+    "count.error.other": "{n} errors",
+    "count.page.one": "{n} page",
+    "count.page.other": "{n} pages",
+    "language.en": "English",
+    "language.ko": "Korean",
+    "language.ja": "Japanese",
+    "language.zh": "Chinese",
+    "language.fr": "French",
+    "language.de": "German",
+    "source.line": "{outlet}, {title}, {date}",
+    "events.count-heading": "Events ({count})",
+    # Event pages (events.py)
+    "event.weekday": " ({weekday})",
+    "event.meta": "{date}{weekday} · Phase: {phase}",
+    "event.record.heading": "From the public record",
+    "event.sources.heading": "What the sources say",
+    "event.sources.none": "None of the news articles this chronology quotes reports this event: "
+                          "it rests on the public record.",
+    "event.corrections.heading": "Errors in the sources",
+    "event.corrections.see-also": "See also {corrections}.",
+    "event.corrections.all": "all corrections",
+    "event.basis.summary": "How the date is known: {headline}",
+    "event.in-force.summary": "In force from {date}: {headline}",
+    "event.tags.who": "Who",
+    "event.tags.topics": "Topics",
+    "event.tags.aliases": "Also called",
+    "event.neighbours.label": "Previous and next event",
+    "event.neighbours.previous": "Previous",
+    "event.neighbours.next": "Next",
+    "event.neighbours.link": "{which}: {title} ({date})",
+    "cite.heading": "Cite this event",
+    "cite.permalink": "Permanent link: {link}",
+    "cite.in": "In: {name}.",
+    "cite.text": "“{title}”.{site} Event of {date}. {url}",
+    "cite.copy": "Copy citation",
+    # Phase pages, the phase list and the list of all events (events.py)
+    "phase.dates": "{start} to {end} · {events}",
+    "phase.timeline": "Timeline",
+    "phase.events": "The events",
+    "events.title": "All events",
+    "events.description": "Every event of the Japan–South Korea trade dispute, 2018–2023, by "
+                          "phase, with its date.",
+    "events.intro": "{events} in {phases}, each with the news articles it rests on. The {home} "
+                    "shows them with a chart of the measures in force.",
+    "events.home-link": "home page",
+    "events.by-phase": "By phase",
+    # Shared pieces (fragments.py)
+    "record.translation": "(our translation: “{translation}”)",
+    "record.entry.label": "{outlet} in the list of the public record",
+    "record.entry": "[record]",
+    "basis.record": "Record: {record}.",
+    "basis.not-found": "The record for this date was not found: {reason}",
+    "basis.kind.record-sentence": "From the public record.",
+    "basis.kind.record": "From the public record",
+    "basis.kind.stated": "Stated",
+    "basis.kind.derived": "Worked out",
+    "basis.record-and-source": "{kind}; {source} says {phrase}.",
+    "basis.stated": "{kind} in {source}: {phrase}.",
+    "basis.derived": "{kind} from {phrase} in {source}, published {published}.",
+    "basis.headline.kind.stated": "stated",
+    "basis.headline.kind.derived": "worked out",
+    "basis.headline.kind.record": "from the public record",
+    "basis.headline.stated": "{kind} in {source}",
+    "basis.headline.derived": "{kind} from {source}",
+    "basis.headline.not-found": "{kind} (not found)",
+    "timeline.takes-effect": "Takes effect",
+    "timeline.decided": "(decided {date})",
+    "timeline.empty": "No events yet.",
+    "flag.label": "Error:",
+    "flag.link": "see correction",
+    "flag.link.more": ", {title}",
+    "correction.kind": "Error: {kind}",
+    "correction.correct": "What is correct:",
+    "correction.evidence": "How we know:",
+    # The corrections page (corrections.py)
+    "corrections.overview.heading": "The errors by source",
+    "corrections.overview.error": "Error",
+    "corrections.overview.kind": "Kind",
+    "corrections.overview.event": "Event",
+    "corrections.overview.source": "{source}: {errors}",
+    "corrections.affected": "Events affected:",
+    "corrections.title": "Corrections",
+    "corrections.description": "Errors in the news articles this chronology quotes: the words, "
+                               "what is correct and how we know.",
+    "corrections.intro": "The articles this chronology quotes contain {count} errors that we have "
+                         "found: misattributed speakers, wrong descriptions of companies and "
+                         "measures, relative dates that point to the wrong year, imprecise "
+                         "durations and contradictions between articles. Each is shown here and "
+                         "on the events it affects, where the words quoted are marked “Error: see "
+                         "correction”.",
+    # People (people.py)
+    "actor.name": "Name",
+    "actor.native": "In Korean or Japanese",
+    "actor.romanised": "Romanisation",
+    "actor.family-name": "Family name",
+    "actor.written-in": "As {language} writes it",
+    "actor.aliases": "Also written",
+    "actor.role": "Role at the time",
+    "actor.country": "Country",
+    "actor.kind": "Kind",
+    "actor.description": "{name}: {role}, and the events of the dispute they took part in.",
+    "actors.no-country": "International and other",
+    "actors.people": "People",
+    "actors.institutions": "Institutions",
+    "actors.title": "Who’s who",
+    "actors.description": "The people and institutions in the dispute, by country.",
+    "actors.intro": "The people and institutions in the dispute, by country. People are listed "
+                    "by family name, shown in {small_capitals}: Korean names are written family "
+                    "name first, Japanese and Western names given name first.",
+    "actors.intro.small-capitals": "small capitals",
+    # Reference pages (reference.py)
+    "source.outlet": "Outlet",
+    "source.title": "Title",
+    "source.published": "Published",
+    "source.agency": "Wire agency",
+    "source.author": "Author",
+    "source.address": "Address",
+    "source.description": "Source: {outlet}, {title}, {date}.",
+    "source.errors": "Errors we found in it ({count})",
+    "source.errors.none": "None recorded.",
+    "source.evidence": "Quoted as evidence against other sources ({count})",
+    "source.cited-by": "Events citing this source ({count})",
+    "source.cited-by.none": "None yet.",
+    "sources.item": "{date}; cited by {events}",
+    "sources.title": "Sources",
+    "sources.description": "The news articles this chronology is built from.",
+    "sources.intro": "The five news articles the chronology began with, quoted word for word. "
+                     "They are not a balanced set: RT is funded by the Russian state; Xinhua is "
+                     "China’s state news agency (here as republished by IOL); Al Mayadeen is a "
+                     "Beirut-based channel; The Caspian Times republishes an Associated Press "
+                     "report and another site a Bloomberg story. Each page below says what is "
+                     "known of the copy we quote, and the errors of each are on {corrections}. "
+                     "Dates and facts these articles do not establish rest on {record}, cited "
+                     "page by page.",
+    "sources.corrections-link": "the corrections page",
+    "sources.record-link": "the public record",
+    "topics.title": "Topics",
+    "topics.description": "The dispute's threads, each with its events.",
+    "context.date": "Date: {basis}",
+    "context.title": "Background",
+    "context.description": "The history behind the dispute (colonial rule, the 1965 treaty, "
+                           "earlier meetings) and related events outside its four phases.",
+    "context.intro": "What happened before the dispute and is referred to in it, and related "
+                     "events that fall between or after the four phases. These entries are not "
+                     "part of the timeline.",
+    "glossary.also": "Also: {aliases}",
+    "glossary.title": "Glossary",
+    "glossary.description": "Terms used in the chronology of the Japan–South Korea trade "
+                            "dispute: white list, GSOMIA, photoresist and more.",
+    "glossary.intro": "Where one of these terms first appears on a page of the chronology, "
+                      "pointing at it, tapping it or reaching it with the Tab key shows its "
+                      "definition; every definition is also here.",
+    "record.official": "Official documents",
+    "record.press": "Press and wire reports",
+    "record.archived": "archived copy",
+    "record.line": "{author}{outlet}, {date} · in {language}{archive}",
+    "record.author": "{author}, ",
+    "record.cited-on": "Cited on:",
+    "record.not-cited": "Not cited yet.",
+    "record.title": "The public record",
+    "record.description": "The official documents and press reports that establish the "
+                          "chronology's dates and facts, each with its address.",
+    "record.intro": "{pages} of the public record — official documents (ministries, presidential "
+                    "offices, courts, the WTO) and wire and press reports — establish the dates "
+                    "and facts that the five news articles do not. Each is listed with the "
+                    "address where it was read, in its own language; quotes from it are copied "
+                    "as read, and translations are marked as ours.",
+    # The chart and the At a glance page (chart.py, measures.py)
+    "chart.measure": "{title}: in force from {start}",
+    "chart.measure.ended": "{title}: in force from {start} until {end} ({days} days)",
+    "chart.event": "{date}: {title}",
+    "chart.description": "One lane per track of the dispute, from {start} to {end}. Bars show "
+                         "how long each measure was in force; dots mark events. Numbered bands "
+                         "are the phases. The table below gives the same facts.",
+    "chart.empty": "No tracks yet: see data/tracks.yaml.",
+    "chart.key.bar": "a measure in force, from the day it took effect; measures that follow one "
+                     "another on a lane alternate in shade",
+    "chart.key.mark": "an event, on a row of its own where events fall close together",
+    "chart.key.phases": "the phases:",
+    "chart.select": "Select a bar or a dot to open its event.",
+    "tracks.title": "The dispute at a glance",
+    "tracks.description": "Each measure of the Japan–South Korea trade dispute as a bar for as "
+                          "long as it was in force, with its events.",
+    "tracks.intro": "Each lane follows one thread of the dispute. A bar runs from the day a "
+                    "measure took effect to the day it was lifted; a dot marks an event, often "
+                    "the decision that came before.",
+    "tracks.measures": "Measures in force",
+    "picker.legend": "Which measures were in force on",
+    "picker.day": "Day",
+    "picker.month": "Month",
+    "picker.year": "Year",
+    "measures.ended": "from {start} until {end} {length}",
+    "measures.length": "({days} days)",
+    "measures.open": "from {start}, still in force",
+    "measures.caption": "Measures and how long they were in force, from the day each took effect "
+                        "to the day it was lifted, by lane of the chart",
+    "measures.measure": "Measure",
+    "measures.in-force": "In force",
+    # The timeline's filters (filters.py)
+    "filters.title": "Show only some of the events",
+    "filters.topic": "Topic",
+    "filters.topic.all": "All topics",
+    "filters.actor": "Who",
+    "filters.actor.all": "Anyone",
+    "filters.actor.elsewhere": "Elsewhere",
+    "filters.country": "Country",
+    "filters.country.all": "Any country",
+    "filters.country.japan": "What Japan did",
+    "filters.country.south-korea": "What South Korea did",
+    "filters.country.others": "What others did",
+    "filters.kind": "Kind",
+    "filters.kind.all": "Every kind",
+    "filters.kind.decision": "Decisions",
+    "filters.kind.in-force": "Measures taking effect",
+    "filters.kind.talks": "Talks and summits",
+    "filters.kind.ruling": "Court rulings",
+    "filters.count": "{shown} of {total} events",
+    "filters.reset": "Show all",
+    # Redirects and the preview's problem banner (__init__.py)
+    "redirect.title": "Moved: {title}",
+    "redirect.body": "This page has moved: {link}.",
+    "problems.lead": "The data has problems, so this preview shows the last data that checked.",
+    "problems.fix": "Fix them and save: the page reloads.",
+}
+
+# A value's place in a message: {name}. Not str.format, whose {name.attribute} and {name[0]}
+# would let a message reach into its values.
+_PLACE = re.compile(r"\{([a-z_]+)\}")
+
+# A language's table holds the ids it translates; Korean and Japanese come with the editions.
+TABLES: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}
+
+
+def message(lang: str, message_id: str) -> str:
+    """The message's text in `lang`, or in English where that language lacks it."""
+    table = TABLES.get(lang, ENGLISH)
+    found = table.get(message_id)
+    if found is not None:
+        return found
+    if message_id not in ENGLISH:
+        raise KeyError(f"no message '{message_id}': add it to ENGLISH in render/messages.py")
+    return ENGLISH[message_id]
+
+
+def _fill(template: str, values: Mapping[str, object]) -> str:
+    """The template with each {name} replaced by its value; KeyError names a missing one."""
+    return _PLACE.sub(lambda place: str(values[place.group(1)]), template)
+
+
+class Messages:
+    """The site's words in one language."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def __call__(self, message_id: str, /, **values: object) -> str:
+        """The message as HTML: its own text escaped, the values (HTML) put in as given."""
+        return _fill(html.escape(message(self.lang, message_id)), values)
+
+    def text(self, message_id: str, /, **values: object) -> str:
+        """The message as plain text, with plain-text values, for a place that escapes it."""
+        return _fill(message(self.lang, message_id), values)
+
+    def count(self, number: int, noun: str) -> str:
+        """ "1 event", "2 events": `noun` names the messages `<noun>.one` and `<noun>.other`."""
+        return self(_plural(number, noun), n=number)
+
+    def count_text(self, number: int, noun: str) -> str:
+        """The count as plain text (Messages.text)."""
+        return self.text(_plural(number, noun), n=number)
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{noun}.one" if number == 1 else f"{noun}.other"
+
+
+EN = Messages("en")
