@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -128,6 +133,25 @@ def search_filters(site: Path) -> dict[str, dict[str, list[int]]]:
         (name, values), _ = _cbor(data, len(b"pagefind_dcd"))  # type: ignore[misc]
         filters[name] = {value: sorted(pages) for value, pages in sorted(values)}
     return filters
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serving(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+            ) -> Iterator[str]:
+    """The built site served on 127.0.0.1 by `handler`; yields the address of its root."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def copy_project(target: Path) -> Path:

@@ -3,10 +3,8 @@ Who's who by family name, the corrections' overview, and a 404 page that is not 
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -14,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, PHONE, ROOT, screenshot
+from support import DESKTOP, PHONE, ROOT, screenshot, serving
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
@@ -149,12 +147,8 @@ class _NotFoundHost(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def host(built_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_NotFoundHost, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site, _NotFoundHost) as url:
+        yield url
 
 
 @pytest.fixture

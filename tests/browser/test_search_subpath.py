@@ -3,21 +3,16 @@ the index loads from the site's own folder and results link inside it."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+from support import QuietHandler, serving
 
 
-class _Below(http.server.SimpleHTTPRequestHandler):
+class _Below(QuietHandler):
     """Serves the built site at /chronology/ and nothing at the root."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def translate_path(self, path: str) -> str:
         if not path.startswith("/chronology/"):
@@ -27,12 +22,8 @@ class _Below(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def below_root(built_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Below, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/chronology/"
-    server.shutdown()
-    server.server_close()
+    with serving(built_site, _Below) as root:
+        yield root + "chronology/"
 
 
 def test_search_works_below_the_hosts_root(browser: Browser, below_root: str) -> None:
