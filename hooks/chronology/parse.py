@@ -20,6 +20,7 @@ from .hostile import MAX_DEPTH, hidden_character, looks_clean
 from .scan import (
     BaseLoader,
     hidden_outside_values,
+    join_cjk_folds,
     may_hold_properties,
     short_tag,
     tags_anchors_and_aliases,
@@ -135,6 +136,10 @@ def _check_text(loader: _Loader, node: yaml.Node, value: str, label: str) -> str
     return Reported(value)
 
 
+def _construct_str(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return join_cjk_folds(loader.text, node, node.value)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
     _enter(loader, node)
     mapping = LineMap()
@@ -210,6 +215,7 @@ def _refuse_merge(loader: _Loader, node: yaml.Node) -> None:
                    "field out in full")
 
 
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)

@@ -3,7 +3,9 @@
 Before parsing: characters YAML cannot read, or reads as line breaks where editors do not
 (which would shift every line number after them); tags, anchors and aliases, found in the
 parser's events before any value is built. After parsing: hidden characters outside values,
-as in comments. Each scan reports one problem a line, at most MAX_REPORTED a file. No I/O.
+as in comments. Each scan reports one problem a line, at most MAX_REPORTED a file. While
+parsing: the line breaks YAML folds into a space, which Chinese and Japanese text must not
+get (join_cjk_folds). No I/O.
 """
 
 from __future__ import annotations
@@ -149,3 +151,42 @@ def hidden_outside_values(text: str, path: str, reported: set[int]) -> list[Prob
         what = f"{describe_character(match.group())}; {character_fix(match.group())}"
         problems.append(Problem(path, line, f"{field}: {what}" if field else what))
     return _capped(problems, more)
+
+
+# Han, kana and the CJK punctuation and full-width forms: Chinese and Japanese write no space
+# between words, so a line break inside such text is not a word space. Hangul is not in it:
+# Korean separates words with spaces, and a folded line break there stands for one.
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+                  r"\uf900-\ufaff\uff00-\uffef]")
+
+
+def join_cjk_folds(text: str, node: yaml.ScalarNode, value: str) -> str:
+    """The value with each folded line break between two CJK characters joined without the
+    space YAML puts there (`>-` and plain or quoted text over several lines): otherwise
+    Japanese reads `ホワイト国」 から`. Each line of the source is found in the value in turn;
+    only a gap of exactly one space between two such lines was a fold. Anything unexpected
+    (escapes, more-indented lines) leaves the value as YAML read it."""
+    if (node.style not in {None, "", ">", '"', "'"} or node.start_mark.line == node.end_mark.line
+            or not _CJK.search(value)):
+        return value  # one line, a literal block (|), or no CJK: nothing to join
+    start, end = node.start_mark.index, node.end_mark.index
+    raw = text[start:end]
+    if node.style == ">":
+        raw = raw.partition("\n")[2]
+    elif node.style in {'"', "'"}:
+        raw = raw[1:-1]
+    lines = [line.strip(" \t\r") for line in raw.split("\n")]
+    joins: list[int] = []
+    position, previous = 0, ""
+    for line in (line for line in lines if line):
+        found = value.find(line, position)
+        gap = value[position:found]
+        if found < 0 or (previous and not gap) or gap.strip(" \n"):
+            return value
+        if (gap == " " and previous and _CJK.fullmatch(previous[-1])
+                and _CJK.fullmatch(line[0])):
+            joins.append(position)
+        position, previous = found + len(line), line
+    for index in reversed(joins):
+        value = value[:index] + value[index + 1:]
+    return value
