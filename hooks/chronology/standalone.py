@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"standalone: {error}", file=sys.stderr)
         return 1
     print(f"standalone: wrote {count} pages into {args.out}/; build it with `mkdocs build -f "
-          f"{args.out}/mkdocs.yml` (no hook needed)")
+          f"{args.out}/mkdocs.yml` (no hook needed), then index it for search with `python -m "
+          f"pagefind --site {args.out}/site`")
     return 0
 
 
