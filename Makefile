@@ -18,7 +18,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 export SOURCES
 
-.PHONY: venv serve build publish standalone test unit lint check-quotes lighthouse bench clean
+.PHONY: venv serve build publish standalone test unit lint translations check-quotes lighthouse bench clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,6 +71,10 @@ unit: venv
 lint: venv
 	$(BIN)/ruff check hooks tests
 	$(BIN)/mypy
+
+# Per edition (ko, ja): how much is translated, what is stale or untranslated (a report).
+translations: venv
+	@$(BIN)/python -m chronology.translations data
 
 check-quotes: venv
 	$(BIN)/python -m chronology.quotes $(SOURCES)

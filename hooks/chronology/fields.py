@@ -152,6 +152,15 @@ class FieldReader:
         value = self._string(key)
         return self._checked(key, value, value and length_problem(key, value))
 
+    def text_as(self, key: str, limit_of: str) -> str | None:
+        """Text held to another field's length limit (a translation of `limit_of`)."""
+        value = self._string(key)
+        problem = value and length_problem(limit_of, value)
+        if problem:
+            self.report(self.line_of(key), f"{self.what}: {key}: {problem}")
+            return None
+        return value
+
     def identifier(self, key: str, kind: str = "") -> str | None:
         """An id; `kind` ("event", "source"...) when it is the id of such a record, whose page
         address or anchor it becomes (see hostile.reserved_id)."""

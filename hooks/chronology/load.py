@@ -113,10 +113,12 @@ class RawData:
     # Files (by name, such as "sources") that are required but missing, or that exist but could
     # not be read: their problem is reported once, and references to them are not checked.
     unreadable: frozenset[str] = frozenset()
+    # data/i18n/<lang>/: the Korean and Japanese texts (translations/load.py).
+    translations: tuple[Any, ...] = ()
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary", "records")
-_EXPECTED = {f"{name}.yaml" for name in ("phases", "sources", *OPTIONAL_FILES)} | {"events"}
+_EXPECTED = {f"{name}.yaml" for name in ("phases", "sources", *OPTIONAL_FILES)} | {"events", "i18n"}
 # Passed over without a word: the placeholder that keeps a folder in git, and the swap and lock
 # files editors keep beside a file while it is open (vim's .name.swp, Emacs' .#name). These can
 # never be an event (no .yaml ending), and reporting them would fail every `make serve` rebuild
@@ -158,18 +160,19 @@ def _strays(data_dir: Path, root: Path, problems: list[Problem]) -> None:
                                 f"{', '.join(name + '.yaml' for name in OPTIONAL_FILES)}{hint}"))
 
 
-def _event_files(events_dir: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """The event files in data/events/; everything else there is reported."""
+def _event_files(events_dir: Path, root: Path, problems: list[Problem],
+                 folder: str = "data/events") -> list[Path]:
+    """The event files in data/events/ (or `folder`); everything else there is reported."""
     path = events_dir.relative_to(root).as_posix()
     if events_dir.is_symlink():
-        problems.append(Problem(path, 1, "a symbolic link, not a folder; make data/events/ a "
+        problems.append(Problem(path, 1, f"a symbolic link, not a folder; make {folder}/ a "
                                 "folder (a link could bring in files from outside the "
                                 "repository)"))
         return []
     if not events_dir.is_dir():
         if events_dir.exists():
             problems.append(Problem(path, 1, "a file, not a folder; events go in the folder "
-                                    "data/events/, one file per event"))
+                                    f"{folder}/, one file per event"))
         return []
     files = []
     for file in _entries(events_dir, path, problems):
@@ -180,11 +183,11 @@ def _event_files(events_dir: Path, root: Path, problems: list[Problem]) -> list[
             problems.append(_hidden(where, file.name))
         elif file.is_dir() and not file.is_symlink():
             problems.append(Problem(where, 1, "a folder, not a file; each event is one file "
-                                    "directly in data/events/ (no sub-folders)"))
+                                    f"directly in {folder}/ (no sub-folders)"))
         elif file.suffix != ".yaml":
             hint = f"; rename it to {file.stem}.yaml" if file.suffix in {".yml", ".YAML"} else ""
             problems.append(
-                Problem(where, 1, f"not an event file; events are data/events/<id>.yaml{hint}"))
+                Problem(where, 1, f"not an event file; events are {folder}/<id>.yaml{hint}"))
         else:
             files.append(file)
     return files
@@ -252,5 +255,8 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
         problems.extend(found)
         if document is not None:
             events.append(document)
+    from .translations.load import load_translations  # here: it uses this module's helpers
+    translations = load_translations(data_dir / "i18n", root, read_file, problems)
     return RawData(phases, sources, tuple(events), **optional,
-                   event_ids=frozenset(event_ids), unreadable=frozenset(unreadable)), problems
+                   event_ids=frozenset(event_ids), unreadable=frozenset(unreadable),
+                   translations=translations), problems

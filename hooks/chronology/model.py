@@ -7,6 +7,7 @@ point at the file and line a maintainer must edit.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .dates import PartialDate
@@ -222,6 +223,30 @@ class Term:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Translated:
+    """A Korean or Japanese text (data/i18n/): what it translates, who made it and how."""
+
+    text: str
+    of: str  # the fingerprint of the English it was made from (translations/specs.py)
+    by: str
+    how: str  # "machine" or "person"
+    reviewed: str | bool = False  # who reviewed it, or False
+    stale: bool = False  # the English has changed since: shown, but marked and reported
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edition:
+    """One language's translations: texts by (file kind, id, field), e.g. ("events",
+    "2019-08-02-…", "title") or ("ui", "event.meta", "text"), and our translations of quotes
+    by (event id, the quote verbatim)."""
+
+    lang: str
+    texts: Mapping[tuple[str, str, str], Translated] = field(default_factory=dict)
+    quotes: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Chronology:
     phases: tuple[Phase, ...]
     sources: tuple[Source, ...]
@@ -233,3 +258,5 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
     records: tuple[RecordSource, ...] = ()  # sorted by date, then id
+    translations: Mapping[str, Edition] = field(default_factory=dict)  # "ko", "ja"; nothing
+    # rendered reads them yet

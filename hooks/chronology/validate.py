@@ -13,6 +13,7 @@ Never stops at the first problem; never drops a record silently. No MkDocs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,9 @@ from .model import (
 )
 from .read import Draft, event_id, read, read_list
 from .specs import EVENT, LIST_FILES
+from .translations.check import check_language, read_language
+from .translations.editions import build_edition
+from .translations.specs import LISTS as LIST_TRANSLATIONS
 
 
 def load_chronology(data_dir: Path, cache: Cache | None = None) -> Chronology:
@@ -57,10 +61,21 @@ def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
         (event_id(document, problems), read(EVENT, document.value, document.path, document.line,
                                             problems))
         for document in raw.events]
+    languages = [read_language(files, problems) for files in raw.translations]
     problems += check(raw, lists, events)
+    for language in languages:
+        problems += check_language(
+            language, raw.event_ids,
+            {name: rules.declared_ids(getattr(raw, name), name not in raw.unreadable)
+             for name in LIST_TRANSLATIONS},
+            {id_: draft for id_, draft in events if id_ is not None})
     if problems:
         raise DataError(problems)
-    return build(lists, events)
+    chronology = build(lists, events)
+    if not languages:
+        return chronology
+    return replace(chronology, translations={
+        language.lang: build_edition(language, chronology) for language in languages})
 
 
 def check(raw: RawData, lists: dict[str, list[Draft]],

@@ -1,0 +1,10 @@
+"""Translations: the Korean and Japanese texts in data/i18n/<lang>/ — loaded (load.py), read
+against their specs (specs.py), checked (check.py), turned into one Edition per language
+(editions.py), and the coverage report of what is untranslated or stale (coverage.py).
+
+Nothing here renders: the English site is the same with or without data/i18n/. No MkDocs.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("ko", "ja")  # the editions; any other folder in data/i18n/ is an error

@@ -1,0 +1,157 @@
+"""Read, then check, the translation files of each language (specs.py): ids that must name an
+English record or message, who made each text and how, placeholders a translated message may
+use, quotes that must be the event's own, character for character. Every problem is an error,
+as for any data: a wrong translation would be shown. What is missing or stale is not a problem
+here but a report (coverage.py). No MkDocs, no I/O.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+from ..errors import Location, Problem
+from ..load import Document, LineMap
+from ..read import Draft, event_id, read, read_list, walk
+from ..render.messages import _PLACE, ENGLISH
+from ..rules import at, unknown_id
+from . import specs
+from .load import LanguageFiles
+
+
+@dataclass
+class LanguageDrafts:
+    """One language's translation files, as read."""
+
+    lang: str
+    events: list[tuple[str | None, Draft]] = field(default_factory=list)
+    lists: dict[str, list[Draft]] = field(default_factory=dict)
+    messages: list[tuple[str, Draft]] = field(default_factory=list)
+    translator: dict[str, Draft] = field(default_factory=dict)  # file path -> its translator
+
+
+def read_language(files: LanguageFiles, problems: list[Problem]) -> LanguageDrafts:
+    drafts = LanguageDrafts(files.lang)
+    for document in files.events:
+        draft = read(specs.EVENT, document.value, document.path, document.line, problems)
+        drafts.events.append((event_id(document, problems), draft))
+        if draft.get("translator"):
+            drafts.translator[document.path] = draft["translator"]
+    for name, listed in files.lists.items():
+        drafts.lists[name] = read_list(specs.LIST_SPECS[name], listed,
+                                       f"{specs.LISTS[name][0]}'s translation", problems)
+    if files.ui is not None:
+        _read_ui(files.ui, drafts, problems)
+    return drafts
+
+
+def _read_ui(document: Document, drafts: LanguageDrafts, problems: list[Problem]) -> None:
+    if not isinstance(document.value, LineMap):
+        problems.append(Problem(document.path, document.line, "must be a mapping of message ids "
+                                "to translated texts, such as `event.sources.heading: {text: "
+                                "…, of: …}`"))
+        return
+    for key, value in document.value.items():
+        line = document.value.line_of(key)
+        if key == "translator":
+            drafts.translator[document.path] = read(specs.TRANSLATOR, value, document.path, line,
+                                                    problems, what="translator")
+        else:
+            drafts.messages.append((key, read(specs.MESSAGE, value, document.path, line,
+                                              problems, what=key)))
+
+
+def texts(drafts: LanguageDrafts) -> Iterator[tuple[str, str, str, Draft]]:
+    """Every translated text: (file kind, id, field, its draft)."""
+    for id_, event in drafts.events:
+        for name in ("title", "summary"):
+            if id_ and event.get(name):
+                yield "events", id_, name, event[name]
+        for name in ("date_basis", "in_force"):
+            if id_ and event.get(name) and event[name].get("note"):
+                yield "events", id_, f"{name}.note", event[name]["note"]
+    for kind, items in drafts.lists.items():
+        for item in items:
+            for name in specs.LISTS[kind][1]:
+                if item.get("id") and item.get(name):
+                    yield kind, item["id"], name, item[name]
+    for id_, message in drafts.messages:
+        yield "ui", id_, "text", message
+
+
+def check_language(drafts: LanguageDrafts, event_ids: AbstractSet[str],
+                   list_ids: Mapping[str, AbstractSet[str]],
+                   events: Mapping[str, Draft]) -> Iterator[Problem]:
+    for kind, _, _, text in texts(drafts):
+        yield from _check_who(text, drafts.translator.get(text.at.path), kind != "events"
+                              and kind != "ui")
+    for translator in drafts.translator.values():
+        yield from _check_how(translator, "translator")
+    for id_, event in drafts.events:
+        if id_ is not None and id_ not in event_ids:
+            yield at(Location(event.at.path, 1), "file name: " + unknown_id(
+                "event", id_, event_ids, "name the file after an event in data/events/"))
+        elif id_ is not None and id_ in events:
+            yield from _check_quotes(event, events[id_], id_)
+    for kind, items in drafts.lists.items():
+        what = specs.LISTS[kind][0]
+        seen: dict[str, Location] = {}
+        for item in items:
+            id_ = item.get("id")
+            if id_ is None:
+                continue
+            if id_ not in list_ids.get(kind, ()):
+                yield at(item.loc("id"), "id: " + unknown_id(
+                    what, id_, list_ids.get(kind, set()),
+                    f"a translation names {'an' if what[0] in 'aeiou' else 'a'} {what} of "
+                    f"data/{kind}.yaml by its id"))
+            elif id_ in seen:
+                yield at(item.at, f"'{id_}' is already translated (at {seen[id_]}); keep one")
+            seen.setdefault(id_, item.at)
+    for id_, message in drafts.messages:
+        yield from _check_message(id_, message)
+
+
+def _check_how(draft: Draft, label: str) -> Iterator[Problem]:
+    how = draft.get("how")
+    if how is not None and how not in specs.HOW:
+        yield at(draft.loc("how"), f"{label}: how: '{how}' is not one of "
+                 f"{', '.join(specs.HOW)}; say whether a machine or a person made the text")
+
+
+def _check_who(text: Draft, translator: Draft | None, per_text: bool) -> Iterator[Problem]:
+    yield from _check_how(text, text.what)
+    for name, means in (("by", "who translated it"), ("how", "machine or person")):
+        if not text.given(name) and not (translator and translator.given(name)):
+            where = ("with the text: {text: …, of: …, by: …, how: machine, reviewed: false}"
+                     if per_text else "with the text, or once for the file: translator: "
+                     "{by: …, how: machine, reviewed: false}")
+            yield at(text.at, f"{text.what}: missing '{name}' ({means}); give it {where}")
+
+
+def _check_quotes(translation: Draft, event: Draft, id_: str) -> Iterator[Problem]:
+    quotes = {d["quote"] for d in walk(event) if d.get("quote")}
+    for citation in translation.get("citations") or ():
+        quote = citation.get("quote")
+        if quote is not None and quote not in quotes:
+            close = difflib.get_close_matches(quote, sorted(quotes), n=1, cutoff=0.6)
+            hint = " (the English quote has changed?)" if close else ""
+            yield at(citation.loc("quote"), f"{citation.what}: quote: not one of the event's "
+                     f"quotes{hint}; copy it character for character from data/events/{id_}.yaml")
+
+
+def _check_message(id_: str, message: Draft) -> Iterator[Problem]:
+    if id_ not in ENGLISH:
+        yield at(message.at, unknown_id("message id", id_, set(ENGLISH),
+                                        "ui.yaml translates the messages of render/messages.py"))
+        return
+    text = message.get("text")
+    if text is None:
+        return
+    extra = sorted(set(_PLACE.findall(text)) - set(_PLACE.findall(ENGLISH[id_])))
+    if extra:
+        allowed = ", ".join(f"{{{p}}}" for p in sorted(set(_PLACE.findall(ENGLISH[id_]))))
+        yield at(message.loc("text"), f"{id_}: text: {{{extra[0]}}} is not a place in the "
+                 f"English message; use only {allowed or 'none (it has no places)'}")
