@@ -13,6 +13,8 @@ import difflib
 import hashlib
 import re
 import stat
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -144,15 +146,23 @@ def _entries(folder: Path, path: str, problems: list[Problem]) -> list[Path]:
         return []
 
 
+def visible_entries(folder: Path, root: Path, problems: list[Problem],
+                    expected: AbstractSet[str] = frozenset()) -> Iterator[tuple[Path, str]]:
+    """What is in a folder, each with its path from the project root, less the names in
+    `expected` and what editors and git keep there; hidden files are reported, not given."""
+    for entry in _entries(folder, folder.relative_to(root).as_posix(), problems):
+        if entry.name in expected or _IGNORED.fullmatch(entry.name):
+            continue
+        where = entry.relative_to(root).as_posix()
+        if entry.name.startswith("."):
+            problems.append(_hidden(where, entry.name))
+        else:
+            yield entry, where
+
+
 def _strays(data_dir: Path, root: Path, problems: list[Problem]) -> None:
     """Files in data/ that nothing reads: a misspelt optional file would otherwise vanish."""
-    for entry in _entries(data_dir, data_dir.relative_to(root).as_posix(), problems):
-        if entry.name in _EXPECTED or _IGNORED.fullmatch(entry.name):
-            continue
-        path = entry.relative_to(root).as_posix()
-        if entry.name.startswith("."):
-            problems.append(_hidden(path, entry.name))
-            continue
+    for entry, path in visible_entries(data_dir, root, problems, _EXPECTED):
         close = difflib.get_close_matches(entry.name, sorted(_EXPECTED), n=1, cutoff=0.6)
         hint = f"; rename it to {close[0]}" if close else ""
         problems.append(Problem(path, 1, "not a data file: data/ holds phases.yaml, sources.yaml, "
@@ -160,7 +170,7 @@ def _strays(data_dir: Path, root: Path, problems: list[Problem]) -> None:
                                 f"{', '.join(name + '.yaml' for name in OPTIONAL_FILES)}{hint}"))
 
 
-def _event_files(events_dir: Path, root: Path, problems: list[Problem],
+def event_files(events_dir: Path, root: Path, problems: list[Problem],
                  folder: str = "data/events") -> list[Path]:
     """The event files in data/events/ (or `folder`); everything else there is reported."""
     path = events_dir.relative_to(root).as_posix()
@@ -175,13 +185,8 @@ def _event_files(events_dir: Path, root: Path, problems: list[Problem],
                                     f"{folder}/, one file per event"))
         return []
     files = []
-    for file in _entries(events_dir, path, problems):
-        where = file.relative_to(root).as_posix()
-        if _IGNORED.fullmatch(file.name):
-            continue
-        if file.name.startswith("."):
-            problems.append(_hidden(where, file.name))
-        elif file.is_dir() and not file.is_symlink():
+    for file, where in visible_entries(events_dir, root, problems):
+        if file.is_dir() and not file.is_symlink():
             problems.append(Problem(where, 1, "a folder, not a file; each event is one file "
                                     f"directly in {folder}/ (no sub-folders)"))
         elif file.suffix != ".yaml":
@@ -249,7 +254,7 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
     events_dir = data_dir / "events"
     if events_dir.is_symlink() or (events_dir.exists() and not events_dir.is_dir()):
         unreadable.add("events")  # reported as such; "no events found" would add nothing
-    for file in _event_files(events_dir, root, problems):
+    for file in event_files(events_dir, root, problems):
         event_ids.add(file.stem)
         document, found = read_file(file)
         problems.extend(found)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..load import _IGNORED, Document, _entries, _event_files, _hidden
+from ..load import Document, event_files, visible_entries
 from . import LANGUAGES
 
 # Which English file each list file translates (data/<name>.yaml), by id.
@@ -44,13 +44,7 @@ def _folder_problem(folder: Path, path: str, what: str) -> Problem | None:
 def _language(folder: Path, root: Path, read_file: ReadFile,
               problems: list[Problem]) -> LanguageFiles:
     path = folder.relative_to(root).as_posix()
-    for entry in _entries(folder, path, problems):
-        where = entry.relative_to(root).as_posix()
-        if entry.name in _EXPECTED or _IGNORED.fullmatch(entry.name):
-            continue
-        if entry.name.startswith("."):
-            problems.append(_hidden(where, entry.name))
-            continue
+    for entry, where in visible_entries(folder, root, problems, _EXPECTED):
         close = difflib.get_close_matches(entry.name, sorted(_EXPECTED), n=1, cutoff=0.6)
         hint = f"; rename it to {close[0]}" if close else ""
         problems.append(Problem(where, 1, f"not a translation file: {path}/ holds the folder "
@@ -68,7 +62,7 @@ def _language(folder: Path, root: Path, read_file: ReadFile,
     events: list[Document] = []
     events_dir = folder / "events"
     if events_dir.is_symlink() or events_dir.is_dir():
-        for file in _event_files(events_dir, root, problems, f"{path}/events"):
+        for file in event_files(events_dir, root, problems, f"{path}/events"):
             document, found = read_file(file)
             problems.extend(found)
             if document is not None:
@@ -90,13 +84,8 @@ def load_translations(i18n: Path, root: Path, read_file: ReadFile,
         problems.extend([problem] if problem else [])
         return ()
     found: list[LanguageFiles] = []
-    for entry in _entries(i18n, path, problems):
-        where = entry.relative_to(root).as_posix()
-        if _IGNORED.fullmatch(entry.name):
-            continue
-        if entry.name.startswith("."):
-            problems.append(_hidden(where, entry.name))
-        elif entry.name not in LANGUAGES:
+    for entry, where in visible_entries(i18n, root, problems):
+        if entry.name not in LANGUAGES:
             close = difflib.get_close_matches(entry.name.lower(), LANGUAGES, n=1, cutoff=0.5)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(Problem(where, 1, f"unknown language folder '{entry.name}': "
