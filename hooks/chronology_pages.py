@@ -21,7 +21,7 @@ from chronology.render import nav_with_phases, render_problem_banner
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.validate import load_chronology
-from chronology_build import Build, log, remove_pages
+from chronology_build import Build, log, remove_pages, theme_search
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -37,7 +37,10 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.dirty, _build.serving = dirty, command == "serve"
 
 
+@event_priority(100)  # before Material's search plugin reads its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if (search := theme_search(config)) is not None:
+        search.enabled = True  # as a build that stopped between two pages may have left it
     if not config.use_directory_urls:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     if problem := site_url_problem(config.site_url or ""):
@@ -92,7 +95,11 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     return searchable(page.url, html)
 
 
-def on_page_context(context: Any, page: Page, **_: Any) -> Any:
+@event_priority(-50)  # after Material's search plugin has (not) indexed the page, before the
+# page's template is rendered
+def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
+    if (search := theme_search(config)) is not None:
+        search.enabled = True  # Material's header shows the search box only while it is
     # MkDocs writes the exports, with the other static files, before it renders the first page:
     # let go of their text (some 40 MB at 10,000 events).
     for file in _build.exports:
@@ -101,16 +108,18 @@ def on_page_context(context: Any, page: Page, **_: Any) -> Any:
     return context
 
 
-def on_post_page(output: str, page: Page, **_: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     # The page is written and indexed for search: its body and table of contents are not
     # needed again, and 10,000 of them held to the end of the build would cost ~100 MB.
     if page.file.generated_by is not None:
         page.content = None
         page.toc = _NO_TOC
+    if (search := theme_search(config)) is not None:
+        search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
     return output
 
 
-@event_priority(-100)  # after Material's search plugin has written its (unused) index
+@event_priority(-100)  # after the other plugins are done with the site
 def on_post_build(config: MkDocsConfig) -> None:
     gone = _build.memo.succeeded()  # pages are written: a later rebuild compares against this one
     if _build.dirty:  # a dirty build does not clean site/

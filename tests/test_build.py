@@ -380,3 +380,13 @@ def test_the_site_carries_every_export_in_full(built_site: Path) -> None:
     assert sorted(e["id"] for e in data["events"]) == events
     for name in ("events.csv", "events.ics", "events.atom", "events.schema.json"):
         assert (built_site / name).stat().st_size > 1000, name
+
+
+def test_every_page_keeps_the_search_box_and_material_writes_no_index(built_site: Path) -> None:
+    """Material's search plugin is kept only for its box in the header; the hook stops it
+    indexing pages (Pagefind's is the index), and the box must still be on every page."""
+    pages = [p for p in built_site.rglob("*.html") if "Moved:" not in p.read_text("utf-8")[:400]]
+    missing = [str(p.relative_to(built_site)) for p in pages
+               if 'for="__search"' not in p.read_text("utf-8")]
+    assert len(pages) > 100 and missing == []
+    assert not (built_site / "search" / "search_index.json").exists()
