@@ -297,10 +297,15 @@
   };
 
   // Typing, pasting and input methods all fire "input"; a short pause lets fast typing finish.
+  // Text that arrives whole (pasted, dictated, a word an input method commits) is searched at
+  // once: no more keys are coming.
   let timer = 0;
+  let length = 0;
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(run, 80);
+    const whole = input.value.length - length > 1;
+    length = input.value.length;
+    timer = setTimeout(run, whole ? 0 : 80);
   };
 
   // Filters: their values (and Pagefind's filter files) load only when the reader opens them.
