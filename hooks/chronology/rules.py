@@ -20,6 +20,7 @@ from .hostile import term_problem
 from .load import Document
 from .model import BASIS_KINDS, RECORD_KINDS
 from .read import Draft, walk
+from .scripts import HANGUL, KANA_KANJI
 from .specs import ACTOR_KINDS, CORRECTION_KINDS
 
 MAX_TITLE = 140
@@ -156,8 +157,7 @@ def check_glossary_names(term: Draft) -> Iterator[Problem]:
 
 # What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
 # Japanese (a name under the wrong key is the likely mistake).
-SCRIPTS = {"ko": ("Hangul", re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")),
-           "ja": ("kana or kanji", re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]"))}
+SCRIPTS = {"ko": ("Hangul", HANGUL), "ja": ("kana or kanji", KANA_KANJI)}
 
 
 def check_names(actor: Draft) -> Iterator[Problem]:

@@ -24,7 +24,8 @@ pytestmark = pytest.mark.build
 # Fields that hold text (ids, dates, kinds and addresses are checked by validation instead).
 TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "author", "notes",
                "note", "quote", "phrase", "name", "native", "romanised", "role", "correction",
-               "evidence", "definition", "term", "aliases", "translation", "not_found", "country"}
+               "evidence", "definition", "term", "aliases", "translation", "not_found", "country",
+               "ko", "ja"}  # an actor's names as Korean and Japanese write them
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

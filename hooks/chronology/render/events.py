@@ -14,6 +14,7 @@ from .fragments import (
     actor_lang,
     basis_headline,
     day,
+    other_names,
     render_basis,
     render_citation,
     render_correction,
@@ -113,8 +114,7 @@ def render_tags(site: Site, here: str, event: Event) -> str:
                           for topic in event.topics)
         rows.append(f"<dt>{t('event.tags.topics')}</dt>\n<dd>{links}</dd>")
     if event.aliases:
-        names = ", ".join(m.text(alias) for alias in event.aliases)
-        rows.append(f"<dt>{t('event.tags.aliases')}</dt>\n<dd>{names}</dd>")
+        rows.append(f"<dt>{t('event.tags.aliases')}</dt>\n<dd>{other_names(event.aliases)}</dd>")
     # Indexed for search, so that an event is found by a name in Korean or Japanese script. The
     # line breaks keep words apart in search previews ("Who Mike Pompeo", not "WhoMike Pompeo").
     body = "\n".join(rows)

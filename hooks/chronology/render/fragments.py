@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable
 from .. import markup as m
 from ..dates import PartialDate
 from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitation
+from ..scripts import language_of
 from ..urls import CORRECTIONS, RECORD, event_url, source_url
 from .messages import EN, Messages
 from .site import Site
@@ -203,6 +204,13 @@ def render_list(here: str, items: Iterable[tuple[str, str, str]]) -> str:
 def day(value: object) -> PartialDate:
     """A datetime.date as a day-precise PartialDate."""
     return PartialDate.of(value)  # type: ignore[arg-type]
+
+
+def other_names(names: Iterable[str]) -> str:
+    """Other names and spellings, comma-separated, each in Korean or Japanese script marked with
+    its language (fonts, screen readers)."""
+    return ", ".join(f'<span lang="{lang}">{m.text(name)}</span>' if (lang := language_of(name))
+                     else m.text(name) for name in names)
 
 
 def actor_lang(actor: Actor) -> str:

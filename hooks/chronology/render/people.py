@@ -17,11 +17,11 @@ import unicodedata
 
 from .. import markup as m
 from ..model import Actor
+from ..scripts import HANGUL
 from ..urls import ACTORS, actor_url
-from .fragments import actor_lang, render_timeline
+from .fragments import actor_lang, other_names, render_timeline
 from .site import Site
 
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # Countries listed first on Who's who; the rest follow alphabetically, then those with none.
 FIRST = ("South Korea", "Japan")
 NO_COUNTRY = "actors.no-country"  # the message naming the part for actors of no country
@@ -79,7 +79,7 @@ def render_actor_page(site: Site, actor: Actor) -> str:
     rows += [(t("actor.written-in", language=t(LANGUAGE_NAMES[lang])),
               f'<span lang="{lang}">{m.text(name)}</span>') for lang, name in actor.names]
     if actor.aliases:
-        rows.append((t("actor.aliases"), ", ".join(m.text(alias) for alias in actor.aliases)))
+        rows.append((t("actor.aliases"), other_names(actor.aliases)))
     rows += [(t(label), m.text(value)) for label, value in (
         ("actor.role", actor.role), ("actor.country", actor.country), ("actor.kind", actor.kind))
         if value]
