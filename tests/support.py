@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page
@@ -87,17 +88,21 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
-def search_index(site: Path) -> dict[str, dict[str, object]]:
-    """What Pagefind indexed, page by page: {url relative to the site: fragment}, each fragment
-    holding the page's indexed `content`, its `meta`, `filters` and `sort`. A fragment is
-    gzipped JSON behind a 12-byte signature (Pagefind 1.x)."""
-    pages = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+def search_fragments(site: Path) -> list[dict[str, Any]]:
+    """What Pagefind indexed, one fragment per indexed page (a page indexed twice shows twice):
+    each with its `url`, indexed `content`, `meta`, `filters`. A fragment is gzipped JSON behind
+    a 12-byte signature (Pagefind 1.x)."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
-        fragment = json.loads(data[len(b"pagefind_dcd"):])
-        pages[fragment["url"].lstrip("/")] = fragment
-    return pages
+        fragments.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return fragments
+
+
+def search_index(site: Path) -> dict[str, dict[str, Any]]:
+    """What Pagefind indexed, page by page: {url relative to the site: fragment}."""
+    return {fragment["url"].lstrip("/"): fragment for fragment in search_fragments(site)}
 
 
 def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:

@@ -255,15 +255,12 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
 
 
 LIVE_RELOAD = """
-import gzip, json, os, sys
+import json, os, sys
 from pathlib import Path
 from chronology.search import BACKGROUND
 from mkdocs.commands.build import build
-
-def fragments(site):
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        yield json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
 from mkdocs.config import load_config
+from support import search_fragments
 
 project, event_file = Path(sys.argv[1]), Path(sys.argv[2])
 os.chdir(project)
@@ -275,7 +272,7 @@ def build_once():
     build(config, dirty=True)
     BACKGROUND.wait()  # under serve the index is made after the rebuild, in the background
     return [{"location": f["url"].lstrip("/"), "title": f["meta"]["title"]}
-            for f in fragments(project / "site")]
+            for f in search_fragments(project / "site")]
 
 before = build_once()
 text = event_file.read_text("utf-8")
@@ -293,7 +290,7 @@ def test_live_reload_replaces_the_search_entries_of_every_rebuilt_page(tmp_path:
     run = subprocess.run([sys.executable, "-c", LIVE_RELOAD, str(project), str(event_file)],
                          capture_output=True, text=True,
                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                              "PYTHONPATH": str(ROOT / "hooks")})
+                              "PYTHONPATH": os.pathsep.join([str(ROOT / "hooks"), str(ROOT / "tests")])})
     assert run.returncode == 0, run.stderr
     index = json.loads(run.stdout.splitlines()[-1])
     before, after = index["before"], index["after"]

@@ -153,9 +153,10 @@ def test_a_site_address_with_markup_is_refused(project: Path, address: str) -> N
 
 
 SERVE = """
-import gzip, json, os, re, sys
+import json, os, re, sys
 from pathlib import Path
 from chronology.search import BACKGROUND
+from support import search_fragments
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -170,8 +171,7 @@ def serve_build():
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     BACKGROUND.wait()  # under serve the index is made after the rebuild, in the background
-    return [json.loads(gzip.decompress(p.read_bytes())[12:])["url"].lstrip("/")
-            for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    return [f["url"].lstrip("/") for f in search_fragments(site)]
 
 def page(url):
     path = site / url / "index.html"
@@ -207,7 +207,9 @@ def test_serve_shows_what_the_data_holds_now(tmp_path: Path) -> None:
     the data is fixed."""
     project = copy_project(tmp_path)
     run = subprocess.run([sys.executable, "-c", SERVE, str(project)], capture_output=True,
-                         text=True, env=ENV, check=False)
+                         text=True, check=False,
+                         env={**ENV, "PYTHONPATH": os.pathsep.join([ENV["PYTHONPATH"],
+                                                                    str(ROOT / "tests")])})
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout.splitlines()[-1])
     assert report == {"deleted_page": None, "deleted_indexed": False, "indexed_once": True,
