@@ -19,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 BUNDLE = "pagefind"  # the bundle's folder, at the site's root
-# The lunr index Material's search plugin still writes (the plugin stays, for its search box
-# in the header): nothing reads it, and at 10,000 events it is 12 MB.
+# The lunr index Material's search plugin writes if the hook cannot keep it from indexing (the
+# plugin stays, for its search box in the header; see chronology_build.theme_search): nothing
+# reads it, and at 10,000 events it is 12 MB.
 UNUSED = ("search/search_index.json",)
 
 
