@@ -6,8 +6,8 @@ element or an attribute. The values are HTML, escaped by the caller as data alwa
 (markup.text, markup.link); `Messages.text` gives the plain text, for places that escape what
 they are given (front matter, link labels, attributes via markup.attr).
 
-Only English for now: ENGLISH holds every id, and a language's table may lack some, which then
-read in English. An id that is not in ENGLISH is a bug in the render code: KeyError.
+ENGLISH holds every id; a language's table (data/i18n/<lang>/ui.yaml) may lack some, which
+then read in English. An id that is not in ENGLISH is a bug in the render code: KeyError.
 Pure: no I/O, no MkDocs.
 """
 
@@ -72,6 +72,7 @@ ENGLISH: Mapping[str, str] = {
     "events.by-phase": "By phase",
     # Shared pieces (fragments.py)
     "record.translation": "(our translation: “{translation}”)",
+    "quote.translation": "Our translation: “{translation}”",
     "record.entry.label": "{outlet} in the list of the public record",
     "record.entry": "[record]",
     "basis.record": "Record: {record}.",
@@ -242,6 +243,49 @@ ENGLISH: Mapping[str, str] = {
     "filters.kind.ruling": "Court rulings",
     "filters.count": "{shown} of {total} events",
     "filters.reset": "Show all",
+    # An edition's notes about its translation, on every page (__init__.py)
+    "edition.note.untranslated": "Parts of this page are not translated yet: they are shown in "
+                                 "English.",
+    "edition.note.stale": "Parts of this page (marked) were translated from an earlier version "
+                          "of the English and may be out of date.",
+    "edition.by.machine": "machine translation ({by})",
+    "edition.by.person": "translated by {by}",
+    "edition.by.none": "nothing on this page is translated yet",
+    "edition.reviewed": "reviewed by {reviewed}",
+    "edition.unreviewed": "not yet reviewed",
+    "edition.made": "{made}, {reviewed}",
+    "edition.credit": "Translation: {who}. The English is the original; see {coverage}.",
+    "edition.coverage-link": "what each edition has translated",
+    # The translations page (translated.py)
+    "translations.title": "Translations",
+    "translations.description": "What the Korean and Japanese editions have translated, how and "
+                                "by whom.",
+    "translations.intro": "The chronology is published in English, Korean and Japanese from the "
+                          "same data; the English is the original, and the translations follow "
+                          "it. Quotes stay in the language they were written in, with our "
+                          "translation beside them. Text not yet translated is shown in English "
+                          "and marked, and each page says who translated it and whether the "
+                          "translation was reviewed.",
+    "translations.edition": "{language} edition",
+    "translations.summary": "{done} of {total} texts translated ({percent} %): {people} by a "
+                            "person, the rest by machine; {reviewed} reviewed.",
+    "translations.caption": "Translated texts in the {language} edition, by kind",
+    "translations.column.kind": "Text",
+    "translations.column.translated": "Translated",
+    "translations.column.total": "Of",
+    "translations.column.stale": "Out of date",
+    "translations.kind.events": "Events: titles, summaries and date notes",
+    "translations.kind.quotes": "Quotes from the articles (our translations)",
+    "translations.kind.phases": "Phases",
+    "translations.kind.topics": "Topics",
+    "translations.kind.actors": "People and institutions: roles and notes",
+    "translations.kind.glossary": "Glossary",
+    "translations.kind.context": "Background",
+    "translations.kind.corrections": "Corrections",
+    "translations.kind.tracks": "At a glance",
+    "translations.kind.ui": "The site's own words",
+    "translations.events.all": "Every event's title and summary is translated.",
+    "translations.events.missing": "Not yet translated: {count}.",
     # Redirects and the preview's problem banner (__init__.py)
     "redirect.title": "Moved: {title}",
     "redirect.body": "This page has moved: {link}.",
@@ -253,13 +297,8 @@ ENGLISH: Mapping[str, str] = {
 # would let a message reach into its values.
 _PLACE = re.compile(r"\{([a-z_]+)\}")
 
-# A language's table holds the ids it translates; Korean and Japanese come with the editions.
-TABLES: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}
-
-
-def message(lang: str, message_id: str) -> str:
-    """The message's text in `lang`, or in English where that language lacks it."""
-    table = TABLES.get(lang, ENGLISH)
+def message(table: Mapping[str, str], message_id: str) -> str:
+    """The message's text in a language's table, or in English where the table lacks it."""
     found = table.get(message_id)
     if found is not None:
         return found
@@ -276,16 +315,19 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
 class Messages:
     """The site's words in one language."""
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", table: Mapping[str, str] | None = None) -> None:
+        """`table`: the language's messages by id (translations/localize.messages); English
+        where it has none."""
         self.lang = lang
+        self.table = ENGLISH if table is None else table
 
     def __call__(self, message_id: str, /, **values: object) -> str:
         """The message as HTML: its own text escaped, the values (HTML) put in as given."""
-        return _fill(html.escape(message(self.lang, message_id)), values)
+        return _fill(html.escape(message(self.table, message_id)), values)
 
     def text(self, message_id: str, /, **values: object) -> str:
         """The message as plain text, with plain-text values, for a place that escapes it."""
-        return _fill(message(self.lang, message_id), values)
+        return _fill(message(self.table, message_id), values)
 
     def count(self, number: int, noun: str) -> str:
         """ "1 event", "2 events": `noun` names the messages `<noun>.one` and `<noun>.other`."""
