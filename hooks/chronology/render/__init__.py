@@ -49,7 +49,7 @@ from .fragments import (
     NO_INDEX,
 )
 from .measures import render_tracks_page
-from .messages import EN
+from .messages import BY, EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,
@@ -131,8 +131,7 @@ def with_translation_notes(site: Site, path: str, page: str, found: list[m.Local
     for text in found:
         if text.by is None or text.missing:
             continue
-        made = t(f"edition.by.{text.how}" if text.how in ("machine", "person") else
-                 "edition.by.person", by=m.text(text.by))
+        made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
         checked = (t("edition.reviewed", reviewed=m.text(text.reviewed)) if text.reviewed
                    else t("edition.unreviewed"))
         if (line := t("edition.made", made=made, reviewed=checked)) not in who:

@@ -251,6 +251,8 @@ ENGLISH: Mapping[str, str] = {
     "edition.by.machine": "machine translation ({by})",
     "edition.by.person": "translated by {by}",
     "edition.by.none": "nothing on this page is translated yet",
+    "edition.note.stale-page": "This page was translated from an earlier version of the English "
+                               "page and may be out of date.",
     "edition.reviewed": "reviewed by {reviewed}",
     "edition.unreviewed": "not yet reviewed",
     "edition.made": "{made}, {reviewed}",
@@ -286,6 +288,59 @@ ENGLISH: Mapping[str, str] = {
     "translations.kind.ui": "The site's own words",
     "translations.events.all": "Every event's title and summary is translated.",
     "translations.events.missing": "Not yet translated: {count}.",
+    # The theme's templates (hooks/theme/: t("id")) and the scripts (docs/assets/*.js: say("id"),
+    # given the edition's table by main.html)
+    "notfound.title": "Page not found",
+    "notfound.lead": "There is no page at this address: it may be mistyped, or cut short where a "
+                     "link was copied.",
+    "notfound.form": "Search the chronology",
+    "notfound.label": "Search the chronology for",
+    "notfound.button": "Search",
+    "notfound.start": "Or start from",
+    "notfound.timeline": "the timeline of every event",
+    "notfound.timeline-where": ", on the home page;",
+    "notfound.events": "all events",
+    "notfound.events-where": ", by phase;",
+    "notfound.tracks": "the dispute at a glance",
+    "notfound.tracks-where": ": the measures in force over time;",
+    "notfound.corrections": "the corrections",
+    "notfound.corrections-where": ": the errors in the articles.",
+    "search.idle": "Type to start searching",
+    "search.instead": "Search instead for",
+    "search.filters": "Filter by phase, topic or person",
+    "search.filter.phase": "Phase",
+    "search.filter.phase.all": "All phases",
+    "search.filter.topic": "Topic",
+    "search.filter.topic.all": "All topics",
+    "search.filter.actor": "Who",
+    "search.filter.actor.all": "Anyone",
+    "search.results": "Results",
+    "search.more": "More results",
+    "search.kind.actor": "Who’s who",
+    "search.kind.topic": "Topic",
+    "search.kind.phase": "Phase",
+    "search.kind.source": "Source",
+    "search.kind.record": "Public record",
+    "search.kind.page": "Page",
+    "search.count.none": "No results",
+    "search.count.one": "1 result",
+    "search.count.other": "{n} results",
+    "search.failed": "Search could not be loaded. Try again later.",
+    "search.partial": " with some of the words; none has them all",
+    "search.missing": "; no page has {words}",
+    "search.word": "“{word}”",
+    "search.words": ", ",
+    "search.filtered": " (filtered)",
+    "search.corrected": " for “{word}”",
+    "script.copied": "Copied",
+    "script.asof.when": "{day} {month} {year}",
+    "script.asof.one": "On {when}, 1 measure was in force (marked in the table below, and by the "
+                       "dashed line on the chart): {measures}.",
+    "script.asof.other": "On {when}, {n} measures were in force (marked in the table below, and "
+                         "by the dashed line on the chart): {measures}.",
+    "script.asof.none": "On {when}, none of these measures was in force (the dashed line on the "
+                        "chart).",
+    "script.list": "; ",
     # Redirects and the preview's problem banner (__init__.py)
     "redirect.title": "Moved: {title}",
     "redirect.body": "This page has moved: {link}.",
@@ -305,6 +360,20 @@ def message(table: Mapping[str, str], message_id: str) -> str:
     if message_id not in ENGLISH:
         raise KeyError(f"no message '{message_id}': add it to ENGLISH in render/messages.py")
     return ENGLISH[message_id]
+
+
+# Who made a translation, by its `how`.
+BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
+
+# The messages the scripts use, given to them in each page (hooks/theme/main.html).
+SCRIPT_PREFIXES = ("search.", "script.")
+SCRIPT_IDS = ("filters.count",)
+
+
+def script_messages(table: Mapping[str, str]) -> dict[str, str]:
+    """The scripts' messages in a language: its table's, English where it lacks one."""
+    return {id_: message(table, id_) for id_ in ENGLISH
+            if id_.startswith(SCRIPT_PREFIXES) or id_ in SCRIPT_IDS}
 
 
 def _fill(template: str, values: Mapping[str, object]) -> str:
