@@ -24,6 +24,7 @@ import fcntl
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -83,18 +84,67 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     return None
 
 
+EDITIONS = ("ko", "ja")  # built after the English from mkdocs.<lang>.yml, into <site>/<lang>/
+
+
+def build_edition(config_file: Path, site_dir: Path) -> str | None:
+    """One edition, in a process of its own: MkDocs imports the hook once per process, and a
+    process's memory goes back to the system when it ends (three editions at 10,000 events)."""
+    done = subprocess.run([sys.executable, __file__, "--one", "--config-file", str(config_file),
+                           "--site-dir", str(site_dir)], stderr=subprocess.PIPE, text=True,
+                          check=False)
+    sys.stderr.write("".join(line + "\n" for line in done.stderr.splitlines()
+                             if not line.startswith("build: problem: ")))
+    if done.returncode == 0:
+        return None
+    problems = [line.removeprefix("build: problem: ") for line in done.stderr.splitlines()
+                if line.startswith("build: problem: ")]
+    return (f"{config_file.name}: " + "\n".join(problems)) if problems else (
+        f"{config_file.name}: the build stopped (exit status {done.returncode})")
+
+
+def build_all(config_file: Path, site_dir: Path, editions: tuple[str, ...]) -> str | None:
+    """The English site into site_dir, then each edition into its folder there."""
+    problem = mkdocs_build(config_file, site_dir)
+    for lang in editions:
+        if problem is not None:
+            break
+        edition = config_file.with_name(f"{config_file.stem}.{lang}{config_file.suffix}")
+        if not edition.is_file():
+            say(f"no {edition.name}: the {lang} edition is not built")
+            continue
+        started = time.monotonic()
+        problem = build_edition(edition, site_dir / lang)
+        if problem is None:
+            say(f"built the {lang} edition into {site_dir.name}/{lang}/ "
+                f"({pages(site_dir / lang)} pages, {time.monotonic() - started:.1f} s)")
+    return problem
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--site-dir", default="site", type=Path)
     parser.add_argument("--config-file", default="mkdocs.yml", type=Path)
+    parser.add_argument("--editions", default=",".join(EDITIONS),
+                        help="the editions to build after the English, e.g. ko,ja (none: '')")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # build_edition's
     args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
+    if args.one:  # one edition, into a folder of a build that holds the lock
+        problem = mkdocs_build(args.config_file, args.site_dir)
+        for line in (problem or "").splitlines():
+            say(f"problem: {line}")
+        return 1 if problem else 0
+    editions = tuple(lang for lang in args.editions.split(",") if lang)
+    if unknown := [lang for lang in editions if lang not in EDITIONS]:
+        say(f"unknown edition {', '.join(unknown)}: the editions are {', '.join(EDITIONS)}")
+        return 2
     site: Path = args.site_dir
     new, old = site.with_name(".site-new"), site.with_name(".site-old")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     started = time.monotonic()
     with turn(site.with_name(".site-lock")):
         recover(site, old, new)
-        problem = mkdocs_build(args.config_file, new)
+        problem = build_all(args.config_file, new, editions)
         if problem is not None:
             shutil.rmtree(new, ignore_errors=True)
             kept = (f"site/ is unchanged ({pages(site)} pages from the last good build)"

@@ -7,6 +7,7 @@ MkDocs; the core (hooks/chronology/) does not.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,18 @@ from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
 from chronology.render.search import vocabulary
-from chronology.urls import IN_NAV, SEARCH_VOCABULARY
+from chronology import markup
+from chronology.render.fragments import NO_INDEX
+from chronology.render.messages import BY, Messages
+from chronology.translations.localize import messages
+from chronology.translations.specs import fingerprint
+from chronology.urls import IN_NAV, SEARCH_VOCABULARY, TRANSLATIONS, path_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.chronology")
+# A hand-written page's translation, beside it: about.ko.md, index.ja.md.
+_TRANSLATED_PAGE = re.compile(r"\.(ko|ja)\.md$")
 
 
 @dataclass
@@ -36,6 +44,9 @@ class Build:
     bodies: dict[str, bytes] = field(default_factory=dict)  # page bodies until MkDocs renders them
     exports: list[File] = field(default_factory=list)  # until MkDocs has written them
     export_paths: tuple[str, ...] = ()
+    lang: str = "en"  # the edition (mkdocs.yml's extra.edition)
+    untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
+    translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -67,7 +78,7 @@ class Build:
         """Every generated page (its front matter; the body waits in `bodies`), and a page at
         every former address of a renamed record. ValueError if docs/ holds one already."""
         assert self.chronology is not None
-        for path, markdown in iter_pages(self.chronology, config.site_name):
+        for path, markdown in iter_pages(self.chronology, config.site_name, self.lang):
             if files.get_file_from_path(path) is not None:
                 raise ValueError(f"docs/{path} would hide a generated page; remove it")
             front, body = split_front_matter(markdown)
@@ -84,18 +95,61 @@ class Build:
             self.add(files, config, path, page)
 
     def fill_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Hand-written pages with markers (<!-- chronology:NAME -->), filled in."""
+        """Hand-written pages in the edition's language, with markers (<!-- chronology:NAME -->)
+        filled in. A page's translation is docs/<name>.<lang>.md beside it: in the edition
+        `lang` it takes the page's place (and address); every edition leaves the other
+        languages' files out. A page with no translation is the English, marked (`untranslated`)."""
         assert self.chronology is not None
-        for file in [f for f in files.documentation_pages() if f.generated_by is None]:
-            text = file.content_string  # read from disk at each access: once is enough
-            if has_markers(text):
+        self.untranslated, self.translated = set(), {}
+        pages = [f for f in files.documentation_pages() if f.generated_by is None]
+        translations = {}
+        for file in pages:
+            if _TRANSLATED_PAGE.search(file.src_uri):
                 files.remove(file)
-                here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
-                try:
-                    filled = fill_markers(text, self.chronology, here)
-                except ValueError as error:
-                    raise ValueError(f"docs/{file.src_uri}: {error}") from None
-                self.add(files, config, file.src_uri, filled, file.inclusion)
+                translations[file.src_uri] = file
+        for file in [f for f in pages if not _TRANSLATED_PAGE.search(f.src_uri)]:
+            text = file.content_string  # read from disk at each access: once is enough
+            translation = None
+            if self.lang != "en":
+                own = translations.get(f"{file.src_uri.removesuffix('.md')}.{self.lang}.md")
+                if own is not None:
+                    translation = own.content_string
+                    self.translated[file.src_uri] = fingerprint(text)
+                else:
+                    self.untranslated.add(file.src_uri)
+            if translation is None and not has_markers(text):
+                continue
+            files.remove(file)
+            here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
+            try:
+                filled = fill_markers(translation or text, self.chronology, here, self.lang)
+            except ValueError as error:
+                raise ValueError(f"docs/{file.src_uri}: {error}") from None
+            self.add(files, config, file.src_uri, filled, file.inclusion)
+
+
+def hand_written_in_edition(build: Build, src_uri: str, meta: dict[str, Any], html: str) -> str:
+    """A hand-written page in a Korean or Japanese edition: its translation with who made it
+    (front matter `translation: {by, how, reviewed, of}`, `of` checked against the English page),
+    or, with no translation, the English page marked as such (lang="en" and a note)."""
+    words = Messages(build.lang, messages(build.chronology, build.lang) if build.chronology else {})
+    if src_uri in build.untranslated:
+        return (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
+                f'{words("edition.note.untranslated")}</p></div>\n<div lang="en">{html}</div>')
+    given = meta.get("translation")
+    given = given if isinstance(given, dict) else {}
+    by, how, reviewed = (str(given.get(key) or "") for key in ("by", "how", "reviewed"))
+    made = words(BY.get(how, "edition.by.person"), by=markup.text(by or "?"))
+    checked = (words("edition.reviewed", reviewed=markup.text(reviewed))
+               if reviewed and reviewed != "False" else words("edition.unreviewed"))
+    note = ""
+    if str(given.get("of", "")) != build.translated[src_uri]:
+        note = (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
+                f'{words("edition.note.stale-page")}</p></div>\n')
+    credit = words("edition.credit", who=words("edition.made", made=made, reviewed=checked),
+                   coverage=f'<a href="{markup.href(path_url(src_uri), TRANSLATIONS)}">'
+                            f'{words("edition.coverage-link")}</a>')
+    return f'{note}{html}\n<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
 
 
 class _Unchanged(File):

@@ -12,6 +12,7 @@ only its front matter, and on_page_content supplies the body.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,12 @@ from chronology.render import nav_with_phases, render_problem_banner
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.validate import load_chronology
-from chronology_build import Build, log, remove_pages, theme_search
+from chronology.render.messages import Messages, script_messages
+from chronology.translations import LANGUAGES
+from chronology.translations.localize import messages
+from chronology_build import Build, hand_written_in_edition, log, remove_pages, theme_search
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,6 +36,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 _NO_TOC = get_toc([])
+# Material's <link rel="alternate" hreflang> to each edition's home page (main.html drops them).
+_HOME_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 _build = Build()  # MkDocs imports a hook once per process: under serve this outlives a rebuild
 
 
@@ -41,6 +49,17 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if (search := theme_search(config)) is not None:
         search.enabled = True  # as a build that stopped between two pages may have left it
+    edition = config.extra.get("edition", "en")
+    if edition not in ("en", *LANGUAGES):
+        raise PluginError(f"chronology: extra.edition is '{edition}'; it must be en (mkdocs.yml), "
+                          f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...)")
+    _build.lang = edition
+    # Each edition but the English is published in a folder of the English site (ko/, ja/):
+    # `up` leads from its root to the English root, where the language selector's paths start.
+    config.extra["up"] = "" if edition == "en" else "../"
+    config.extra["site_root"] = config.site_url or ""
+    if edition != "en" and config.site_url:
+        config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
     if not config.use_directory_urls:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     if problem := site_url_problem(config.site_url or ""):
@@ -83,6 +102,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # The theme's templates and scripts in the edition's words (render/messages.py): t("id") for
+    # templates (escaped: a translation is text), the scripts' messages for main.html.
+    table = messages(_build.chronology, _build.lang) if _build.chronology else {}
+    words = Messages(_build.lang, table)
+    env.globals["t"] = lambda message_id: Markup(words(message_id))
+    env.globals["script_messages"] = script_messages(words.table)
+    env.filters["without_home_alternates"] = lambda html: _HOME_ALTERNATE.sub("", html)
+    return env
+
+
 def on_page_content(html: str, page: Page, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
     if (encoded := _build.bodies.pop(page.file.src_uri, None)) is not None:
@@ -90,6 +120,8 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         # Python-Markdown made no table of contents: give Material one, for its sidebar and its
         # "Skip to content" link.
         page.toc = get_toc(outline(html))
+    elif page.file.src_uri in _build.untranslated or page.file.src_uri in _build.translated:
+        html = hand_written_in_edition(_build, page.file.src_uri, page.meta, html)
     if _build.problems:
         html = render_problem_banner(_build.problems) + html
     return searchable(page.url, html)

@@ -9,6 +9,13 @@
 for (const element of document.querySelectorAll(".md-ellipsis")) {
   element.classList.replace("md-ellipsis", "chrono-ellipsis");
 }
+// The site's words in the page's language: main.html gives the scripts the edition's messages
+// (hooks/chronology/render/messages.py). say("search.count.other", {n: 3}) -> "3 results".
+// Values are put in as text, and the result is only ever set as text.
+const chronoMessages = JSON.parse(document.getElementById("chrono-messages")?.textContent || "{}");
+const say = (id, values = {}) =>
+  (chronoMessages[id] ?? id).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name] ?? ""));
+
 // Event pages: show the full permanent link and offer a button that copies the citation.
 document$.subscribe(() => {
   for (const link of document.querySelectorAll("a.chrono-permalink")) {
@@ -22,7 +29,7 @@ document$.subscribe(() => {
     button.hidden = false;
     button.addEventListener("click", async () => {
       await navigator.clipboard.writeText(target.textContent.trim());
-      button.textContent = "Copied";
+      button.textContent = say("script.copied");
     });
   }
 });
@@ -44,12 +51,12 @@ document$.subscribe(() => {
     const active = rows.filter((row) =>
       row.dataset.from <= iso && (!row.dataset.until || iso < row.dataset.until));
     for (const row of rows) row.classList.toggle("chrono-measures--in-force", active.includes(row));
-    const when = `${+day.value} ${month.selectedOptions[0].textContent} ${year.value}`;
-    output.textContent = active.length
-      ? `On ${when}, ${active.length === 1 ? "1 measure was" : `${active.length} measures were`} ` +
-        `in force (marked in the table below, and by the dashed line on the chart): ` +
-        active.map((row) => row.cells[0].textContent).join("; ") + "."
-      : `On ${when}, none of these measures was in force (the dashed line on the chart).`;
+    const when = say("script.asof.when", {
+      day: +day.value, month: month.selectedOptions[0].textContent, year: year.value });
+    const measures = active.map((row) => row.cells[0].textContent).join(say("script.list"));
+    output.textContent = say(active.length === 0 ? "script.asof.none"
+      : active.length === 1 ? "script.asof.one" : "script.asof.other",
+    { when, n: active.length, measures });
     for (const svg of document.querySelectorAll("svg.chrono-chart__svg")) {
       const start = Date.parse(svg.dataset.start), end = Date.parse(svg.dataset.end);
       const x = (svg.viewBox.baseVal.width * (Date.parse(iso) - start)) / (end - start);
@@ -88,7 +95,7 @@ document$.subscribe(() => {
       if (match) shown.add(entry.event);
     }
     for (const section of sections) section.hidden = !section.querySelector("li:not([hidden])");
-    status.textContent = `${shown.size} of ${total} events`;
+    status.textContent = say("filters.count", { shown: shown.size, total });
     const url = new URL(location.href);
     for (const select of selects) {
       if (select.value) url.searchParams.set(select.name, select.value);

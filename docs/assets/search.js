@@ -25,9 +25,9 @@
     excerptLength: 24,
   };
   const PAGE = 10;  // results shown at a time
-  const KINDS = { actor: "Who’s who", topic: "Topic", phase: "Phase", source: "Source",
-                  record: "Public record", page: "Page" };
-  const IDLE = "Type to start searching";
+  const KINDS = Object.fromEntries(["actor", "topic", "phase", "source", "record", "page"]
+    .map((kind) => [kind, say(`search.kind.${kind}`)]));
+  const IDLE = say("search.idle");
 
   let engine = null;
   const load = () => engine ??= import(new URL("pagefind/pagefind.js", root).href)
@@ -250,7 +250,8 @@
     more.hidden = list.children.length >= shown.results.length;
   };
 
-  const count = (n) => (n === 0 ? "No results" : n === 1 ? "1 result" : `${n} results`);
+  const count = (n) => say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
+    : "search.count.other", { n });
   const clear = () => {
     list.replaceChildren();
     more.hidden = true;
@@ -274,7 +275,7 @@
     try {
       found = await find(raw, filters, raw === literal);
     } catch {
-      if (mine === seq) status.textContent = "Search could not be loaded. Try again later.";
+      if (mine === seq) status.textContent = say("search.failed");
       return;
     }
     if (mine !== seq) return;
@@ -284,11 +285,14 @@
     list.append(...eventsFirst(found.top).map((d) => item(d, terms)));
     more.hidden = found.results.length <= PAGE;
     let message = count(found.results.length);
-    if (found.partial) message += " with some of the words; none has them all";
-    if (found.missing.length) message += `; no page has ${found.missing.map((w) => `“${w}”`).join(", ")}`;
-    if (filtered) message += " (filtered)";
+    if (found.partial) message += say("search.partial");
+    if (found.missing.length) {
+      const words = found.missing.map((word) => say("search.word", { word }));
+      message += say("search.missing", { words: words.join(say("search.words")) });
+    }
+    if (filtered) message += say("search.filtered");
     if (found.corrected) {
-      message += ` for “${found.corrected}”`;
+      message += say("search.corrected", { word: found.corrected });
       suggest.hidden = false;
       suggest.lastElementChild.textContent = raw;
     }
@@ -322,7 +326,7 @@
     }
     for (const select of selects) {
       const values = all[select.dataset.chronoFilter] || {};
-      const names = Object.keys(values).sort((a, b) => a.localeCompare(b, "en"));
+      const names = Object.keys(values).sort((a, b) => a.localeCompare(b, document.documentElement.lang || "en"));
       select.append(...names.map((name) => {
         const option = document.createElement("option");
         option.value = name;

@@ -10,18 +10,78 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TypedDict
 
 from .dates import PartialDate
 
 
-def text(value: str) -> str:
-    """Data text as HTML text: escaped, whitespace folded (no blank line can end an HTML block)."""
+class Localized(str):
+    """A text of a Korean or Japanese edition, with what the page must say about it.
+
+    `lang` is the language it is written in: the edition's for a translation, "en" where the
+    English stands in for a missing translation (`missing`) or for a name with no form in the
+    edition's language. `by`, `how`, `reviewed`: who translated it (a translation only);
+    `stale`: the English has changed since it was translated. text() marks it on the page and
+    tells the page's `shown()` collector, from which the page notes what is untranslated and who
+    translated what. As a plain str (sliced, joined, compared), it is just its text."""
+
+    lang: str
+    missing: bool
+    stale: bool
+    by: str | None
+    how: str | None
+    reviewed: str | bool
+
+    def __new__(cls, value: str, lang: str, *, missing: bool = False, stale: bool = False,
+                by: str | None = None, how: str | None = None,
+                reviewed: str | bool = False) -> Localized:
+        made = super().__new__(cls, value)
+        made.lang, made.missing, made.stale = lang, missing, stale
+        made.by, made.how, made.reviewed = by, how, reviewed
+        return made
+
+
+_SHOWN: ContextVar[list[Localized] | None] = ContextVar("shown", default=None)
+
+
+@contextmanager
+def shown() -> Iterator[list[Localized]]:
+    """Collect every Localized text that text() puts on the page rendered inside the block."""
+    found: list[Localized] = []
+    token = _SHOWN.set(found)
+    try:
+        yield found
+    finally:
+        _SHOWN.reset(token)
+
+
+def _escape(value: str) -> str:
     return html.escape(" ".join(value.split()), quote=True)
 
 
+def text(value: str) -> str:
+    """Data text as HTML text: escaped, whitespace folded (no blank line can end an HTML block).
+    A Localized text in another language than its page's carries its `lang` (English standing in
+    for a missing translation is also marked, and a stale translation too)."""
+    escaped = _escape(value)
+    if not isinstance(value, Localized):
+        return escaped
+    if (collector := _SHOWN.get()) is not None:
+        collector.append(value)
+    if value.missing:
+        return f'<span lang="{value.lang}" class="chrono-untranslated">{escaped}</span>'
+    if value.stale:
+        return f'<span class="chrono-stale">{escaped}</span>'
+    if value.lang == "en":  # a name the edition's language has no form of
+        return f'<span lang="en">{escaped}</span>'
+    return escaped
+
+
 def attr(value: str) -> str:
-    return text(value)
+    return _escape(value)
 
 
 def for_theme_html(value: str) -> str:
@@ -77,8 +137,8 @@ def time(date: PartialDate, *, short: bool = False, lang: str = "en") -> str:
 
 def front_matter(title: str, description: str, **extra: object) -> str:
     """YAML front matter. Material puts meta values into HTML unescaped, so escape them here."""
-    lines = ["---", f"title: {json.dumps(text(title), ensure_ascii=False)}",
-             f"description: {json.dumps(text(description), ensure_ascii=False)}"]
+    lines = ["---", f"title: {json.dumps(attr(title), ensure_ascii=False)}",
+             f"description: {json.dumps(attr(description), ensure_ascii=False)}"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     lines += ["---", ""]
     return "\n".join(lines)

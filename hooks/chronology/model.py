@@ -48,6 +48,7 @@ class Citation:
     source: str
     quote: str
     note: str | None = None
+    translation: str | None = None  # an edition's: our translation of the quote (localize.py)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -148,6 +149,7 @@ class Actor:
     country: str | None = None
     notes: str | None = None
     former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
+    english: str | None = None  # in an edition, where `name` is the edition's: the English name
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -258,5 +260,5 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
     records: tuple[RecordSource, ...] = ()  # sorted by date, then id
-    translations: Mapping[str, Edition] = field(default_factory=dict)  # "ko", "ja"; nothing
-    # rendered reads them yet
+    translations: Mapping[str, Edition] = field(default_factory=dict)  # "ko", "ja"
+    lang: str = "en"  # the language its texts are in: "ko" or "ja" once localized

@@ -16,9 +16,11 @@ GLOSSARY = "glossary/"
 TRACKS = "tracks/"
 PHASES = "phases/"
 EVENTS = "events/"
+TRANSLATIONS = "translations/"  # what each edition has translated
 
 # Lists of every record of a kind, and other pages with one address each: index.md files.
-INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS, EVENTS)
+INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS, TRANSLATIONS,
+           EVENTS)
 # What the navigation lists (mkdocs.yml): the phases and the index pages. Events, sources,
 # actors and topics are reached through links (a navigation of every event made a 1,000-event
 # build 6x slower and 18x larger).

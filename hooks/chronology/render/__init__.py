@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from .. import markup as m
 from ..markup import href
@@ -25,9 +26,11 @@ from ..urls import (
     SOURCES,
     TOPICS,
     TRACKS,
+    TRANSLATIONS,
     actor_url,
     event_url,
     page_path,
+    path_url,
     phase_url,
     redirect_path,
     source_url,
@@ -46,7 +49,7 @@ from .fragments import (
     NO_INDEX,
 )
 from .measures import render_tracks_page
-from .messages import EN
+from .messages import BY, EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,
@@ -58,6 +61,7 @@ from .reference import (
     render_topics_index,
 )
 from .site import Site
+from .translated import render_translations_page
 
 __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
            "redirects", "render_fragments", "render_pages",
@@ -66,30 +70,82 @@ __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_w
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 
 
-def iter_pages(chronology: Chronology, site_name: str = "") -> Iterator[tuple[str, str]]:
+def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
+               ) -> Iterator[tuple[str, str]]:
     """Every generated page as (docs-relative path, Markdown), one at a time (10,000 event
-    pages need not all be held in memory at once)."""
-    site = Site(chronology, site_name)
-    for phase in chronology.phases:
-        yield page_path(phase_url(phase.id)), render_phase_page(site, phase)
-    for event in chronology.events:
-        yield page_path(event_url(event.id)), render_event_page(site, event)
-    yield page_path(EVENTS), render_events_index(site)
-    for source in chronology.sources:
-        yield page_path(source_url(source.id)), render_source_page(site, source)
-    yield page_path(SOURCES), render_sources_index(site)
+    pages need not all be held in memory at once), in the edition `lang` ("en", "ko", "ja"):
+    the same pages at the same paths in every edition."""
+    from ..translations.coverage import coverage  # here: translations/ reads render's messages
+
+    site = edition_site(chronology, site_name, lang)
+    local = site.chronology
+    pages: list[tuple[str, Callable[[], str]]] = []
+    pages += [(page_path(phase_url(p.id)), partial(render_phase_page, site, p))
+              for p in local.phases]
+    pages += [(page_path(event_url(e.id)), partial(render_event_page, site, e))
+              for e in local.events]
+    pages.append((page_path(EVENTS), partial(render_events_index, site)))
+    pages += [(page_path(source_url(s.id)), partial(render_source_page, site, s))
+              for s in local.sources]
+    pages.append((page_path(SOURCES), partial(render_sources_index, site)))
     # Index pages exist even when empty: mkdocs.yml's navigation names them.
-    for actor in chronology.actors:
-        yield page_path(actor_url(actor.id)), render_actor_page(site, actor)
-    yield page_path(ACTORS), render_actors_index(site)
-    for topic in chronology.topics:
-        yield page_path(topic_url(topic.id)), render_topic_page(site, topic)
-    yield page_path(TOPICS), render_topics_index(site)
-    yield page_path(CORRECTIONS), render_corrections_page(site)
-    yield page_path(CONTEXT), render_context_page(site)
-    yield page_path(GLOSSARY), render_glossary_page(site)
-    yield page_path(RECORD), render_record_page(site)
-    yield page_path(TRACKS), render_tracks_page(site)
+    pages += [(page_path(actor_url(a.id)), partial(render_actor_page, site, a))
+              for a in local.actors]
+    pages.append((page_path(ACTORS), partial(render_actors_index, site)))
+    pages += [(page_path(topic_url(t.id)), partial(render_topic_page, site, t))
+              for t in local.topics]
+    pages += [(page_path(TOPICS), partial(render_topics_index, site)),
+              (page_path(CORRECTIONS), partial(render_corrections_page, site)),
+              (page_path(CONTEXT), partial(render_context_page, site)),
+              (page_path(GLOSSARY), partial(render_glossary_page, site)),
+              (page_path(RECORD), partial(render_record_page, site)),
+              (page_path(TRACKS), partial(render_tracks_page, site)),
+              (page_path(TRANSLATIONS),
+               partial(render_translations_page, site, coverage(chronology)))]
+    for path, render in pages:
+        with m.shown() as found:
+            page = render()
+        yield path, with_translation_notes(site, path, page, found)
+
+
+def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") -> Site:
+    """The lookups for rendering the edition `lang`: its texts, its words."""
+    from ..translations.localize import localize, messages  # as in iter_pages
+
+    return Site(localize(chronology, lang), site_name, messages(chronology, lang))
+
+
+def with_translation_notes(site: Site, path: str, page: str, found: list[m.Localized]) -> str:
+    """An edition's page with what it must say about its translation: under the heading, that
+    parts are still in English or were translated from an earlier English; at the end, who
+    translated it and how. English pages are returned as they are."""
+    if site.lang == "en" or not found:
+        return page
+    t = site.t
+    notes = []
+    if any(text.missing for text in found):
+        notes.append(t("edition.note.untranslated"))
+    if any(text.stale for text in found):
+        notes.append(t("edition.note.stale"))
+    who = []
+    for text in found:
+        if text.by is None or text.missing:
+            continue
+        made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
+        checked = (t("edition.reviewed", reviewed=m.text(text.reviewed)) if text.reviewed
+                   else t("edition.unreviewed"))
+        if (line := t("edition.made", made=made, reviewed=checked)) not in who:
+            who.append(line)
+    coverage_link = m.link(path_url(path), TRANSLATIONS, t.text("edition.coverage-link"))
+    if notes:
+        note = (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
+                + " ".join(notes) + "</p></div>")
+        front, body = split_front_matter(page)
+        end = body.find("</h1>")
+        cut = end + len("</h1>") if end >= 0 else 0
+        page = front + body[:cut] + "\n\n" + note + body[cut:]
+    credit = t("edition.credit", who="; ".join(who) or t("edition.by.none"), coverage=coverage_link)
+    return page.rstrip("\n") + f'\n\n<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>\n'
 
 
 def redirects(chronology: Chronology) -> list[tuple[str, str, str]]:
@@ -126,9 +182,9 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
     return dict(iter_pages(chronology, site_name))
 
 
-def render_fragments(chronology: Chronology, here: str = HOME) -> dict[str, str]:
+def render_fragments(chronology: Chronology, here: str = HOME, lang: str = "en") -> dict[str, str]:
     """Pieces that hand-written pages embed with a marker such as <!-- chronology:timeline -->."""
-    site = Site(chronology)
+    site = edition_site(chronology, lang=lang)
     return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
             "chart": render_chart(site, here)}
 
@@ -138,10 +194,10 @@ def has_markers(text: str) -> bool:
     return MARKER.search(text) is not None
 
 
-def fill_markers(text: str, chronology: Chronology, here: str) -> str:
-    """A hand-written page at `here` with each <!-- chronology:NAME --> replaced by its fragment;
-    ValueError names a marker that does not exist."""
-    fragments = render_fragments(chronology, here)
+def fill_markers(text: str, chronology: Chronology, here: str, lang: str = "en") -> str:
+    """A hand-written page at `here` with each <!-- chronology:NAME --> replaced by its fragment
+    (in the edition `lang`); ValueError names a marker that does not exist."""
+    fragments = render_fragments(chronology, here, lang)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -38,8 +38,10 @@ def render_record_citation(site: Site, here: str, citation: RecordCitation) -> s
                       f"{t('record.translation', translation=m.text(citation.translation))}</span>")
     note = f" {m.text(citation.note)}" if citation.note else ""
     entry = m.href(here, f"{RECORD}#{source.id}")
+    # The title is in the record's language: say so where the page is in another.
+    cite = f'<cite lang="{m.attr(lang)}">' if lang != site.lang else "<cite>"
     line = t("source.line", outlet=m.external(source.url, source.outlet),
-             title=f"<cite>{m.text(source.title)}</cite>",
+             title=f"{cite}{m.text(source.title)}</cite>",
              date=m.time(source.published, lang=site.lang))
     return (f'<span class="chrono-record">{line}{words}{note} '
             f'<a class="chrono-record__entry" href="{entry}" aria-label="'
@@ -141,11 +143,18 @@ def render_citation(site: Site, here: str, citation: Citation, *, shown: Collect
     errors = [c for c in site.errors_in(citation) if c.id != within]
     flags = "".join(render_flag(here, c, shown, t=site.t) for c in errors)
     css = "chrono-citation chrono-citation--wrong" if errors else "chrono-citation"
+    # The articles are in English: in another edition the quote says so, and our translation
+    # follows it, marked as ours (a quote is evidence, never replaced).
+    english = ' lang="en"' if site.lang != "en" else ""
+    translation = ""
+    if citation.translation:
+        translation = (f'<p class="chrono-citation__translation">'
+                       f'{site.t("quote.translation", translation=m.text(citation.translation))}</p>')
     return (
-        f'<figure class="{css}">{flags}<blockquote{cite}><p>{site.prose(citation.quote)}</p>'
-        f"</blockquote><figcaption {NO_INDEX}>"
+        f'<figure class="{css}">{flags}<blockquote{cite}{english}>'
+        f"<p>{site.prose(citation.quote)}</p></blockquote>{translation}<figcaption {NO_INDEX}>"
         + site.t("source.line", outlet=m.link(here, source_url(source.id), source.outlet),
-                 title=f"<cite>{m.text(source.title)}</cite>",
+                 title=f"<cite{english}>{m.text(source.title)}</cite>",
                  date=m.time(source.published, lang=site.lang))
         + "</figcaption>"
         f"{note}</figure>"

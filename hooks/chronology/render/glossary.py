@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from .. import markup as m
 from ..model import Term
 
+_LATIN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+
 
 class Glossary:
     """Marks the first use of each glossary term in a piece of text with <abbr title>.
@@ -27,13 +29,20 @@ class Glossary:
         self.terms = [term for _, term in names]
         alternatives = [f"(?P<t{index}>{self._pattern(name)})" for index, (name, _) in enumerate(names)]
         # Not after & or #, so never inside an escaped character such as &amp; or &#x27;.
-        self.pattern = (re.compile(r"(?<![\w&#-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        # A tag (a span marking an edition's untranslated text) is matched whole and kept.
+        self.pattern = (re.compile(r"(?P<tag><[^>]*>)|(?<![&#])(?:" + "|".join(alternatives) + ")")
                         if alternatives else None)
 
     @staticmethod
     def _pattern(written: str) -> str:
-        escaped = re.escape(m.text(written))
-        return escaped if written != written.lower() else f"(?i:{escaped})"
+        """A term as it stands in escaped text: a whole word where it begins or ends with a
+        Latin letter or digit ("list" is not in "listed"); a Korean or Japanese term also
+        within a longer word, as those languages write it (화이트리스트에서, ホワイト国から)."""
+        escaped = re.escape(m.attr(written))
+        pattern = escaped if written != written.lower() else f"(?i:{escaped})"
+        before = r"(?<![\w&#-])" if _LATIN.match(written) else ""
+        after = r"(?![\w-])" if _LATIN.match(written[-1:]) else ""
+        return before + pattern + after
 
     def mark(self, html_text: str) -> str:
         if self.pattern is None:
@@ -41,6 +50,8 @@ class Glossary:
         seen: set[str] = set()
 
         def replace(match: re.Match[str]) -> str:
+            if match.lastgroup == "tag":
+                return match.group(0)
             term = self.terms[int((match.lastgroup or "t0")[1:])]
             if term.id in seen:
                 return match.group(0)

@@ -6,8 +6,8 @@ element or an attribute. The values are HTML, escaped by the caller as data alwa
 (markup.text, markup.link); `Messages.text` gives the plain text, for places that escape what
 they are given (front matter, link labels, attributes via markup.attr).
 
-Only English for now: ENGLISH holds every id, and a language's table may lack some, which then
-read in English. An id that is not in ENGLISH is a bug in the render code: KeyError.
+ENGLISH holds every id; a language's table (data/i18n/<lang>/ui.yaml) may lack some, which
+then read in English. An id that is not in ENGLISH is a bug in the render code: KeyError.
 Pure: no I/O, no MkDocs.
 """
 
@@ -72,6 +72,7 @@ ENGLISH: Mapping[str, str] = {
     "events.by-phase": "By phase",
     # Shared pieces (fragments.py)
     "record.translation": "(our translation: “{translation}”)",
+    "quote.translation": "Our translation: “{translation}”",
     "record.entry.label": "{outlet} in the list of the public record",
     "record.entry": "[record]",
     "basis.record": "Record: {record}.",
@@ -242,6 +243,104 @@ ENGLISH: Mapping[str, str] = {
     "filters.kind.ruling": "Court rulings",
     "filters.count": "{shown} of {total} events",
     "filters.reset": "Show all",
+    # An edition's notes about its translation, on every page (__init__.py)
+    "edition.note.untranslated": "Parts of this page are not translated yet: they are shown in "
+                                 "English.",
+    "edition.note.stale": "Parts of this page (marked) were translated from an earlier version "
+                          "of the English and may be out of date.",
+    "edition.by.machine": "machine translation ({by})",
+    "edition.by.person": "translated by {by}",
+    "edition.by.none": "nothing on this page is translated yet",
+    "edition.note.stale-page": "This page was translated from an earlier version of the English "
+                               "page and may be out of date.",
+    "edition.reviewed": "reviewed by {reviewed}",
+    "edition.unreviewed": "not yet reviewed",
+    "edition.made": "{made}, {reviewed}",
+    "edition.credit": "Translation: {who}. The English is the original; see {coverage}.",
+    "edition.coverage-link": "what each edition has translated",
+    # The translations page (translated.py)
+    "translations.title": "Translations",
+    "translations.description": "What the Korean and Japanese editions have translated, how and "
+                                "by whom.",
+    "translations.intro": "The chronology is published in English, Korean and Japanese from the "
+                          "same data; the English is the original, and the translations follow "
+                          "it. Quotes stay in the language they were written in, with our "
+                          "translation beside them. Text not yet translated is shown in English "
+                          "and marked, and each page says who translated it and whether the "
+                          "translation was reviewed.",
+    "translations.edition": "{language} edition",
+    "translations.summary": "{done} of {total} texts translated ({percent} %): {people} by a "
+                            "person, the rest by machine; {reviewed} reviewed.",
+    "translations.caption": "Translated texts in the {language} edition, by kind",
+    "translations.column.kind": "Text",
+    "translations.column.translated": "Translated",
+    "translations.column.total": "Of",
+    "translations.column.stale": "Out of date",
+    "translations.kind.events": "Events: titles, summaries and date notes",
+    "translations.kind.quotes": "Quotes from the articles (our translations)",
+    "translations.kind.phases": "Phases",
+    "translations.kind.topics": "Topics",
+    "translations.kind.actors": "People and institutions: roles and notes",
+    "translations.kind.glossary": "Glossary",
+    "translations.kind.context": "Background",
+    "translations.kind.corrections": "Corrections",
+    "translations.kind.tracks": "At a glance",
+    "translations.kind.ui": "The site's own words",
+    "translations.events.all": "Every event's title and summary is translated.",
+    "translations.events.missing": "Not yet translated: {count}.",
+    # The theme's templates (hooks/theme/: t("id")) and the scripts (docs/assets/*.js: say("id"),
+    # given the edition's table by main.html)
+    "notfound.title": "Page not found",
+    "notfound.lead": "There is no page at this address: it may be mistyped, or cut short where a "
+                     "link was copied.",
+    "notfound.form": "Search the chronology",
+    "notfound.label": "Search the chronology for",
+    "notfound.button": "Search",
+    "notfound.start": "Or start from",
+    "notfound.timeline": "the timeline of every event",
+    "notfound.timeline-where": ", on the home page;",
+    "notfound.events": "all events",
+    "notfound.events-where": ", by phase;",
+    "notfound.tracks": "the dispute at a glance",
+    "notfound.tracks-where": ": the measures in force over time;",
+    "notfound.corrections": "the corrections",
+    "notfound.corrections-where": ": the errors in the articles.",
+    "search.idle": "Type to start searching",
+    "search.instead": "Search instead for",
+    "search.filters": "Filter by phase, topic or person",
+    "search.filter.phase": "Phase",
+    "search.filter.phase.all": "All phases",
+    "search.filter.topic": "Topic",
+    "search.filter.topic.all": "All topics",
+    "search.filter.actor": "Who",
+    "search.filter.actor.all": "Anyone",
+    "search.results": "Results",
+    "search.more": "More results",
+    "search.kind.actor": "Who’s who",
+    "search.kind.topic": "Topic",
+    "search.kind.phase": "Phase",
+    "search.kind.source": "Source",
+    "search.kind.record": "Public record",
+    "search.kind.page": "Page",
+    "search.count.none": "No results",
+    "search.count.one": "1 result",
+    "search.count.other": "{n} results",
+    "search.failed": "Search could not be loaded. Try again later.",
+    "search.partial": " with some of the words; none has them all",
+    "search.missing": "; no page has {words}",
+    "search.word": "“{word}”",
+    "search.words": ", ",
+    "search.filtered": " (filtered)",
+    "search.corrected": " for “{word}”",
+    "script.copied": "Copied",
+    "script.asof.when": "{day} {month} {year}",
+    "script.asof.one": "On {when}, 1 measure was in force (marked in the table below, and by the "
+                       "dashed line on the chart): {measures}.",
+    "script.asof.other": "On {when}, {n} measures were in force (marked in the table below, and "
+                         "by the dashed line on the chart): {measures}.",
+    "script.asof.none": "On {when}, none of these measures was in force (the dashed line on the "
+                        "chart).",
+    "script.list": "; ",
     # Redirects and the preview's problem banner (__init__.py)
     "redirect.title": "Moved: {title}",
     "redirect.body": "This page has moved: {link}.",
@@ -253,19 +352,28 @@ ENGLISH: Mapping[str, str] = {
 # would let a message reach into its values.
 _PLACE = re.compile(r"\{([a-z_]+)\}")
 
-# A language's table holds the ids it translates; Korean and Japanese come with the editions.
-TABLES: Mapping[str, Mapping[str, str]] = {"en": ENGLISH}
-
-
-def message(lang: str, message_id: str) -> str:
-    """The message's text in `lang`, or in English where that language lacks it."""
-    table = TABLES.get(lang, ENGLISH)
+def message(table: Mapping[str, str], message_id: str) -> str:
+    """The message's text in a language's table, or in English where the table lacks it."""
     found = table.get(message_id)
     if found is not None:
         return found
     if message_id not in ENGLISH:
         raise KeyError(f"no message '{message_id}': add it to ENGLISH in render/messages.py")
     return ENGLISH[message_id]
+
+
+# Who made a translation, by its `how`.
+BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
+
+# The messages the scripts use, given to them in each page (hooks/theme/main.html).
+SCRIPT_PREFIXES = ("search.", "script.")
+SCRIPT_IDS = ("filters.count",)
+
+
+def script_messages(table: Mapping[str, str]) -> dict[str, str]:
+    """The scripts' messages in a language: its table's, English where it lacks one."""
+    return {id_: message(table, id_) for id_ in ENGLISH
+            if id_.startswith(SCRIPT_PREFIXES) or id_ in SCRIPT_IDS}
 
 
 def _fill(template: str, values: Mapping[str, object]) -> str:
@@ -276,16 +384,19 @@ def _fill(template: str, values: Mapping[str, object]) -> str:
 class Messages:
     """The site's words in one language."""
 
-    def __init__(self, lang: str = "en") -> None:
+    def __init__(self, lang: str = "en", table: Mapping[str, str] | None = None) -> None:
+        """`table`: the language's messages by id (translations/localize.messages); English
+        where it has none."""
         self.lang = lang
+        self.table = ENGLISH if table is None else table
 
     def __call__(self, message_id: str, /, **values: object) -> str:
         """The message as HTML: its own text escaped, the values (HTML) put in as given."""
-        return _fill(html.escape(message(self.lang, message_id)), values)
+        return _fill(html.escape(message(self.table, message_id)), values)
 
     def text(self, message_id: str, /, **values: object) -> str:
         """The message as plain text, with plain-text values, for a place that escapes it."""
-        return _fill(message(self.lang, message_id), values)
+        return _fill(message(self.table, message_id), values)
 
     def count(self, number: int, noun: str) -> str:
         """ "1 event", "2 events": `noun` names the messages `<noun>.one` and `<noun>.other`."""

@@ -4,6 +4,8 @@ built once per render, and the glossary marking of running text. Pure: no I/O, n
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .. import markup as m
 from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
@@ -14,11 +16,14 @@ from .messages import Messages
 class Site:
     """Lookups shared by the page renderers, built once per render."""
 
-    def __init__(self, chronology: Chronology, name: str = "", lang: str = "en") -> None:
+    def __init__(self, chronology: Chronology, name: str = "",
+                 messages: Mapping[str, str] | None = None) -> None:
+        """`chronology` in the edition's language (translations.localize), `messages` the
+        edition's words by id (English where it lacks one)."""
         self.chronology = chronology
         self.name = name  # the site's name, for citations
-        self.lang = lang  # the edition's language: its words (t) and its dates
-        self.t = Messages(lang)
+        self.lang = chronology.lang  # the edition's language: its words (t) and its dates
+        self.t = Messages(self.lang, messages)
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}

@@ -1,0 +1,81 @@
+"""The translations page: what each edition has translated, how, and by whom (the same
+coverage `make translations` prints), and which events are not yet translated. Every edition
+has it, at the same address. Pure: no I/O, no MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .. import markup as m
+from ..model import Edition
+from ..translations import LANGUAGES
+from ..urls import TRANSLATIONS, event_url
+from .fragments import NO_INDEX
+from .site import Site
+
+if TYPE_CHECKING:  # translations/ reads render's messages: no import at run time
+    from ..translations.coverage import Coverage
+
+# What the table calls each kind of text (the file it is translated in), by message id.
+KINDS = {"events": "translations.kind.events", "events: citations": "translations.kind.quotes",
+         "phases": "translations.kind.phases", "topics": "translations.kind.topics",
+         "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
+         "context": "translations.kind.context", "corrections": "translations.kind.corrections",
+         "tracks": "translations.kind.tracks", "ui": "translations.kind.ui"}
+
+
+def _kind(label: str) -> str:
+    """"events: title" -> "events"; the quotes keep their own row."""
+    return label if label in KINDS else label.split(":")[0]
+
+
+def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> str:
+    t = site.t
+    here = TRANSLATIONS
+    parts = [m.front_matter(t.text("translations.title"), t.text("translations.description")),
+             f'<h1 id="translations">{t("translations.title")}</h1>',
+             f"<p>{t('translations.intro')}</p>"]
+    editions = site.chronology.translations
+    for lang in LANGUAGES:
+        found = coverages.get(lang)
+        if found is None:
+            continue
+        language = t(f"language.{lang}")
+        rows: dict[str, list[int]] = {}
+        for kind in found.kinds:
+            row = rows.setdefault(_kind(kind.kind), [0, 0, 0])
+            row[0] += kind.total
+            row[1] += kind.translated
+            row[2] += len(kind.stale)
+        done = sum(row[1] for row in rows.values())
+        total = sum(row[0] for row in rows.values())
+        edition = editions.get(lang) or Edition(lang=lang)
+        people = sum(1 for text in edition.texts.values() if text.how == "person")
+        reviewed = sum(1 for text in edition.texts.values() if text.reviewed)
+        body = "".join(
+            f"<tr><th scope=\"row\">{t(KINDS[kind])}</th><td>{translated:,}</td><td>{all_:,}</td>"
+            f"<td>{stale:,}</td></tr>"
+            for kind, (all_, translated, stale) in rows.items() if kind in KINDS)
+        table = (f'<table class="chrono-coverage"><caption>'
+                 f'{t("translations.caption", language=language)}</caption><thead><tr>'
+                 f'<th scope="col">{t("translations.column.kind")}</th>'
+                 f'<th scope="col">{t("translations.column.translated")}</th>'
+                 f'<th scope="col">{t("translations.column.total")}</th>'
+                 f'<th scope="col">{t("translations.column.stale")}</th></tr></thead>'
+                 f"<tbody>{body}</tbody></table>")
+        summary = t("translations.summary", done=f"{done:,}", total=f"{total:,}",
+                    percent=f"{100 * done // total if total else 100}",
+                    people=f"{people:,}", reviewed=f"{reviewed:,}")
+        missing = [e for e in site.events
+                   if not all(("events", e.id, name) in edition.texts for name in ("title", "summary"))]
+        listed = (t("translations.events.all") if not missing else
+                  t("translations.events.missing", count=t.count(len(missing), "count.event"))
+                  + "</p><ul>" + "".join(
+                      f"<li>{m.link(here, event_url(e.id), e.title)}</li>" for e in missing)
+                  + "</ul><p>")
+        parts.append(f'<section id="{lang}" aria-labelledby="{lang}-heading" {NO_INDEX}>'
+                     f'<h2 id="{lang}-heading">{t("translations.edition", language=language)}</h2>'
+                     f"<p>{summary}</p>{table}<p>{listed}</p></section>")
+    return "\n\n".join(parts).replace("<p></p>", "") + "\n"

@@ -1,0 +1,141 @@
+"""An edition's Chronology: the same records, their texts in the edition's language.
+
+`localize(chronology, "ko")` returns a Chronology whose titles, summaries, notes, roles, terms
+and corrections are the Korean translations (markup.Localized, carrying who made them and
+whether they are stale), with the English standing in, marked `missing`, where there is none.
+Quotes stay verbatim: our translation goes beside them (Citation.translation,
+RecordCitation.translation). Actors are named as the edition's language writes them. Ids, dates,
+sources and the record are those of the English: every page exists in every edition, at the
+same address. English is returned as it is. No MkDocs, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from ..markup import Localized
+from ..model import (
+    Actor,
+    Background,
+    Chronology,
+    Citation,
+    Correction,
+    DateBasis,
+    Dated,
+    Edition,
+    Event,
+    Phase,
+    RecordCitation,
+    Term,
+    Topic,
+    Track,
+)
+from ..scripts import language_of
+
+R = TypeVar("R")
+
+
+class _Texts:
+    """The edition's text for one field of one record, or the English, marked missing."""
+
+    def __init__(self, chronology: Chronology, edition: Edition) -> None:
+        self.lang = edition.lang
+        self.edition = edition
+        self.languages = {r.id: r.language for r in chronology.records}
+
+    def __call__(self, kind: str, id_: str, name: str, english: str | None) -> str | None:
+        if not english:
+            return english
+        found = self.edition.texts.get((kind, id_, name))
+        if found is None:
+            return Localized(english, "en", missing=True)
+        return Localized(found.text, self.lang, stale=found.stale, by=found.by, how=found.how,
+                         reviewed=found.reviewed)
+
+    def fields(self, record: R, kind: str, names: tuple[str, ...]) -> R:
+        values: dict[str, Any] = {name: self(kind, record.id, name, getattr(record, name))  # type: ignore[attr-defined]
+                                  for name in names}
+        return replace(record, **values)  # type: ignore[type-var]
+
+    def quote(self, event_id: str, citation: Citation) -> Citation:
+        found = self.edition.quotes.get((event_id, citation.quote))
+        return replace(citation, translation=Localized(found, self.lang) if found else None)
+
+    def record_quote(self, event_id: str, citation: RecordCitation) -> RecordCitation:
+        """Ours in the edition's language; none for words already in it; else the English
+        translation of words in a third language, marked missing."""
+        if not citation.quote:
+            return citation
+        found = self.edition.quotes.get((event_id, citation.quote))
+        if found:
+            return replace(citation, translation=Localized(found, self.lang))
+        if self.languages.get(citation.source) == self.lang or language_of(citation.quote) == self.lang:
+            return replace(citation, translation=None)
+        if citation.translation:
+            return replace(citation, translation=Localized(citation.translation, "en", missing=True))
+        return citation
+
+    def basis(self, event_id: str, basis: DateBasis, note_field: str) -> DateBasis:
+        return replace(basis, note=self("events", event_id, note_field, basis.note),
+                       record=tuple(self.record_quote(event_id, c) for c in basis.record))
+
+    def event(self, event: Event) -> Event:
+        in_force = event.in_force
+        if in_force is not None:
+            in_force = Dated(date=in_force.date,
+                             basis=self.basis(event.id, in_force.basis, "in_force.note"))
+        return replace(
+            event, title=self("events", event.id, "title", event.title),
+            summary=self("events", event.id, "summary", event.summary),
+            date_basis=self.basis(event.id, event.date_basis, "date_basis.note"),
+            in_force=in_force, citations=tuple(self.quote(event.id, c) for c in event.citations),
+            record=tuple(self.record_quote(event.id, c) for c in event.record))
+
+    def actor(self, actor: Actor) -> Actor:
+        localized = self.fields(actor, "actors", ("role", "notes"))
+        name = name_in(actor, self.lang)
+        if name is None:  # no form in the edition's language: the English, as a name
+            return replace(localized, name=Localized(actor.name, "en"))
+        return replace(localized, name=name, english=actor.name)
+
+
+def name_in(actor: Actor, lang: str) -> str | None:
+    """How `lang` writes the actor's name: its native name if in that language, else `names`."""
+    if actor.native and language_of(actor.native) == lang:
+        return actor.native
+    return dict(actor.names).get(lang)
+
+
+def localize(chronology: Chronology, lang: str) -> Chronology:
+    """The chronology in `lang` ("ko", "ja"); English ("en") as it is."""
+    if lang == "en":
+        return chronology
+    edition = chronology.translations.get(lang) or Edition(lang=lang)
+    texts = _Texts(chronology, edition)
+    phases: tuple[Phase, ...] = tuple(texts.fields(p, "phases", ("title", "summary"))
+                                      for p in chronology.phases)
+    topics: tuple[Topic, ...] = tuple(texts.fields(t, "topics", ("title", "summary"))
+                                      for t in chronology.topics)
+    glossary: tuple[Term, ...] = tuple(texts.fields(t, "glossary", ("term", "definition"))
+                                       for t in chronology.glossary)
+    background: tuple[Background, ...] = tuple(texts.fields(b, "context", ("title", "summary"))
+                                               for b in chronology.background)
+    corrections: tuple[Correction, ...] = tuple(
+        texts.fields(c, "corrections", ("title", "correction", "evidence"))
+        for c in chronology.corrections)
+    tracks: tuple[Track, ...] = tuple(texts.fields(t, "tracks", ("title",))
+                                      for t in chronology.tracks)
+    return replace(
+        chronology, lang=lang, phases=phases, topics=topics, glossary=glossary,
+        background=background, corrections=corrections, tracks=tracks,
+        events=tuple(texts.event(e) for e in chronology.events),
+        actors=tuple(texts.actor(a) for a in chronology.actors))
+
+
+def messages(chronology: Chronology, lang: str) -> dict[str, str]:
+    """The site's words translated into `lang` (data/i18n/<lang>/ui.yaml), by message id."""
+    edition = chronology.translations.get(lang)
+    if edition is None:
+        return {}
+    return {id_: found.text for (kind, id_, _), found in edition.texts.items() if kind == "ui"}
