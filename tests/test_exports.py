@@ -12,6 +12,7 @@ import icalendar
 import jsonschema
 import pytest
 from chronology.export import CSV_COLUMNS, render_exports
+from chronology.translations.editions import english_texts
 from chronology.validate import load_chronology
 from support import ROOT
 
@@ -39,6 +40,30 @@ def test_json_matches_its_schema_and_the_data(chronology, exports) -> None:  # t
     with_force = [e for e in chronology.events if e.in_force]
     assert {e["id"]: e["in_force"]["date"] for e in data["events"] if "in_force" in e} == {
         e.id: e.in_force.date.iso for e in with_force}
+
+
+def test_json_carries_every_translation_of_its_records(chronology, exports) -> None:  # type: ignore[no-untyped-def]
+    # The schema check above covers `translations` and `languages`; here, each edition's text of
+    # an event or a phase (of an English text that exists) is in the file, with its provenance.
+    data = json.loads(exports["events.json"])
+    assert data["languages"] == ["en", *(lang for lang in ("ko", "ja")
+                                        if lang in chronology.translations)]
+    english = {key for key, _ in english_texts(chronology) if key[0] in ("events", "phases")}
+    expected = {(kind, id_, lang, name): (t.text, t.by, t.how, t.reviewed, t.stale)
+                for lang, edition in chronology.translations.items()
+                for (kind, id_, name), t in edition.texts.items() if (kind, id_, name) in english}
+    carried = {(kind, record["id"], lang, name): tuple(t[k] for k in ("text", "by", "how",
+                                                                        "reviewed", "stale"))
+               for kind in ("events", "phases") for record in data[kind]
+               for lang, texts in record.get("translations", {}).items()
+               for name, t in texts.items() if name != "quotes"}
+    assert carried == expected
+    quotes = {(e["id"], lang, c["quote"]): c["translation"] for e in data["events"]
+              for lang, texts in e.get("translations", {}).items()
+              for c in texts.get("quotes", ())}
+    assert quotes == {(id_, lang, quote): translation
+                      for lang, edition in chronology.translations.items()
+                      for (id_, quote), translation in edition.quotes.items()}
 
 
 def test_csv_has_one_row_per_event(chronology, exports) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,13 @@ Pure functions, no MkDocs, no I/O beyond reading the JSON Schema shipped beside 
 each returns the file's text. Output is deterministic (sorted, no clock): two builds of the same
 data give the same bytes. `base` is the site's address (MkDocs' site_url) when known; links are
 relative to the site root otherwise.
+
+Languages (#16): events.json carries every language. Its English members are as they always
+were; beside them, an event or a phase has `translations`, by language, with each translated
+field as `{text, by, how, reviewed, stale}` (our translations of an event's quotes as `quotes`), and
+the top level lists its `languages`. The CSV, iCalendar and Atom exports stay English: a row,
+an entry of a calendar or of a feed has one title and one summary, and English is the edition
+every record is written in.
 """
 
 from __future__ import annotations
@@ -13,13 +20,16 @@ import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import icalendar
 
-from .model import Chronology, DateBasis, Event, RecordCitation, Source
+from .model import Chronology, DateBasis, Event, Phase, RecordCitation, Source, Translated
 from .render import redirects
+from .translations import LANGUAGES
+from .translations.editions import english_texts
 from .urls import ATOM_EXPORT, CSV_EXPORT, ICS_EXPORT, JSON_EXPORT, SCHEMA_EXPORT, event_url
 
 FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
@@ -54,7 +64,53 @@ def _source(source: Source) -> dict[str, Any]:
             **_present(source, ("published_basis", "agency", "author", "url", "notes"))}
 
 
-def event_record(event: Event, base: str = "") -> dict[str, Any]:
+def _translated(text: Translated) -> dict[str, Any]:
+    return {"by": text.by, "how": text.how, "reviewed": text.reviewed, "stale": text.stale,
+            "text": text.text}
+
+
+class Translations:
+    """Each edition's texts for a record of the chronology, ready for JSON: only the fields
+    the English has (english_texts), a language with nothing for the record left out, and keys
+    sorted (language, then field), so that the bytes do not depend on the order files were read."""
+
+    def __init__(self, chronology: Chronology) -> None:
+        self.editions = sorted(chronology.translations.items())
+        self.fields: dict[tuple[str, str], list[str]] = {}
+        for (kind, id_, name), _ in english_texts(chronology):
+            if kind != "ui":
+                self.fields.setdefault((kind, id_), []).append(name)
+
+    def of(self, kind: str, id_: str, quotes: Iterable[str] = ()) -> dict[str, Any]:
+        """`{lang: {field: {text, by, how, reviewed, stale}, "quotes": [{quote, translation}]}}`;
+        `quotes` are the record's quotes, verbatim, in the order the JSON gives them (an event's:
+        see _quotes)."""
+        found: dict[str, Any] = {}
+        quotes = tuple(dict.fromkeys(quotes))  # read once per language
+        for lang, edition in self.editions:
+            texts: dict[str, Any] = {
+                name: _translated(edition.texts[kind, id_, name])
+                for name in sorted(self.fields.get((kind, id_), ())) if (kind, id_, name) in edition.texts}
+            cited = [{"quote": quote, "translation": edition.quotes[id_, quote]}
+                     for quote in quotes if (id_, quote) in edition.quotes]
+            if cited:
+                texts["quotes"] = cited
+            if texts:
+                found[lang] = dict(sorted(texts.items()))
+        return found
+
+
+def _quotes(event: Event) -> list[str]:
+    """Every quote of an event a translation may translate (translations/check.py: any quote
+    in its file), in the order of the JSON: its date's record, its citations, its in_force
+    date's record, its record."""
+    after = (*(event.in_force.basis.record if event.in_force else ()), *event.record)
+    return [*(c.quote for c in event.date_basis.record if c.quote),
+            *(c.quote for c in event.citations), *(c.quote for c in after if c.quote)]
+
+
+def event_record(event: Event, base: str = "",
+                 translations: Translations | None = None) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": event.id, "date": event.date.iso, "precision": event.date.precision,
         "date_basis": _basis(event.date_basis), "title": event.title, "summary": event.summary,
@@ -68,16 +124,28 @@ def event_record(event: Event, base: str = "") -> dict[str, Any]:
                               "basis": _basis(event.in_force.basis)}
     if event.record:
         record["record"] = _record(event.record)
+    translated = translations.of("events", event.id, _quotes(event)) if translations else {}
+    if translated:
+        record["translations"] = translated
     return record
 
 
+def _phase(phase: Phase, translations: Translations) -> dict[str, Any]:
+    record = {"id": phase.id, "title": phase.title, "start": phase.start.isoformat(),
+              "end": phase.end.isoformat(), "summary": phase.summary}
+    translated = translations.of("phases", phase.id)
+    return {**record, "translations": translated} if translated else record
+
+
 def render_json(chronology: Chronology, base: str = "") -> str:
+    translations = Translations(chronology)
     data = {
         "$schema": SCHEMA_EXPORT,
-        "phases": [{"id": p.id, "title": p.title, "start": p.start.isoformat(),
-                    "end": p.end.isoformat(), "summary": p.summary} for p in chronology.phases],
+        # English, then each edition read from data/i18n/ (the records' `translations` keys).
+        "languages": ["en", *(lang for lang in LANGUAGES if lang in chronology.translations)],
+        "phases": [_phase(p, translations) for p in chronology.phases],
         "sources": [_source(s) for s in chronology.sources],
-        "events": [event_record(e, base) for e in chronology.events],
+        "events": [event_record(e, base, translations) for e in chronology.events],
         "records": [{**_present(r, ("id", "kind", "outlet", "title")),
                      "published": r.published.iso,
                      **_present(r, ("language", "url", "author", "archive_url", "notes"))}
@@ -100,6 +168,7 @@ def csv_cell(value: str) -> str:
 
 
 def render_csv(chronology: Chronology, base: str = "") -> str:
+    """English only, as are the calendar and the feed: the translations are in events.json."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
