@@ -34,6 +34,17 @@ SCHEMA_EXPORT = "events.schema.json"
 SEARCH_VOCABULARY = "search/vocabulary.json"
 
 
+# The editions: each language's folder in the published site (the English at its root), and
+# its name as it writes it, for links between the editions of a page.
+EDITIONS = {"en": ("", "English"), "ko": ("ko/", "한국어"), "ja": ("ja/", "日本語")}
+
+
+def edition_href(here: str, lang: str, to_lang: str) -> str:
+    """The relative link from the page at `here` in edition `lang` to the same page in `to_lang`."""
+    depth = here.count("/") + (1 if lang != "en" else 0)
+    return "../" * depth + EDITIONS[to_lang][0] + here or "./"
+
+
 def event_url(event_id: str) -> str:
     return f"{EVENTS}{event_id}/"
 

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from .. import markup as m
 from ..model import Actor, Event, Phase
-from ..urls import CORRECTIONS, EVENTS, HOME, actor_url, event_url, phase_url, topic_url
+from ..urls import (
+    CORRECTIONS,
+    EDITIONS,
+    EVENTS,
+    HOME,
+    actor_url,
+    edition_href,
+    event_url,
+    phase_url,
+    topic_url,
+)
 from .filters import Facets, render_filters
 from .fragments import (
     NO_INDEX,
@@ -46,6 +56,7 @@ def render_event_page(site: Site, event: Event) -> str:
         # What happened comes before how its date is known, so that on a phone the summary is
         # on the first screen; the account of the date is one line until opened.
         f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>',
+        render_editions(site, here),
         render_dating(site, here, event),
     ]
     if event.record:
@@ -81,6 +92,15 @@ def render_event_page(site: Site, event: Event) -> str:
         event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]), lang=site.lang,
         topics={t: (site.topics[t].title, site.topics[t].aliases) for t in event.topics}))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_editions(site: Site, here: str) -> str:
+    """Links to this page in the other editions, each named in its own language."""
+    links = " · ".join(
+        f'<a href="{edition_href(here, site.lang, lang)}" hreflang="{lang}" lang="{lang}">'
+        f"{name}</a>" for lang, (_, name) in EDITIONS.items() if lang != site.lang)
+    return (f'<p class="chrono-editions" {NO_INDEX}>'
+            f"{site.t('event.editions', links=links)}</p>")
 
 
 def render_dating(site: Site, here: str, event: Event) -> str:

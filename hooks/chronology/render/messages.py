@@ -47,6 +47,7 @@ ENGLISH: Mapping[str, str] = {
     "event.corrections.all": "all corrections",
     "event.basis.summary": "How the date is known: {headline}",
     "event.in-force.summary": "In force from {date}: {headline}",
+    "event.editions": "Also in {links}",
     "event.tags.who": "Who",
     "event.tags.topics": "Topics",
     "event.tags.aliases": "Also called",
