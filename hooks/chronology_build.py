@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chronology import markup
 from chronology.export import render_exports
 from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
-from chronology.render.search import vocabulary
-from chronology import markup
 from chronology.render.fragments import NO_INDEX
 from chronology.render.messages import BY, Messages
+from chronology.render.search import vocabulary
 from chronology.translations.localize import messages
 from chronology.translations.specs import fingerprint
 from chronology.urls import IN_NAV, SEARCH_VOCABULARY, TRANSLATIONS, path_url
@@ -128,7 +129,7 @@ class Build:
             self.add(files, config, file.src_uri, filled, file.inclusion)
 
 
-def hand_written_in_edition(build: Build, src_uri: str, meta: dict[str, Any], html: str) -> str:
+def hand_written_in_edition(build: Build, src_uri: str, meta: Mapping[str, Any], html: str) -> str:
     """A hand-written page in a Korean or Japanese edition: its translation with who made it
     (front matter `translation: {by, how, reviewed, of}`, `of` checked against the English page),
     or, with no translation, the English page marked as such (lang="en" and a note)."""

@@ -19,12 +19,12 @@ from typing import Any
 from chronology.errors import DataError
 from chronology.markup import outline, site_url_problem
 from chronology.render import nav_with_phases, render_problem_banner
+from chronology.render.messages import Messages, script_messages
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
-from chronology.validate import load_chronology
-from chronology.render.messages import Messages, script_messages
 from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
+from chronology.validate import load_chronology
 from chronology_build import Build, hand_written_in_edition, log, remove_pages, theme_search
 from jinja2 import Environment
 from markupsafe import Markup

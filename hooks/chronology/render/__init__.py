@@ -132,7 +132,7 @@ def with_translation_notes(site: Site, path: str, page: str, found: list[m.Local
         if text.by is None or text.missing:
             continue
         made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
-        checked = (t("edition.reviewed", reviewed=m.text(text.reviewed)) if text.reviewed
+        checked = (t("edition.reviewed", reviewed=m.text(str(text.reviewed))) if text.reviewed
                    else t("edition.unreviewed"))
         if (line := t("edition.made", made=made, reviewed=checked)) not in who:
             who.append(line)

@@ -44,7 +44,7 @@ class _Texts:
         self.edition = edition
         self.languages = {r.id: r.language for r in chronology.records}
 
-    def __call__(self, kind: str, id_: str, name: str, english: str | None) -> str | None:
+    def __call__(self, kind: str, id_: str, name: str, english: str) -> str:
         if not english:
             return english
         found = self.edition.texts.get((kind, id_, name))
@@ -53,8 +53,11 @@ class _Texts:
         return Localized(found.text, self.lang, stale=found.stale, by=found.by, how=found.how,
                          reviewed=found.reviewed)
 
+    def maybe(self, kind: str, id_: str, name: str, english: str | None) -> str | None:
+        return None if english is None else self(kind, id_, name, english)
+
     def fields(self, record: R, kind: str, names: tuple[str, ...]) -> R:
-        values: dict[str, Any] = {name: self(kind, record.id, name, getattr(record, name))  # type: ignore[attr-defined]
+        values: dict[str, Any] = {name: self.maybe(kind, record.id, name, getattr(record, name))  # type: ignore[attr-defined]
                                   for name in names}
         return replace(record, **values)  # type: ignore[type-var]
 
@@ -77,7 +80,7 @@ class _Texts:
         return citation
 
     def basis(self, event_id: str, basis: DateBasis, note_field: str) -> DateBasis:
-        return replace(basis, note=self("events", event_id, note_field, basis.note),
+        return replace(basis, note=self.maybe("events", event_id, note_field, basis.note),
                        record=tuple(self.record_quote(event_id, c) for c in basis.record))
 
     def event(self, event: Event) -> Event:
