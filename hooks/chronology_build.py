@@ -18,8 +18,8 @@ from chronology.export import render_exports
 from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
-from chronology.render.fragments import NO_INDEX
-from chronology.render.messages import BY, Messages
+from chronology.render.fragments import BY, NO_INDEX
+from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
 from chronology.translations.localize import messages
 from chronology.translations.specs import fingerprint

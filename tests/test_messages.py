@@ -5,7 +5,8 @@ message cannot add markup."""
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,31 @@ def ids_in_calls() -> Iterator[tuple[str, str, int]]:
                 yield from ((i, path.name, node.lineno) for i in ids)
 
 
+THEME_AND_SCRIPTS = [*(ROOT / "hooks" / "theme").rglob("*.html"),
+                     *(ROOT / "docs" / "assets").glob("*.js")]
+# An id in a template (t("id")) or a script (say("id"), or chosen by a ternary: "a.b" : "a.c").
+QUOTED_ID = re.compile(r"""["']([a-z]+(?:\.[a-z0-9-]+)+)["']""")
+CALLED_ID = re.compile(r"""(?<![\w.])(?:t|say)\(\s*["']([^"']+)["']""")
+
+
 def literals() -> set[str]:
-    """Every string literal in the render code (ids kept in tables, such as filters.KINDS)."""
-    return {node.value for path in render_modules()
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    """Every string literal in the render code (ids kept in tables, such as filters.KINDS), and
+    every quoted id in the theme's templates and the scripts."""
+    hooks = [ROOT / "hooks" / "chronology_build.py", ROOT / "hooks" / "chronology_pages.py"]
+    found = {node.value for path in [*render_modules(), *hooks]
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    for path in THEME_AND_SCRIPTS:
+        found.update(QUOTED_ID.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_the_templates_and_scripts_ask_only_for_known_ids() -> None:
+    asked = {path.name: CALLED_ID.findall(path.read_text(encoding="utf-8"))
+             for path in THEME_AND_SCRIPTS}
+    assert sum(map(len, asked.values())) > 40  # the scan finds the calls
+    assert {name: [i for i in ids if i not in ENGLISH] for name, ids in asked.items()} == {
+        name: [] for name in asked}
 
 
 def test_every_id_the_render_code_uses_is_in_the_english_table() -> None:
@@ -64,19 +85,22 @@ def test_rendering_the_real_data_asks_only_for_known_ids(monkeypatch: pytest.Mon
     asked: set[str] = set()
     lookup = messages.message
 
-    def recording(lang: str, message_id: str) -> str:
+    def recording(table: Mapping[str, str], message_id: str) -> str:
         asked.add(message_id)
-        return lookup(lang, message_id)  # KeyError for an unknown id
+        return lookup(table, message_id)  # KeyError for an unknown id
 
     monkeypatch.setattr(messages, "message", recording)
     chronology = load_chronology(ROOT / "data")
     pages = dict(iter_pages(chronology, "A site"))
+    pages.update(iter_pages(chronology, "A site", "ko"))
     pages.update(render_fragments(chronology))
     pages.update(iter_redirects(chronology))
     render_problem_banner("data/x.yaml:1: a problem")
     assert pages and asked <= set(ENGLISH)
     # The real data reaches most of the catalogue (a few messages are for cases it lacks).
-    assert len(asked) > 0.8 * len(ENGLISH)
+    # (the templates' and the scripts' words are asked for by the theme, not the render code).
+    python = [i for i in ENGLISH if not i.startswith(("search.", "script.", "notfound."))]
+    assert len(asked) > 0.8 * len(python)
 
 
 def test_unknown_id_is_an_error() -> None:
@@ -84,20 +108,17 @@ def test_unknown_id_is_an_error() -> None:
         Messages("en")("no.such.message")
 
 
-def test_a_missing_message_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(messages, "TABLES", {"en": ENGLISH, "ko": {"cite.heading": "이 사건 인용"}})
-    korean = Messages("ko")
+def test_a_missing_message_falls_back_to_english() -> None:
+    korean = Messages("ko", {"cite.heading": "이 사건 인용"})
     assert korean("cite.heading") == "이 사건 인용"
     assert korean("cite.copy") == "Copy citation"
     assert Messages("xx")("cite.copy") == "Copy citation"  # no table: English
 
 
-def test_a_message_is_text_and_its_values_are_the_callers_html(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_message_is_text_and_its_values_are_the_callers_html() -> None:
     hostile = {"event.sources.heading": '<img src=x onerror=alert(1)> "x"',
                "cite.in": "{name.__class__} {name[0]} {name}"}
-    monkeypatch.setattr(messages, "TABLES", {"en": ENGLISH, "xx": hostile})
-    t = Messages("xx")
+    t = Messages("xx", hostile)
     assert t("event.sources.heading") == "&lt;img src=x onerror=alert(1)&gt; &quot;x&quot;"
     # Only {name} is a place for a value: no attribute or item of a value can be reached.
     assert t("cite.in", name="<cite>A</cite>") == "{name.__class__} {name[0]} <cite>A</cite>"

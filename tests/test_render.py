@@ -35,7 +35,7 @@ def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
                              "phases/first.md", "phases/second.md", "record/index.md",
                              "sources/index.md",
                              "sources/paper-2019-07-02.md", "topics/index.md",
-                             "tracks/index.md"]
+                             "tracks/index.md", "translations/index.md"]
 
 
 def test_event_page_has_time_phase_quote_and_source_link(tmp_path: Path) -> None:

@@ -25,8 +25,9 @@
     excerptLength: 24,
   };
   const PAGE = 10;  // results shown at a time
-  const KINDS = Object.fromEntries(["actor", "topic", "phase", "source", "record", "page"]
-    .map((kind) => [kind, say(`search.kind.${kind}`)]));
+  const KINDS = { actor: say("search.kind.actor"), topic: say("search.kind.topic"),
+                  phase: say("search.kind.phase"), source: say("search.kind.source"),
+                  record: say("search.kind.record"), page: say("search.kind.page") };
   const IDLE = say("search.idle");
 
   let engine = null;

@@ -45,11 +45,9 @@ from .events import (
     render_phase_list,
     render_phase_page,
 )
-from .fragments import (
-    NO_INDEX,
-)
+from .fragments import BY, NO_INDEX
 from .measures import render_tracks_page
-from .messages import BY, EN
+from .messages import EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,

@@ -19,6 +19,8 @@ from .site import Site
 # pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
 # so that a search lands on the event.
 NO_INDEX = "data-pagefind-ignore"
+# Who made a translation, by its `how` (machine or person): message ids.
+BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
 # The languages the record is written in that pages name, by their message ids.
 LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
              "fr": "language.fr", "de": "language.de"}

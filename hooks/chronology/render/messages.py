@@ -363,9 +363,6 @@ def message(table: Mapping[str, str], message_id: str) -> str:
     return ENGLISH[message_id]
 
 
-# Who made a translation, by its `how`.
-BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
-
 # The messages the scripts use, given to them in each page (hooks/theme/main.html).
 SCRIPT_PREFIXES = ("search.", "script.")
 SCRIPT_IDS = ("filters.count",)
