@@ -12,13 +12,15 @@ WANT := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/
 	$(shell cksum < pyproject.toml 2>/dev/null | cut -d' ' -f1)
 SOURCES ?= ../shared/seeds
 PORT ?= 8000
+# The edition `make serve` previews: en, ko or ja (make build builds all three).
+EDITION ?= en
 # Builds of the same commit are byte-identical: dates in the output come from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 export SOURCES
 
-.PHONY: venv serve build publish standalone test unit lint translations check-quotes lighthouse bench clean
+.PHONY: venv serve build publish standalone test unit lint translations check-quotes lighthouse bench bench-editions clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -40,9 +42,11 @@ venv:
 
 # --dirty: after an edit, only pages whose content changed are rebuilt (measured by make bench).
 serve: venv
+	@case "$(EDITION)" in en|ko|ja) ;; *) echo "make: EDITION=$(EDITION)? The editions are en, ko and ja."; exit 1;; esac
 	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.bind(("127.0.0.1", $(PORT)))' \
 		2>/dev/null || { echo "make: port $(PORT) is in use; try: make serve PORT=$$(($(PORT) + 1))"; exit 1; }
-	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:$(PORT) \
+		--config-file $(if $(filter-out en,$(EDITION)),mkdocs.$(EDITION).yml,mkdocs.yml)
 
 # Strict, into a fresh folder swapped in only on success; builds take turns (hooks/build_site.py).
 build: venv
@@ -86,6 +90,9 @@ lighthouse: build
 # How the build and search scale with 100, 1,000 and 10,000 synthetic events (several minutes).
 bench: venv
 	$(BIN)/python tests/perf/bench.py
+
+bench-editions: venv
+	$(BIN)/python tests/perf/editions.py
 
 clean:
 	rm -rf site .site-new .site-old .site-lock $(VENV)

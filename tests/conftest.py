@@ -17,8 +17,8 @@ from support import (
     CHROMIUM_FLAGS,
     DESKTOP,
     ROOT,
+    build_editions,
     chromium_path,
-    mkdocs_build,
     serving,
     write_data,
 )
@@ -37,9 +37,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One strict build of the real site, shared by the build and browser tests."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    """One strict build of the real site and its editions (as `make build`: site/, site/ko/,
+    site/ja/), shared by the build and browser tests."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build_editions(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -88,6 +88,18 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+def build_editions(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`make build` of a project: the English site into site_dir, the editions into its ko/ and
+    ja/ (hooks/build_site.py)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
+           "PYTHONPATH": str(ROOT / "hooks")}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "build_site.py"), "--site-dir", str(site_dir),
+         "--config-file", str(project / "mkdocs.yml")],
+        capture_output=True, text=True, env=env, cwd=project, check=False,
+    )
+
+
 def search_fragments(site: Path) -> list[dict[str, Any]]:
     """What Pagefind indexed, one fragment per indexed page (a page indexed twice shows twice):
     each with its `url`, indexed `content`, `meta`, `filters`. A fragment is gzipped JSON behind
@@ -159,12 +171,25 @@ def serving(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = Qu
         server.server_close()
 
 
+def rename_event(project: Path, old: str, new: str) -> None:
+    """Rename an event as a maintainer does: its file, with `former_ids` so that its old
+    address still leads to it, and its translations' files (data/i18n/<lang>/events/)."""
+    events = project / "data" / "events"
+    text = (events / f"{old}.yaml").read_text("utf-8")
+    (events / f"{old}.yaml").unlink()
+    (events / f"{new}.yaml").write_text(text + f"former_ids: [{old}]\n", "utf-8")
+    for translation in (project / "data" / "i18n").glob(f"*/events/{old}.yaml"):
+        translation.rename(translation.with_name(f"{new}.yaml"))
+
+
 def copy_project(target: Path) -> Path:
-    """The project's mkdocs.yml, docs/, hooks/ and data/ in a temporary folder."""
+    """The project's mkdocs.yml (and the editions' mkdocs.ko.yml...), docs/, hooks/ and data/ in
+    a temporary folder."""
     for name in ("docs", "hooks", "data"):
         shutil.copytree(ROOT / name, target / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(config, target / config.name)
     return target
 
 

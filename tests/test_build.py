@@ -82,8 +82,10 @@ def test_every_page_exists(built_site: Path) -> None:
 
 
 def test_nothing_generated_is_written_into_docs() -> None:
-    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == ["about.md", "assets", "data.md",
-                                                             "index.md"]
+    # The hand-written pages and their Korean and Japanese translations.
+    assert sorted(p.name for p in (ROOT / "docs").iterdir()) == [
+        "about.ja.md", "about.ko.md", "about.md", "assets", "data.ja.md", "data.ko.md", "data.md",
+        "index.ja.md", "index.ko.md", "index.md"]
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT, copy_project
+from support import ROOT, copy_project, rename_event
 
 pytestmark = pytest.mark.build
 
@@ -75,6 +75,9 @@ def test_the_navigation_follows_the_phases_in_the_data(project: Path) -> None:
     for event in (project / "data" / "events").glob("*.yaml"):
         event.write_text(event.read_text("utf-8").replace(
             "phase: 2023-restoration", "phase: 2023-normalisation"), "utf-8")
+    for translated in (project / "data" / "i18n").glob("*/phases.yaml"):  # their ids too
+        translated.write_text(translated.read_text("utf-8").replace(
+            "id: 2023-restoration", "id: 2023-normalisation"), "utf-8")
     result = make_build(project)
     assert result.returncode == 0, result.stderr
     home = (project / "site" / "index.html").read_text("utf-8")
@@ -182,6 +185,8 @@ serve_build()
 lists = " ".join(f.read_text("utf-8") for f in (project / "data").glob("*.yaml"))
 first, second = [f for f in sorted(events.glob("*.yaml")) if f.stem not in lists][:2]
 first.unlink()
+for translation in (project / "data" / "i18n").glob(f"*/events/{first.name}"):
+    translation.unlink()  # a deleted event's translations go with it
 index = serve_build()
 report["deleted_page"] = page(f"events/{first.stem}/")
 report["deleted_indexed"] = any(loc.startswith(f"events/{first.stem}/") for loc in index)
@@ -277,12 +282,9 @@ def test_the_standalone_project_builds_with_no_hook(built_project: Path, tmp_pat
 def test_a_renamed_event_keeps_its_old_address(project: Path) -> None:
     """URLs are a promise: the old address of a renamed event leads to its new page, and the
     exports list it."""
-    events = project / "data" / "events"
     old = "2019-08-02-moon-calls-an-emergency-cabinet-meeting"
     new = "2019-08-02-moon-convenes-an-emergency-cabinet-meeting"
-    text = (events / f"{old}.yaml").read_text("utf-8")
-    (events / f"{old}.yaml").unlink()
-    (events / f"{new}.yaml").write_text(text + f"former_ids: [{old}]\n", "utf-8")
+    rename_event(project, old, new)
     result = make_build(project, SITE_URL="https://example.org/chronology/")
     assert result.returncode == 0, result.stderr
     page = (project / "site" / "events" / old / "index.html").read_text("utf-8")

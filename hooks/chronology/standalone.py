@@ -12,6 +12,8 @@ Everything is checked first; nothing is written if the data has problems. No MkD
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ import yaml
 from .errors import DataError
 from .export import render_exports
 from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
+from .render.messages import ENGLISH, Messages, script_messages
 from .render.search import searchable, vocabulary
 from .urls import SEARCH_VOCABULARY, path_url
 from .validate import load_chronology
@@ -69,11 +72,31 @@ def standalone_config(config_text: str, chronology: Any) -> str:
     if "custom_dir" in config.get("theme", {}):
         config["theme"]["custom_dir"] = "overrides"
     config["nav"] = nav_with_phases(config["nav"], chronology)
+    # The English edition only: no language selector leading to editions it does not hold.
+    config.get("extra", {}).pop("alternate", None)
     # Pages reached through links, not the navigation (the hook marks them so itself).
     config["not_in_nav"] = "\n".join(f"/{folder}/" for folder in NOT_IN_NAV) + "\n"
     header = ("# Written by `make standalone` from the chronology's data: a plain MkDocs project,\n"
               "# no hook needed. Edit the data and write it again rather than editing this.\n")
     return header + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
+
+
+# What the hook gives the theme's templates (chronology_pages.on_env), and a page's translation.
+_T_CALL = re.compile(r"""\{\{\s*t\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
+_SCRIPT_MESSAGES = re.compile(r"\{\{\s*script_messages\s*\|\s*tojson\s*\}\}")
+_HOOK_FILTER = re.compile(r"\s*\|\s*without_home_alternates")
+_TRANSLATED_PAGE = re.compile(r"\.(ko|ja)\.md$")
+
+
+def without_hook(template: str) -> str:
+    """A theme template with what the hook supplies written in, in English: t("id") as its
+    escaped text, the scripts' messages as JSON (<, > and & escaped, as Jinja's tojson does)."""
+    words = Messages("en")
+    script = json.dumps(script_messages(ENGLISH), ensure_ascii=False, sort_keys=True)
+    script = script.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    template = _T_CALL.sub(lambda call: words(call.group(1)), template)
+    template = _SCRIPT_MESSAGES.sub(lambda _: script, template)
+    return _HOOK_FILTER.sub("", template)
 
 
 def write_standalone(project: Path, out: Path) -> int:
@@ -89,7 +112,7 @@ def write_standalone(project: Path, out: Path) -> int:
     files.update(iter_redirects(chronology))
     for page in sorted((project / "docs").rglob("*")):
         relative = page.relative_to(project / "docs").as_posix()
-        if page.suffix == ".md":
+        if page.suffix == ".md" and not _TRANSLATED_PAGE.search(relative):  # English only
             here = "" if relative == "index.md" else relative.removesuffix(".md") + "/"
             files[relative] = fill_markers(page.read_text("utf-8"), chronology, here)
     files.update(render_exports(chronology, site_url, yaml.load(config_text, Loader=_ConfigLoader)
@@ -105,6 +128,8 @@ def write_standalone(project: Path, out: Path) -> int:
     theme = project / "hooks" / "theme"
     if theme.is_dir():
         shutil.copytree(theme, staging / "overrides")
+        for template in (staging / "overrides").rglob("*.html"):
+            template.write_text(without_hook(template.read_text("utf-8")), "utf-8")
     (staging / "mkdocs.yml").write_text(standalone_config(config_text, chronology), "utf-8")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, copy_project, mkdocs_build, screenshot
+from support import DESKTOP, build_editions, copy_project, screenshot
 
 pytestmark = pytest.mark.build
 
@@ -25,7 +25,16 @@ pytestmark = pytest.mark.build
 TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "author", "notes",
                "note", "quote", "phrase", "name", "native", "romanised", "role", "correction",
                "evidence", "definition", "term", "aliases", "translation", "not_found", "country",
-               "ko", "ja"}  # an actor's names as Korean and Japanese write them
+               "ko", "ja",  # an actor's names as Korean and Japanese write them
+               "text", "by", "reviewed"}  # a translation (data/i18n/), who made and reviewed it
+# What each English quote became, by (event id, quote): a translation repeats it verbatim.
+QUOTES: dict[tuple[str, str], str] = {}
+
+
+def event_of(where: str) -> str | None:
+    """The event id of a field's place in data/events/ or data/i18n/<lang>/events/."""
+    path = where.split(".yaml", 1)[0]
+    return path.rsplit("/", 1)[1] if "/events/" in path else None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,8 +68,14 @@ def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
                 for index, item in enumerate(value)]
     if not isinstance(value, str):
         return plant(value, where, planted)
+    event = event_of(where)
+    if key == "quote" and where.startswith("data/i18n/") and event:
+        return QUOTES.get((event, value), value)  # the English quote, as planted
     planted.append(where)
-    return f"{value[:40]} {payload(len(planted) - 1)}"  # within the longest title allowed
+    planted_value = f"{value[:40]} {payload(len(planted) - 1)}"  # within the longest title allowed
+    if key == "quote" and event:
+        QUOTES[(event, value)] = planted_value
+    return planted_value
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +87,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         value = plant(yaml.safe_load(file.read_text("utf-8")), where, planted)
         file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), "utf-8")
     site = project / "site"
-    result = mkdocs_build(project, site)
+    result = build_editions(project, site)  # the English, and the editions in ko/ and ja/
     assert result.returncode == 0, result.stderr
     PAGES[:] = sorted(str(p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
                       for p in site.rglob("index.html"))
+    assert any(page.startswith("ko/") for page in PAGES) and any(
+        page.startswith("ja/") for page in PAGES)
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from support import copy_project, mkdocs_build
+from support import copy_project, mkdocs_build, rename_event
 
 pytestmark = pytest.mark.build
 
@@ -24,10 +24,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 def test_an_old_address_leads_to_the_renamed_event(browser: Browser, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    events = project / "data" / "events"
-    text = (events / f"{OLD}.yaml").read_text("utf-8")
-    (events / f"{OLD}.yaml").unlink()
-    (events / f"{NEW}.yaml").write_text(text + f"former_ids: [{OLD}]\n", "utf-8")
+    rename_event(project, OLD, NEW)
     site = tmp_path / "site"
     assert mkdocs_build(project, site).returncode == 0
     server = http.server.ThreadingHTTPServer(

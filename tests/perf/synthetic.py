@@ -10,11 +10,16 @@ from __future__ import annotations
 import datetime
 import random
 import shutil
+import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+from chronology.translations.specs import fingerprint  # noqa: E402
+
 WORDS = ("export control licence chemical semiconductor ministry court ruling compensation white "
          "list talks summit agreement trade dispute government restriction measure photoresist "
          "hydrogen fluoride polyimide Seoul Tokyo Washington security").split()  # noqa: SIM905
@@ -25,10 +30,36 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def make_project(folder: Path, n: int) -> Path:
+KOREAN = ("한국 일본 정부 수출 규제 화이트리스트 대법원 판결 배상 기업 협의 세계무역기구 반도체 소재 "
+          "불화수소 포토레지스트 안보 외교부 장관 대통령 총리 발표 조치 해제 복원 회담").split()
+JAPANESE = ("日本 韓国 政府 輸出 規制 ホワイト国 大法院 判決 賠償 企業 協議 世界貿易機関 半導体 素材 "
+            "フッ化水素 レジスト 安全保障 外務省 大臣 大統領 首相 発表 措置 解除 回復 会談").split()
+
+
+def _cjk(rng: random.Random, words: list[str], count: int, space: str) -> str:
+    return space.join(rng.choice(words) for _ in range(count)) + ("다." if space else "。")
+
+
+def _translation(rng: random.Random, lang: str, event: dict[str, Any]) -> dict[str, Any]:
+    """An event's translation into `lang`, of the event's own length, by a machine, unreviewed."""
+    words, space = (KOREAN, " ") if lang == "ko" else (JAPANESE, "")
+    return {
+        "translator": {"by": "synthetic", "how": "machine", "reviewed": False},
+        "title": {"text": _cjk(rng, words, 6, space), "of": fingerprint(event["title"])},
+        "summary": {"text": _cjk(rng, words, 45, space), "of": fingerprint(event["summary"])},
+        "citations": [{"quote": c["quote"], "translation": _cjk(rng, words, 22, space)}
+                      for c in event["citations"]],
+    }
+
+
+def make_project(folder: Path, n: int, editions: bool = False) -> Path:
+    """A project of n synthetic events; `editions`: with the Korean and Japanese editions'
+    configs, the real translations of the phases, actors, topics, glossary and the site's words,
+    and a machine translation of every event."""
     for name in ("docs", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml") if editions else [ROOT / "mkdocs.yml"]:
+        shutil.copy(config, folder / config.name)
     data = folder / "data"
     (data / "events").mkdir(parents=True)
     for name in ("phases", "actors", "topics", "glossary"):
@@ -63,4 +94,13 @@ def make_project(folder: Path, n: int) -> Path:
         }
         (data / "events" / f"synthetic-{i:05d}.yaml").write_text(
             yaml.safe_dump(event, allow_unicode=True, sort_keys=False), "utf-8")
+        for lang in ("ko", "ja") if editions else ():
+            folder_ = data / "i18n" / lang / "events"
+            folder_.mkdir(parents=True, exist_ok=True)
+            (folder_ / f"synthetic-{i:05d}.yaml").write_text(yaml.safe_dump(
+                _translation(rng, lang, event), allow_unicode=True, sort_keys=False), "utf-8")
+    for lang in ("ko", "ja") if editions else ():
+        for name in ("phases", "actors", "topics", "glossary", "ui"):
+            shutil.copy(ROOT / "data" / "i18n" / lang / f"{name}.yaml",
+                        data / "i18n" / lang / f"{name}.yaml")
     return folder

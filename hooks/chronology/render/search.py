@@ -111,7 +111,11 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
     # Suffixes of the page's own text and the event's own names only: the topics' and actors'
     # names are the same on every event, and their suffixes cost a third of Pagefind's memory
     # (measured: 242 against 160 MB at 1,000 events).
-    if suffixes := cjk_suffixes(" ".join([text, *event.aliases])):
+    # In the Korean and Japanese editions every sentence is such a run: the suffixes of the
+    # whole page would cost Pagefind several times the English index's memory (measured:
+    # tests/perf/editions.py), so there only the title, the summary and the event's names.
+    own = text if lang == "en" else " ".join([event.title, event.summary])
+    if suffixes := cjk_suffixes(" ".join([own, *event.aliases])):
         fields.append(("meta", "cjk", " ".join(suffixes)))
     fields += [("filter", "topic", topics[t][0]) for t in event.topics]
     fields += [("filter", "actor", actors[a].name) for a in event.actors]

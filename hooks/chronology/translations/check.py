@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..errors import Location, Problem
 from ..load import Document, LineMap
@@ -89,8 +90,15 @@ def check_language(drafts: LanguageDrafts, event_ids: AbstractSet[str],
                               and kind != "ui")
     for translator in drafts.translator.values():
         yield from _check_how(translator, "translator")
+    renamed = {former: new for new, english in events.items()
+               for former in english.get("former_ids") or () if isinstance(former, str)}
     for id_, event in drafts.events:
-        if id_ is not None and id_ not in event_ids:
+        if id_ is not None and id_ in renamed and id_ not in event_ids:
+            folder = Path(event.at.path).parent.as_posix()
+            yield at(Location(event.at.path, 1), f"file name: the event '{id_}' was renamed to "
+                     f"'{renamed[id_]}' (its former_ids); rename this file to "
+                     f"{folder}/{renamed[id_]}.yaml")
+        elif id_ is not None and id_ not in event_ids:
             yield at(Location(event.at.path, 1), "file name: " + unknown_id(
                 "event", id_, event_ids, "name the file after an event in data/events/"))
         elif id_ is not None and id_ in events:
