@@ -90,7 +90,7 @@ class Build:
             self.add(files, config, path, front,
                      InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV, whole=markdown)
         self.add(files, config, SEARCH_VOCABULARY, vocabulary(self.chronology))
-        for path, page in iter_redirects(self.chronology):
+        for path, page in iter_redirects(self.chronology, self.lang):
             if files.get_file_from_path(path) is not None:
                 raise ValueError(f"docs/{path} would hide a redirect; remove it")
             self.add(files, config, path, page)

@@ -229,11 +229,17 @@ def test_a_build_for_publication_carries_its_address_everywhere(project: Path) -
     assert "SITE_URL is not set" not in result.stderr
     site = project / "site"
     assert 'href="/chronology/assets/stylesheets/' in (site / "404.html").read_text("utf-8")
-    locations = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text("utf-8"))
-    pages = [p for p in site.rglob("index.html")
-             if 'http-equiv="refresh"' not in p.read_text("utf-8")]  # not the redirects
-    assert len(locations) == len(pages) and locations
-    assert all(loc.startswith(address) for loc in locations)
+    for lang, root in (("en", ""), ("ko", "ko/"), ("ja", "ja/")):  # a sitemap per edition
+        sitemap = (site / root / "sitemap.xml").read_text("utf-8")
+        locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        pages = [p for p in (site / root).rglob("index.html")
+                 if 'http-equiv="refresh"' not in p.read_text("utf-8")  # not the redirects
+                 and (lang != "en" or p.relative_to(site).parts[0] not in ("ko", "ja"))]
+        assert len(locations) == len(pages) and locations
+        assert all(loc.startswith(address + root) for loc in locations)
+        # Each page's editions, for search engines (hreflang).
+        assert sitemap.count('<xhtml:link rel="alternate"') == 3 * len(locations)
+        assert f'hreflang="ja" href="{address}ja/events/' in sitemap
     events = json.loads((site / "events.json").read_text("utf-8"))["events"]
     assert all(event["url"].startswith(address + "events/") for event in events)
     assert f"{address}events/" in (site / "events.csv").read_text("utf-8")
@@ -272,7 +278,8 @@ def test_the_standalone_project_builds_with_no_hook(built_project: Path, tmp_pat
                            check=False)
     assert build.returncode == 0, build.stderr
     expected = sorted(p.relative_to(built_project / "site").as_posix()
-                      for p in (built_project / "site").rglob("index.html"))
+                      for p in (built_project / "site").rglob("index.html")
+                      if p.relative_to(built_project / "site").parts[0] not in ("ko", "ja"))
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")) == expected
     event = next((ROOT / "data" / "events").glob("*.yaml")).stem
     assert "chrono-citation" in (site / "events" / event / "index.html").read_text("utf-8")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from .. import markup as m
-from ..markup import href
+from ..markup import Localized, href
 from ..model import Chronology
 from ..urls import (
     ACTORS,
@@ -100,10 +100,15 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
               (page_path(TRACKS), partial(render_tracks_page, site)),
               (page_path(TRANSLATIONS),
                partial(render_translations_page, site, coverage(chronology)))]
+    # Every page also shows the site's own words (data/i18n/<lang>/ui.yaml): who translated them.
+    edition = chronology.translations.get(lang)
+    words = [Localized("", lang, by=text.by, how=text.how, reviewed=text.reviewed)
+             for (kind, _, _), text in (edition.texts.items() if edition else ())
+             if kind == "ui"][:1]
     for path, render in pages:
         with m.shown() as found:
             page = render()
-        yield path, with_translation_notes(site, path, page, found)
+        yield path, with_translation_notes(site, path, page, found + words)
 
 
 def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") -> Site:
@@ -117,7 +122,7 @@ def with_translation_notes(site: Site, path: str, page: str, found: list[m.Local
     """An edition's page with what it must say about its translation: under the heading, that
     parts are still in English or were translated from an earlier English; at the end, who
     translated it and how. English pages are returned as they are."""
-    if site.lang == "en" or not found:
+    if site.lang == "en":
         return page
     t = site.t
     notes = []
@@ -157,21 +162,24 @@ def redirects(chronology: Chronology) -> list[tuple[str, str, str]]:
     return sorted((url(old), url(new), title) for url, new, olds, title in moved for old in olds)
 
 
-def iter_redirects(chronology: Chronology) -> Iterator[tuple[str, str]]:
+def iter_redirects(chronology: Chronology, lang: str = "en") -> Iterator[tuple[str, str]]:
     """A page at every former URL that sends the reader on to the record's page (a plain HTML
-    file: static hosts serve it as it is, and it stays out of search and the sitemap)."""
-    for old, new, title in redirects(chronology):
+    file: static hosts serve it as it is, and it stays out of search and the sitemap), in the
+    edition `lang`."""
+    site = edition_site(chronology, lang=lang)
+    t = site.t
+    for old, new, title in redirects(site.chronology):
         target = html.escape(href(old, new))
         yield redirect_path(old), (
-            '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{EN('redirect.title', title=m.text(title))}</title>\n"
+            f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{t('redirect.title', title=m.attr(title))}</title>\n"
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{target}">\n'
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
             # The refresh drops a #fragment: keep it, so that a shared link to a part still works.
             f'<script>location.replace("{target}" + location.hash)</script>\n'
             "</head>\n<body>\n<p>"
-            + EN("redirect.body", link=f'<a href="{target}">{m.text(title)}</a>')
+            + t("redirect.body", link=f'<a href="{target}">{m.text(title)}</a>')
             + "</p>\n</body>\n</html>\n")
 
 
