@@ -58,17 +58,18 @@ def render_record(site: Site, here: str, citations: Iterable[RecordCitation]) ->
 def render_basis(site: Site, here: str, basis: DateBasis) -> str:
     """How a date is known, in words a reader can check."""
     t = site.t
-    note = f" {m.text(basis.note)}" if basis.note else ""
+    space = site.space
+    note = f"{space}{m.text(basis.note)}" if basis.note else ""
     if basis.record:
-        note += f" {t('basis.record', record=render_record(site, here, basis.record))}"
+        note += f"{space}{t('basis.record', record=render_record(site, here, basis.record))}"
     if basis.not_found:
-        note += (' <span class="chrono-basis__not-found">'
+        note += (f'{space}<span class="chrono-basis__not-found">'
                  f"{t('basis.not-found', reason=m.text(basis.not_found))}</span>")
     if basis.source is None:
         return f"{_kind(t('basis.kind.record-sentence'))}{note}"
     source = site.sources[basis.source]
     where = m.link(here, source_url(source.id), source.outlet)
-    phrase = m.quote(basis.phrase or "")
+    phrase = m.quote(basis.phrase or "", None if site.lang == "en" else "en")  # the article's
     if basis.kind == "record":  # on record, and the article's relative words agree
         return t("basis.record-and-source", kind=_kind(t("basis.kind.record")), source=where,
                  phrase=phrase) + note

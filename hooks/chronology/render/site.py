@@ -24,6 +24,8 @@ class Site:
         self.name = name  # the site's name, for citations
         self.lang = chronology.lang  # the edition's language: its words (t) and its dates
         self.t = Messages(self.lang, messages)
+        # Between two sentences: Japanese writes none after its full stop (。).
+        self.space = "" if self.lang == "ja" else " "
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}

@@ -54,11 +54,15 @@ def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> s
         edition = editions.get(lang) or Edition(lang=lang)
         people = sum(1 for text in edition.texts.values() if text.how == "person")
         reviewed = sum(1 for text in edition.texts.values() if text.reviewed)
+        # A quote's translation is its event file's, made and reviewed as the file says.
+        reviewed += sum(1 for event_id, _ in edition.quotes
+                        if (title := edition.texts.get(("events", event_id, "title")))
+                        and title.reviewed)
         body = "".join(
             f"<tr><th scope=\"row\">{t(KINDS[kind])}</th><td>{translated:,}</td><td>{all_:,}</td>"
             f"<td>{stale:,}</td></tr>"
             for kind, (all_, translated, stale) in rows.items() if kind in KINDS)
-        table = (f'<table class="chrono-coverage"><caption>'
+        table = (f'<table><caption>'
                  f'{t("translations.caption", language=language)}</caption><thead><tr>'
                  f'<th scope="col">{t("translations.column.kind")}</th>'
                  f'<th scope="col">{t("translations.column.translated")}</th>'
