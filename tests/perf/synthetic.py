@@ -36,8 +36,14 @@ JAPANESE = ("日本 韓国 政府 輸出 規制 ホワイト国 大法院 判決
             "フッ化水素 レジスト 安全保障 外務省 大臣 大統領 首相 発表 措置 解除 回復 会談").split()
 
 
+PARTICLES = ("の", "を", "に", "は", "が", "と", "で", "、")
+
+
 def _cjk(rng: random.Random, words: list[str], count: int, space: str) -> str:
-    return space.join(rng.choice(words) for _ in range(count)) + ("다." if space else "。")
+    """Korean words between spaces; Japanese words between particles, as the languages write."""
+    if space:
+        return space.join(rng.choice(words) for _ in range(count)) + "다."
+    return "".join(rng.choice(words) + rng.choice(PARTICLES) for _ in range(count))[:-1] + "。"
 
 
 def _translation(rng: random.Random, lang: str, event: dict[str, Any]) -> dict[str, Any]:

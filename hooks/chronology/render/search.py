@@ -26,6 +26,7 @@ import re
 from .. import markup as m
 from ..dates import PartialDate
 from ..model import Actor, Chronology, Event
+from ..scripts import KANA_KANJI, language_of
 from ..urls import ACTORS, EVENTS, PHASES, RECORD, SOURCES, TOPICS
 
 # The weight of pages that list or describe (everything but events): a name's own page must not
@@ -74,6 +75,43 @@ def cjk_suffixes(text: str) -> list[str]:
     return list(found)
 
 
+_KANJI = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KATAKANA = "\u30a0-\u30ff"
+# A Japanese run of content: kanji, katakana and Latin, between kana particles and punctuation.
+_CONTENT_RUN = re.compile(f"[{_KANJI}{_KATAKANA}A-Za-z0-9]+")
+
+
+def _script(char: str) -> str:
+    if re.match(f"[{_KANJI}]", char):
+        return "kanji"
+    return "katakana" if re.match(f"[{_KATAKANA}]", char) else "latin"
+
+
+def cjk_word_starts(text: str, korean: str | None = None) -> list[str]:
+    """The pieces of Japanese and Korean text a query may start with, for an edition whose
+    every sentence is such text: in Japanese, each run of kanji, katakana and Latin (what lies
+    between the particles and the punctuation) from its start, from each kanji in it (a compound's
+    parts: 輸出管理令 -> 管理令) and from each change of script (ホワイト国 -> 国); in Korean (of
+    `korean` if given, else of `text`), each word's suffixes, as cjk_suffixes: Korean separates
+    its words with spaces, so Pagefind finds a word's start without them, and a suffix finds a
+    compound's second part (수출규제 -> 규제). At most CJK_SUFFIX characters, two at least, once
+    each.
+    A fraction of cjk_suffixes' pieces (which start at every character): measured with
+    tests/perf/editions.py, what keeps an edition's index within the English one's memory."""
+    found: dict[str, None] = {}
+    for run in _CONTENT_RUN.findall(text):
+        if not KANA_KANJI.search(run):
+            continue
+        scripts = [_script(char) for char in run]
+        for start in range(len(run) - 1):
+            if start == 0 or scripts[start] == "kanji" or scripts[start] != scripts[start - 1]:
+                found[run[start:start + CJK_SUFFIX]] = None
+    for word in _HANGUL_WORD.findall(korean if korean is not None else text):
+        for start in range(len(word) - 1):
+            found[word[start:start + CJK_SUFFIX]] = None
+    return list(found)
+
+
 def date_forms(date: PartialDate) -> str:
     """A date as ISO and as Korean and Japanese write it: "2019-08-02 2019年8月2日 2019년 8월 2일"."""
     first = date.first_day
@@ -98,24 +136,34 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
     `topics` maps each topic id to its title and aliases; `page_text` is the page's HTML."""
     aka = [alias for t in event.topics for alias in topics[t][1]]
     aka += [name for a in event.actors for name in actor_names(actors[a])]
+    aliases = list(event.aliases)
+    if lang != "en":  # an edition's reader searches in its language (or in Latin letters)
+        aka = [name for name in aka if language_of(name) in (None, lang)]
+        aliases = [name for name in aliases if language_of(name) in (None, lang)]
     text = html.unescape(_TAG.sub(" ", page_text))
     fields = [("meta", "title", event.title), ("meta", "kind", "event"),
               ("meta", "date", event.date.iso), ("meta", "day", event.date.human_in(lang)),
               ("meta", "headline", event.title), ("meta", "when", date_forms(event.date)),
               ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
               ("filter", "phase", phase)]
-    if event.aliases:
-        fields.append(("meta", "alias", " ; ".join(event.aliases)))
+    if aliases:
+        fields.append(("meta", "alias", " ; ".join(aliases)))
     if aka:
         fields.append(("meta", "aka", " ; ".join(dict.fromkeys(aka))))
     # Suffixes of the page's own text and the event's own names only: the topics' and actors'
     # names are the same on every event, and their suffixes cost a third of Pagefind's memory
     # (measured: 242 against 160 MB at 1,000 events).
     # In the Korean and Japanese editions every sentence is such a run: the suffixes of the
-    # whole page would cost Pagefind several times the English index's memory (measured:
-    # tests/perf/editions.py), so there only the title, the summary and the event's names.
-    own = text if lang == "en" else " ".join([event.title, event.summary])
-    if suffixes := cjk_suffixes(" ".join([own, *event.aliases])):
+    # whole page would cost Pagefind twice the English index's memory (measured:
+    # tests/perf/editions.py), so there the word starts of the title, summary and names only.
+    if lang == "en":
+        suffixes = cjk_suffixes(" ".join([text, *event.aliases]))
+    else:
+        # Korean: the compounds of the title and the names only (the summary's suffixes cost
+        # a sixth of the Korean index's memory).
+        suffixes = cjk_word_starts(" ".join([event.title, event.summary, *aliases]),
+                                   korean=" ".join([event.title, *aliases]))
+    if suffixes:
         fields.append(("meta", "cjk", " ".join(suffixes)))
     fields += [("filter", "topic", topics[t][0]) for t in event.topics]
     fields += [("filter", "actor", actors[a].name) for a in event.actors]
