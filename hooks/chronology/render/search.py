@@ -161,8 +161,12 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
     else:
         # Korean: the compounds of the title and the names only (the summary's suffixes cost
         # a sixth of the Korean index's memory).
-        suffixes = cjk_word_starts(" ".join([event.title, event.summary, *aliases]),
-                                   korean=" ".join([event.title, *aliases]))
+        # The record's own words in the edition's language too ("断じて受け入れられない").
+        bases = [event.date_basis, *([event.in_force.basis] if event.in_force else [])]
+        quotes = [c.quote for c in (*event.record, *(c for b in bases for c in b.record))
+                  if c.quote and language_of(c.quote) == lang]
+        suffixes = cjk_word_starts(" ".join([event.title, event.summary, *aliases, *quotes]),
+                                   korean=" ".join([event.title, *aliases, *quotes]))
     if suffixes:
         fields.append(("meta", "cjk", " ".join(suffixes)))
     fields += [("filter", "topic", topics[t][0]) for t in event.topics]
