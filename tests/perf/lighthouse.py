@@ -1,4 +1,4 @@
-"""Lighthouse (mobile) scores for the home page and an event page, as a printed table.
+"""Lighthouse (mobile) scores for the home page and an event page, in each edition, as a table.
 
 Usage: python tests/perf/lighthouse.py [--runs N] [SITE_DIR]   (or: make lighthouse)
 
@@ -31,7 +31,10 @@ PREFIX = ROOT / ".venv" / "lighthouse"
 VERSION = "12.8.2"
 CLI = PREFIX / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PAGES = {"home": "", "event": "events/2019-08-02-japan-removes-south-korea-from-white-list/"}
+EVENT = "events/2019-08-02-japan-removes-south-korea-from-white-list/"
+# The English pages, and the same in the Korean and Japanese editions (site/ko/, site/ja/).
+PAGES = {"home": "", "event": EVENT, "home (ko)": "ko/", "event (ko)": f"ko/{EVENT}",
+         "home (ja)": "ja/", "event (ja)": f"ja/{EVENT}"}
 TARGET = 0.95
 
 
