@@ -26,6 +26,28 @@ from .site import Site
 FIRST = ("South Korea", "Japan")
 NO_COUNTRY = "actors.no-country"  # the message naming the part for actors of no country
 LANGUAGE_NAMES = {"ko": "language.ko", "ja": "language.ja"}  # message ids
+# The words for the data's countries and kinds of actor, by message id; a country not here is
+# shown as the data writes it (in English, and marked so in the other editions).
+COUNTRIES = {"South Korea": "country.south-korea", "Japan": "country.japan",
+             "United States": "country.united-states"}
+KINDS = {"person": "actor.kind.person", "government": "actor.kind.government",
+         "ministry": "actor.kind.ministry", "office": "actor.kind.office",
+         "court": "actor.kind.court", "company": "actor.kind.company",
+         "organisation": "actor.kind.organisation", "country": "actor.kind.country",
+         "media": "actor.kind.media"}
+
+
+def country_name(site: Site, country: str) -> str:
+    """A country as HTML, in the edition's words where the site has them."""
+    if country in COUNTRIES:
+        return site.t(COUNTRIES[country])
+    if country == site.t.text(NO_COUNTRY):  # the part for actors of no country: our words
+        return m.text(country)
+    return m.text(country) if site.lang == "en" else f'<span lang="en">{m.text(country)}</span>'
+
+
+def kind_name(site: Site, kind: str) -> str:
+    return site.t(KINDS[kind]) if kind in KINDS else m.text(kind)
 
 
 def family_name(actor: Actor) -> str | None:
@@ -80,14 +102,15 @@ def render_actor_page(site: Site, actor: Actor) -> str:
               f'<span lang="{lang}">{m.text(name)}</span>') for lang, name in actor.names]
     if actor.aliases:
         rows.append((t("actor.aliases"), other_names(actor.aliases)))
-    rows += [(t(label), m.text(value)) for label, value in (
-        ("actor.role", actor.role), ("actor.country", actor.country), ("actor.kind", actor.kind))
-        if value]
+    rows += [(t("actor.role"), m.text(actor.role))] if actor.role else []
+    rows += [(t("actor.country"), country_name(site, actor.country))] if actor.country else []
+    rows.append((t("actor.kind"), kind_name(site, actor.kind)))
     native = f" ({actor.native})" if actor.native else ""
     events = site.with_actor[actor.id]
     return "\n\n".join(part for part in [
-        m.front_matter(actor.name + native, t.text("actor.description", name=actor.name + native,
-                                                   role=actor.role or actor.kind)),
+        m.front_matter(actor.name + native, t.text(
+            "actor.description", name=actor.name + native,
+            role=actor.role or (t.text(KINDS[actor.kind]) if actor.kind in KINDS else actor.kind))),
         f'<h1 id="actor-name" data-chrono-nav="{m.href(here, ACTORS)}">{m.text(actor.name)}'
         + (f' <span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>' if actor.native else "")
         + "</h1>",
@@ -98,10 +121,10 @@ def render_actor_page(site: Site, actor: Actor) -> str:
     ] if part) + "\n"
 
 
-def _entry(here: str, actor: Actor) -> str:
+def _entry(site: Site, here: str, actor: Actor) -> str:
     native = (f' (<span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>)'
               if actor.native else "")
-    role = f" — {m.text(actor.role or actor.kind)}"
+    role = f" — {m.text(actor.role) if actor.role else kind_name(site, actor.kind)}"
     return (f'<li><a href="{m.href(here, actor_url(actor.id))}">{name_html(actor)}</a>'
             f"{native}{role}</li>")
 
@@ -120,12 +143,13 @@ def render_actors_index(site: Site) -> str:
         people = sorted((a for a in by_country[country] if a.kind == "person"), key=sort_key)
         bodies = sorted((a for a in by_country[country] if a.kind != "person"),
                         key=lambda a: plain(a.name))
-        lists = [(title, "".join(_entry(here, a) for a in group))
+        lists = [(title, "".join(_entry(site, here, a) for a in group))
                  for title, group in ((t("actors.people"), people),
                                       (t("actors.institutions"), bodies)) if group]
         sections.append(
             f'<section class="chrono-people" id="{country_anchor(country)}" '
-            f'aria-label="{m.attr(country)}"><h2>{m.text(country)}</h2>'
+            f'aria-labelledby="{country_anchor(country)}-heading"><h2 id="'
+            f'{country_anchor(country)}-heading">{country_name(site, country)}</h2>'
             + "".join(f'<h3>{title}</h3><ul class="chrono-list">{items}</ul>'
                       for title, items in lists)
             + "</section>")
