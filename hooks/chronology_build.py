@@ -89,7 +89,7 @@ class Build:
             listed = path.startswith(IN_NAV)
             self.add(files, config, path, front,
                      InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV, whole=markdown)
-        self.add(files, config, SEARCH_VOCABULARY, vocabulary(self.chronology))
+        self.add(files, config, SEARCH_VOCABULARY, vocabulary(self.chronology, self.lang))
         for path, page in iter_redirects(self.chronology, self.lang):
             if files.get_file_from_path(path) is not None:
                 raise ValueError(f"docs/{path} would hide a redirect; remove it")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import markup as m
 from ..model import Correction, Source
 from ..urls import CORRECTIONS, event_url, source_url
-from .fragments import NO_INDEX, render_correction, render_list
+from .fragments import NO_INDEX, correction_kind, render_correction, render_list
 from .site import Site
 
 
@@ -31,7 +31,7 @@ def render_overview(site: Site, here: str) -> str:
     for source, corrections in errors_by_source(site):
         rows = "".join(
             f'<tr><td><a href="#{c.id}">{m.text(c.title)}</a></td>'
-            f'<td class="chrono-overview__kind">{m.text(c.kind.replace("-", " "))}</td><td>'
+            f'<td class="chrono-overview__kind">{correction_kind(site, c.kind)}</td><td>'
             + ("; ".join(m.link(here, event_url(e), site.events[site.position[e]].title)
                          for e in c.events) or "—")
             + "</td></tr>" for c in corrections)

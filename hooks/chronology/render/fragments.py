@@ -19,6 +19,19 @@ from .site import Site
 # pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
 # so that a search lands on the event.
 NO_INDEX = "data-pagefind-ignore"
+# The kinds of error a correction names (data/corrections.yaml `kind`), by message id.
+CORRECTION_KINDS = {"misattribution": "correction.kind.misattribution",
+                    "company": "correction.kind.company", "measure": "correction.kind.measure",
+                    "relative-date": "correction.kind.relative-date",
+                    "duration": "correction.kind.duration",
+                    "contradiction": "correction.kind.contradiction",
+                    "fact": "correction.kind.fact", "wording": "correction.kind.wording"}
+
+
+def correction_kind(site: Site, kind: str) -> str:
+    return site.t(CORRECTION_KINDS[kind]) if kind in CORRECTION_KINDS else m.text(kind)
+
+
 # Who made a translation, by its `how` (machine or person): message ids.
 BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
 # The languages the record is written in that pages name, by their message ids.
@@ -189,14 +202,14 @@ def render_correction(site: Site, here: str, correction: Correction, *, heading:
     that the page's table of contents lists it under "Errors in the sources"."""
     quotes = "".join(render_citation(site, here, quote, shown=shown, within=correction.id)
                      for quote in correction.quotes)
-    kind = correction.kind.replace("-", " ")
+    kind = correction_kind(site, correction.kind)
     heading_id = f' id="{correction.id}"' if anchor else ""
     section_id = ("" if anchor else
                   f' id="{correction_anchor(correction.id)}" data-toc-level="3"')
     return (
         f'<section class="chrono-correction"{section_id} aria-label="{m.attr(correction.title)}">'
         f"<{heading}{heading_id}>{m.text(correction.title)}</{heading}>"
-        f'<p class="chrono-correction__kind">{site.t("correction.kind", kind=m.text(kind))}</p>'
+        f'<p class="chrono-correction__kind">{site.t("correction.kind", kind=kind)}</p>'
         f"{quotes}<p><strong>{site.t('correction.correct')}</strong> "
         f"{site.prose(correction.correction)}</p>"
         f"<p><strong>{site.t('correction.evidence')}</strong> {site.prose(correction.evidence)}</p>"

@@ -176,28 +176,40 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
     return f"<div hidden data-pagefind-ignore>{spans}</div>"
 
 
-def vocabulary(chronology: Chronology) -> str:
+def vocabulary(chronology: Chronology, lang: str = "en") -> str:
     """The words and phrases the search box corrects a mistyped query towards, as JSON:
     {"words": [...], "phrases": [...]}, lower-case and sorted. Names, titles, terms, outlets and
-    the words of summaries; phrases are the names and other names of more than one word."""
+    the words of summaries; phrases are the names and other names of more than one word.
+    In an edition (`lang` "ko" or "ja") the edition's own texts too (its titles, summaries,
+    terms, names as its language writes them), beside the English ones its pages still hold
+    (other names, names in Latin letters); Japanese words are its runs of kanji, katakana and
+    Latin letters between the particles (a whole sentence of kana and kanji is no word)."""
+    from ..translations.localize import localize  # the core's translations import no renderer
+
     texts: list[str] = []
     phrases: list[str] = []
-    for actor in chronology.actors:
-        names = actor_names(actor)
-        texts += names
-        phrases += names
-    for topic in chronology.topics:
-        texts += [topic.title, *topic.aliases]
-        phrases += [topic.title, *topic.aliases]
-    for term in chronology.glossary:
-        texts += [term.term, *term.aliases]
-        phrases += [term.term, *term.aliases]
-    texts += [p.title for p in chronology.phases]
-    texts += [s.outlet for s in chronology.sources] + [r.outlet for r in chronology.records]
-    for event in chronology.events:
-        texts += [event.title, event.summary, *event.aliases]
-        phrases += event.aliases
-    words = sorted({word.casefold() for text in texts for word in _WORD.findall(text)})
+    edition = localize(chronology, lang)
+    for book in [chronology] + ([edition] if edition is not chronology else []):
+        for actor in book.actors:
+            names = actor_names(actor)
+            texts += names
+            phrases += names
+        for topic in book.topics:
+            texts += [topic.title, *topic.aliases]
+            phrases += [topic.title, *topic.aliases]
+        for term in book.glossary:
+            texts += [term.term, *term.aliases]
+            phrases += [term.term, *term.aliases]
+        texts += [p.title for p in book.phases]
+        texts += [s.outlet for s in book.sources] + [r.outlet for r in book.records]
+        for event in book.events:
+            texts += [event.title, event.summary, *event.aliases]
+            phrases += event.aliases
+    words = {word.casefold() for text in texts for word in _WORD.findall(text)
+             if not (lang == "ja" and KANA_KANJI.search(word))}
+    if lang == "ja":
+        words |= {run.casefold() for text in texts for run in _CONTENT_RUN.findall(str(text))
+                  if len(run) >= 2 and KANA_KANJI.search(run)}
     multi = sorted({" ".join(p.casefold().split()) for p in phrases if len(p.split()) > 1})
-    return json.dumps({"words": words, "phrases": multi}, ensure_ascii=False,
+    return json.dumps({"words": sorted(words), "phrases": multi}, ensure_ascii=False,
                       separators=(",", ":")) + "\n"

@@ -63,11 +63,13 @@ class _Texts:
 
     def quote(self, event_id: str, citation: Citation) -> Citation:
         found = self.edition.quotes.get((event_id, citation.quote))
-        return replace(citation, translation=Localized(found, self.lang) if found else None)
+        return replace(citation, translation=Localized(found, self.lang) if found else None,
+                       note=english(citation.note))
 
     def record_quote(self, event_id: str, citation: RecordCitation) -> RecordCitation:
         """Ours in the edition's language; none for words already in it; else the English
         translation of words in a third language, marked missing."""
+        citation = replace(citation, note=english(citation.note))
         if not citation.quote:
             return citation
         found = self.edition.quotes.get((event_id, citation.quote))
@@ -103,6 +105,12 @@ class _Texts:
         return replace(localized, name=name, english=actor.name)
 
 
+def english(text: str | None) -> str | None:
+    """English that no translation file covers (a source's notes, a citation's note): marked as
+    English, not as missing."""
+    return Localized(text, "en") if text else text
+
+
 def name_in(actor: Actor, lang: str) -> str | None:
     """How `lang` writes the actor's name: its native name if in that language, else `names`."""
     if actor.native and language_of(actor.native) == lang:
@@ -127,10 +135,20 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
     corrections: tuple[Correction, ...] = tuple(
         texts.fields(c, "corrections", ("title", "correction", "evidence"))
         for c in chronology.corrections)
-    tracks: tuple[Track, ...] = tuple(texts.fields(t, "tracks", ("title",))
-                                      for t in chronology.tracks)
+    # A measure's title has no translation file yet: the English, marked missing.
+    tracks: tuple[Track, ...] = tuple(replace(
+        texts.fields(t, "tracks", ("title",)),
+        measures=tuple(replace(measure, title=Localized(measure.title, "en", missing=True))
+                       for measure in t.measures)) for t in chronology.tracks)
+    sources = tuple(replace(s, title=Localized(s.title, "en"), notes=english(s.notes),
+                            published_basis=english(s.published_basis))
+                    for s in chronology.sources)
+    records = tuple(replace(r, notes=english(r.notes),
+                            title=Localized(r.title, "en") if r.language == "en" else r.title)
+                    for r in chronology.records)
     return replace(
         chronology, lang=lang, phases=phases, topics=topics, glossary=glossary,
+        sources=sources, records=records,
         background=background, corrections=corrections, tracks=tracks,
         events=tuple(texts.event(e) for e in chronology.events),
         actors=tuple(texts.actor(a) for a in chronology.actors))
