@@ -59,6 +59,8 @@ def family_name(actor: Actor) -> str | None:
     words = actor.name.split()
     if actor.native and HANGUL.search(actor.native[:1]):
         return words[0]
+    if actor.english and actor.country in FIRST:  # a Korean or Japanese name as an edition
+        return words[0]  # writes it: family name first (아베 신조)
     return words[-1]
 
 
@@ -94,10 +96,17 @@ def country_anchor(country: str) -> str:
 def render_actor_page(site: Site, actor: Actor) -> str:
     t = site.t
     here = actor_url(actor.id)
-    rows = [(t(label), m.text(value)) for label, value in (
-        ("actor.name", actor.name), ("actor.native", actor.native),
-        ("actor.romanised", actor.romanised), ("actor.family-name", family_name(actor)))
-        if value]
+    rows = [(t("actor.name"), m.text(actor.name))]
+    if actor.english:  # an edition names the actor in its language: the English name too
+        rows.append((t("language.en"), f'<span lang="en">{m.text(actor.english)}</span>'))
+    if actor.native:
+        rows.append((t("actor.native"),
+                     f'<span lang="{actor_lang(actor)}">{m.text(actor.native)}</span>'))
+    if actor.romanised:
+        rows.append((t("actor.romanised"), m.text(actor.romanised)))
+    # Which word is the family name is read from the English (or romanised) name.
+    if (family := family_name(actor)) and not actor.english:
+        rows.append((t("actor.family-name"), m.text(family)))
     rows += [(t("actor.written-in", language=t(LANGUAGE_NAMES[lang])),
               f'<span lang="{lang}">{m.text(name)}</span>') for lang, name in actor.names]
     if actor.aliases:

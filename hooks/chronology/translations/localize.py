@@ -102,7 +102,9 @@ class _Texts:
         name = name_in(actor, self.lang)
         if name is None:  # no form in the edition's language: the English, as a name
             return replace(localized, name=Localized(actor.name, "en"))
-        return replace(localized, name=name, english=actor.name)
+        # Named in the edition's own script: the native name would only repeat it.
+        native = None if name == actor.native else actor.native
+        return replace(localized, name=name, english=actor.name, native=native)
 
 
 def english(text: str | None) -> str | None:
