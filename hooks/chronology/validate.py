@@ -66,8 +66,12 @@ def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
     for language in languages:
         problems += check_language(
             language, raw.event_ids,
-            {name: rules.declared_ids(getattr(raw, name), name not in raw.unreadable)
-             for name in LIST_TRANSLATIONS},
+            {**{name: rules.declared_ids(getattr(raw, name), name not in raw.unreadable)
+                for name in LIST_TRANSLATIONS},
+             # A track's measures, by the event each starts with: "<track>/<event id>".
+             "measures": {f"{track.get('id')}/{measure.get('from')}"
+                          for track in lists.get("tracks") or ()
+                          for measure in track.get("measures") or ()}},
             {id_: draft for id_, draft in events if id_ is not None})
     if problems:
         raise DataError(problems)

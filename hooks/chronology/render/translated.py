@@ -23,7 +23,8 @@ KINDS = {"events": "translations.kind.events", "events: citations": "translation
          "phases": "translations.kind.phases", "topics": "translations.kind.topics",
          "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
          "context": "translations.kind.context", "corrections": "translations.kind.corrections",
-         "tracks": "translations.kind.tracks", "ui": "translations.kind.ui"}
+         "tracks": "translations.kind.tracks", "measures": "translations.kind.measures",
+         "ui": "translations.kind.ui"}
 
 
 def _kind(label: str) -> str:

@@ -78,6 +78,9 @@ def texts(drafts: LanguageDrafts) -> Iterator[tuple[str, str, str, Draft]]:
             for name in specs.LISTS[kind][1]:
                 if item.get("id") and item.get(name):
                     yield kind, item["id"], name, item[name]
+            for measure in item.get("measures") or () if kind == "tracks" else ():
+                if item.get("id") and measure.get("from") and measure.get("title"):
+                    yield "measures", f"{item['id']}/{measure['from']}", "title", measure["title"]
     for id_, message in drafts.messages:
         yield "ui", id_, "text", message
 
@@ -118,6 +121,15 @@ def check_language(drafts: LanguageDrafts, event_ids: AbstractSet[str],
             elif id_ in seen:
                 yield at(item.at, f"'{id_}' is already translated (at {seen[id_]}); keep one")
             seen.setdefault(id_, item.at)
+            for measure in item.get("measures") or () if kind == "tracks" else ():
+                start = measure.get("from")
+                known = {key.split("/", 1)[1] for key in list_ids.get("measures", ())
+                         if key.startswith(f"{id_}/")}
+                if start is not None and id_ in list_ids.get(kind, ()) and start not in known:
+                    yield at(measure.loc("from"), "from: " + unknown_id(
+                        f"measure of the track '{id_}'", start, known,
+                        f"a measure is named by its `from` event, as in data/tracks.yaml; "
+                        f"this track's: {', '.join(sorted(known)) or 'none'}"))
     for id_, message in drafts.messages:
         yield from _check_message(id_, message)
 

@@ -35,6 +35,9 @@ class Coverage:
 def _where(lang: str, kind: str, id_: str, name: str) -> str:
     if kind == "events":
         return f"data/i18n/{lang}/events/{id_}.yaml: {name}"
+    if kind == "measures":  # in the track's item: "<track>/<start event>"
+        track, start = id_.split("/", 1)
+        return f"data/i18n/{lang}/tracks.yaml: {track}: measures: from {start}: {name}"
     return f"data/i18n/{lang}/{kind}.yaml: {id_}" + ("" if kind == "ui" else f": {name}")
 
 

@@ -35,6 +35,9 @@ def english_texts(chronology: Chronology) -> Iterator[tuple[tuple[str, str, str]
             value = getattr(record, name)
             if value:
                 yield (kind, record.id, name), value
+    for track in chronology.tracks:
+        for measure in track.measures:
+            yield ("measures", f"{track.id}/{measure.start}", "title"), measure.title
     for id_, message in ENGLISH.items():
         yield ("ui", id_, "text"), message
 

@@ -137,10 +137,10 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
     corrections: tuple[Correction, ...] = tuple(
         texts.fields(c, "corrections", ("title", "correction", "evidence"))
         for c in chronology.corrections)
-    # A measure's title has no translation file yet: the English, marked missing.
     tracks: tuple[Track, ...] = tuple(replace(
         texts.fields(t, "tracks", ("title",)),
-        measures=tuple(replace(measure, title=Localized(measure.title, "en", missing=True))
+        measures=tuple(replace(measure, title=texts("measures", f"{t.id}/{measure.start}",
+                                                    "title", measure.title))
                        for measure in t.measures)) for t in chronology.tracks)
     sources = tuple(replace(s, title=Localized(s.title, "en"), notes=english(s.notes),
                             published_basis=english(s.published_basis))

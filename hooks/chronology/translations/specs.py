@@ -91,4 +91,11 @@ LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
 LIST_SPECS = {name: Spec(f"a {what}'s translation", (
     Field("id", identifier(), True), *(Field(f, nested(translated(f))) for f in fields)))
     for name, (what, fields) in LISTS.items()}
+# A track's measures are translated within its item, each named by its `from` event, as in
+# data/tracks.yaml.
+MEASURE = Spec("a measure's translation", (Field("from", identifier(), True),
+                                           Field("title", nested(translated("title")), True)))
+LIST_SPECS["tracks"] = Spec("a track's translation", (
+    Field("id", identifier(), True), Field("title", nested(translated("title"))),
+    Field("measures", records(MEASURE, "measures"))))
 MESSAGE = translated("translation")  # ui.yaml: message id -> a translated text
