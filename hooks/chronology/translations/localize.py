@@ -66,6 +66,13 @@ class _Texts:
         return replace(citation, translation=Localized(found, self.lang) if found else None,
                        note=english(citation.note))
 
+    def quoted(self, event_ids: tuple[str, ...], citation: Citation) -> Citation:
+        """A quote outside an event (a correction's), translated as one of its events has it."""
+        found = next((self.edition.quotes[(e, citation.quote)] for e in event_ids
+                      if (e, citation.quote) in self.edition.quotes), None)
+        return replace(citation, translation=Localized(found, self.lang) if found else None,
+                       note=english(citation.note))
+
     def record_quote(self, event_id: str, citation: RecordCitation) -> RecordCitation:
         """Ours in the edition's language; none for words already in it; else the English
         translation of words in a third language, marked missing."""
@@ -134,8 +141,12 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
                                        for t in chronology.glossary)
     background: tuple[Background, ...] = tuple(texts.fields(b, "context", ("title", "summary"))
                                                for b in chronology.background)
-    corrections: tuple[Correction, ...] = tuple(
-        texts.fields(c, "corrections", ("title", "correction", "evidence"))
+    # A correction quotes the articles' words its events quote: their translation, where an
+    # event of the correction has the same quote translated.
+    corrections: tuple[Correction, ...] = tuple(replace(
+        texts.fields(c, "corrections", ("title", "correction", "evidence")),
+        quotes=tuple(texts.quoted(c.events, q) for q in c.quotes),
+        evidence_quotes=tuple(texts.quoted(c.events, q) for q in c.evidence_quotes))
         for c in chronology.corrections)
     tracks: tuple[Track, ...] = tuple(replace(
         texts.fields(t, "tracks", ("title",)),
