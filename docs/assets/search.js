@@ -130,6 +130,7 @@
   // apart (ユン大統領). Split a query that finds nothing into the longest pieces that each find
   // something, from the start; a character that starts no such piece is dropped.
   const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7a3]/u;
+  const HANGUL = /[\uac00-\ud7a3]/u;
   const segment = async (term, ask) => {
     const chars = [...term], pieces = [];
     let start = 0;
@@ -144,6 +145,61 @@
     return pieces.length ? pieces : [term];
   };
 
+  // Korean words are found inside a word by its suffixes (render/search.py), so the weight of an
+  // event's title (`headline`) counts only for a query that starts one of the title's words:
+  // 레지스트 in 포토레지스트 does not. Among the results shown, the events whose title holds every
+  // word of a Korean query come first, in their order. (Measured on the query benchmark: in
+  // Japanese it put first the titles that hold the words in another sense, GSOMIA終了の停止.)
+  const titlesFirst = (query, results, top) => {
+    const terms = termsOf(query);
+    const holds = top.map((d) => d.meta.kind === "event"
+      && terms.every((t) => normalise(d.meta.title || "").includes(t)));
+    if (!holds.some(Boolean) || holds.every(Boolean)) return [results, top];
+    const order = [...top.keys()].sort((a, b) => holds[b] - holds[a] || a - b);
+    return [[...order.map((i) => results[i]), ...results.slice(top.length)],
+            order.map((i) => top[i])];
+  };
+
+  // Pagefind splits a Japanese query into dictionary words (Intl.Segmenter) and wants each to
+  // start a word of the index, whose Japanese words are runs of kanji and katakana from their
+  // starts and from each kanji (render/search.py, cjk_word_starts): 最高裁 becomes 最高 裁, and
+  // a page that holds 最高裁 but no word starting with 裁 is not found. So in an edition whose
+  // index is split so (Japanese), a query with a one-character word is also asked without those
+  // words, and of what that finds, the pages whose text holds every word as typed come first.
+  const SPLIT = /^(ja|zh|th)\b/i.test(document.documentElement.lang || "")
+    && typeof Intl.Segmenter !== "undefined";
+  const HOLD = 40;  // of the shorter query's results, how many are read to see if they hold it
+  const wholeWords = async (pagefind, q, filters, results) => {
+    if (!SPLIT || q.includes('"') || !CJK.test(q)) return results;
+    const words = [...new Intl.Segmenter(document.documentElement.lang, { granularity: "word" })
+      .segment(normalise(q))].filter((w) => w.isWordLike).map((w) => w.segment);
+    const kept = words.filter((w) => !CJK.test(w) || [...w].length >= 2);
+    if (kept.length === words.length || !kept.length) return results;
+    const wider = (await pagefind.search(kept.join(" "), { filters })).results.slice(0, HOLD);
+    const terms = termsOf(q);
+    const texts = await Promise.all(wider.map(async (r) => textOf(await r.data())));
+    const holding = wider.filter((r, i) => terms.every((t) => texts[i].includes(t)));
+    const seen = new Set(holding.map((r) => r.id));
+    return [...holding, ...results.filter((r) => !seen.has(r.id))];
+  };
+
+  // A date puts that day's (month's) events first. Pagefind splits a Japanese edition's query
+  // 2019-08 into 2019 and 08, which 2019-01-08 holds too: the events of the date come first,
+  // among the first results (DATED of them, read for their dates), in their order.
+  const DATED = 30;
+  const datesFirst = async (query, results, top) => {
+    const isos = query.match(/\b\d{4}-\d{2}(?:-\d{2})?\b/g);
+    if (!isos) return [results, top];
+    const data = [...top, ...await Promise.all(
+      results.slice(top.length, DATED).map((r) => r.data()))];
+    const holds = data.map((d) => d.meta.kind === "event"
+      && isos.some((iso) => (d.meta.date || "").startsWith(iso)));
+    if (!holds.some(Boolean)) return [results, top];
+    const order = [...data.keys()].sort((a, b) => holds[b] - holds[a] || a - b);
+    return [[...order.map((i) => results[i]), ...results.slice(data.length)],
+            order.slice(0, PAGE).map((i) => data[i])];
+  };
+
   const chosenFilters = () => {
     const chosen = {};
     for (const select of selects) if (select.value) chosen[select.dataset.chronoFilter] = select.value;
@@ -155,9 +211,10 @@
   const find = async (raw, filters, literal) => {
     const pagefind = await load();
     let query = prepare(raw);
-    const ask = async (q) => {
+    const ask = async (q, whole = true) => {
       const response = await pagefind.search(q || null, { filters, ...(q ? {} : { sort: { date: "asc" } }) });
-      const results = response ? response.results : [];
+      let results = response ? response.results : [];
+      if (q && whole) results = await wholeWords(pagefind, q, filters, results);
       if (!q || !(await isPhrase(q))) return results;
       const exact = (await pagefind.search(`"${q}"`, { filters })).results;
       const holding = new Set(exact.map((r) => r.id));
@@ -188,16 +245,19 @@
     }
     let partial = false;
     let terms = termsOf(query);
-    if (!results.length && terms.length === 1 && CJK.test(terms[0]) && [...terms[0]].length >= 3) {
-      terms = await segment(terms[0], ask);  // 岸田首相訪韓: 岸田 首相 訪韓
-    }
+    const segmented = !results.length && terms.length === 1 && CJK.test(terms[0])
+      && [...terms[0]].length >= 3;
+    // 岸田首相訪韓: 岸田 首相 訪韓 (each piece tried as Pagefind splits it, no more)
+    if (segmented) terms = await segment(terms[0], (q) => ask(q, false));
     if (!results.length && terms.length > 1) {
-      // No page holds every word: the pages that hold most of them, the best first.
+      // No page holds every word: the pages that hold most of them, the best first. The pieces
+      // of a split Japanese or Korean word count by their length (シャトル外交: a page with
+      // シャトル before one with 外交 alone).
       const found = new Map();
       for (const term of terms) {
         for (const result of await ask(term)) {
           const seen = found.get(result.id) || { result, words: 0, score: 0 };
-          seen.words += 1;
+          seen.words += segmented ? [...term].length : 1;
           seen.score += result.score;
           found.set(result.id, seen);
         }
@@ -207,6 +267,8 @@
       top = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
       partial = results.length > 0;
     }
+    if (HANGUL.test(query)) [results, top] = titlesFirst(query, results, top);
+    if (SPLIT) [results, top] = await datesFirst(query, results, top);
     return { query, results, top, corrected, partial, missing: results.length && !partial ? unseen : [] };
   };
 
