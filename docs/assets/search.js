@@ -123,7 +123,11 @@
   // A query that is a known name or term of several words ("No Japan", "Moon Jae-in") finds
   // only the pages that hold it as a phrase, in the order the words alone rank them (a phrase
   // search alone loses the ranking by title, date and other names).
+  // In the Korean and Japanese editions a name in Latin letters ("Lee Nak-yon") stands only in
+  // the hidden fields, which a phrase search does not read: there it is searched as words.
+  const LATIN_ONLY = /^[\p{Script=Latin}\p{N}\p{P}\s]+$/u;
   const isPhrase = async (query) => /\s|-/.test(query) && !query.includes('"')
+    && !(document.documentElement.lang !== "en" && LATIN_ONLY.test(query))
     && (await vocabulary()).phrases.has(query.toLowerCase());
 
   // Japanese and Chinese are written without spaces, so a query may join words the pages hold

@@ -125,8 +125,8 @@ def date_forms(date: PartialDate) -> str:
 
 def actor_names(actor: Actor) -> list[str]:
     """Every way the data writes an actor's name."""
-    names = [actor.name, actor.native, actor.romanised, *(n for _, n in actor.names),
-             *actor.aliases]
+    names = [actor.name, actor.english, actor.native, actor.romanised,
+             *(n for _, n in actor.names), *actor.aliases]  # english: in an edition
     return [name for name in names if name]
 
 
