@@ -7,7 +7,6 @@ MkDocs; the core (hooks/chronology/) does not.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,18 +17,16 @@ from chronology.export import render_exports
 from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
-from chronology.render.fragments import BY, NO_INDEX
+from chronology.render.fragments import edition_credit, edition_note
 from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
-from chronology.translations.localize import messages
+from chronology.translations import TRANSLATED_PAGE
 from chronology.translations.specs import fingerprint
-from chronology.urls import IN_NAV, SEARCH_VOCABULARY, TRANSLATIONS, path_url
+from chronology.urls import IN_NAV, SEARCH_VOCABULARY, path_url
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.chronology")
-# A hand-written page's translation, beside it: about.ko.md, index.ja.md.
-_TRANSLATED_PAGE = re.compile(r"\.(ko|ja)\.md$")
 
 
 @dataclass
@@ -48,6 +45,7 @@ class Build:
     lang: str = "en"  # the edition (mkdocs.yml's extra.edition)
     untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
     translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
+    words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -105,10 +103,10 @@ class Build:
         pages = [f for f in files.documentation_pages() if f.generated_by is None]
         translations = {}
         for file in pages:
-            if _TRANSLATED_PAGE.search(file.src_uri):
+            if TRANSLATED_PAGE.search(file.src_uri):
                 files.remove(file)
                 translations[file.src_uri] = file
-        for file in [f for f in pages if not _TRANSLATED_PAGE.search(f.src_uri)]:
+        for file in [f for f in pages if not TRANSLATED_PAGE.search(f.src_uri)]:
             text = file.content_string  # read from disk at each access: once is enough
             translation = None
             if self.lang != "en":
@@ -133,24 +131,19 @@ def hand_written_in_edition(build: Build, src_uri: str, meta: Mapping[str, Any],
     """A hand-written page in a Korean or Japanese edition: its translation with who made it
     (front matter `translation: {by, how, reviewed, of}`, `of` checked against the English page),
     or, with no translation, the English page marked as such (lang="en" and a note)."""
-    words = Messages(build.lang, messages(build.chronology, build.lang) if build.chronology else {})
+    words = build.words
     if src_uri in build.untranslated:
-        return (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
-                f'{words("edition.note.untranslated")}</p></div>\n<div lang="en">{html}</div>')
+        return (edition_note(words, ["edition.note.untranslated"])
+                + f'\n<div lang="en">{html}</div>')
     given = meta.get("translation")
     given = given if isinstance(given, dict) else {}
-    by, how, reviewed = (str(given.get(key) or "") for key in ("by", "how", "reviewed"))
-    made = words(BY.get(how, "edition.by.person"), by=markup.text(by or "?"))
-    checked = (words("edition.reviewed", reviewed=markup.text(reviewed))
-               if reviewed and reviewed != "False" else words("edition.unreviewed"))
+    made = markup.Localized("", build.lang, by=str(given.get("by") or "?"),
+                            how=str(given.get("how") or ""),
+                            reviewed=str(given.get("reviewed") or "") or False)
     note = ""
     if str(given.get("of", "")) != build.translated[src_uri]:
-        note = (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
-                f'{words("edition.note.stale-page")}</p></div>\n')
-    credit = words("edition.credit", who=words("edition.made", made=made, reviewed=checked),
-                   coverage=f'<a href="{markup.href(path_url(src_uri), TRANSLATIONS)}">'
-                            f'{words("edition.coverage-link")}</a>')
-    return f'{note}{html}\n<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
+        note = edition_note(words, ["edition.note.stale-page"]) + "\n"
+    return f"{note}{html}\n{edition_credit(words, path_url(src_uri), [made])}"
 
 
 class _Unchanged(File):

@@ -82,6 +82,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
             raise PluginError(f"the data in data/ has problems:\n{error.report()}") from None
         log.error(f"the data in data/ has problems; showing the last good data:\n{error.report()}")
         _build.chronology, _build.problems = _build.last_good, error.report()
+    # The edition's words (data/i18n/<lang>/ui.yaml), for the hand-written pages and the theme.
+    _build.words = Messages(_build.lang, messages(_build.chronology, _build.lang))
     if shown != _build.problems:
         _build.memo.forget()  # the report appears, changes or goes: every page shows it
     if config.nav is not None:
@@ -105,8 +107,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The theme's templates and scripts in the edition's words (render/messages.py): t("id") for
     # templates (escaped: a translation is text), the scripts' messages for main.html.
-    table = messages(_build.chronology, _build.lang) if _build.chronology else {}
-    words = Messages(_build.lang, table)
+    words = _build.words
     env.globals["t"] = lambda message_id: Markup(words(message_id))
     env.globals["script_messages"] = script_messages(words.table)
     env.filters["without_home_alternates"] = lambda html: _HOME_ALTERNATE.sub("", html)

@@ -26,6 +26,7 @@ from .export import render_exports
 from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
 from .render.messages import ENGLISH, Messages, script_messages
 from .render.search import searchable, vocabulary
+from .translations import TRANSLATED_PAGE
 from .urls import SEARCH_VOCABULARY, path_url
 from .validate import load_chronology
 
@@ -85,7 +86,6 @@ def standalone_config(config_text: str, chronology: Any) -> str:
 _T_CALL = re.compile(r"""\{\{\s*t\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
 _SCRIPT_MESSAGES = re.compile(r"\{\{\s*script_messages\s*\|\s*tojson\s*\}\}")
 _HOOK_FILTER = re.compile(r"\s*\|\s*without_home_alternates")
-_TRANSLATED_PAGE = re.compile(r"\.(ko|ja)\.md$")
 
 
 def without_hook(template: str) -> str:
@@ -112,7 +112,7 @@ def write_standalone(project: Path, out: Path) -> int:
     files.update(iter_redirects(chronology))
     for page in sorted((project / "docs").rglob("*")):
         relative = page.relative_to(project / "docs").as_posix()
-        if page.suffix == ".md" and not _TRANSLATED_PAGE.search(relative):  # English only
+        if page.suffix == ".md" and not TRANSLATED_PAGE.search(relative):  # English only
             here = "" if relative == "index.md" else relative.removesuffix(".md") + "/"
             files[relative] = fill_markers(page.read_text("utf-8"), chronology, here)
     files.update(render_exports(chronology, site_url, yaml.load(config_text, Loader=_ConfigLoader)

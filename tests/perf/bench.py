@@ -45,18 +45,25 @@ QUERIES = {"name": "Kishida", "date": "18 April 2023", "common": "synthetic semi
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def build_once(project: Path, site: Path) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one `mkdocs build` in a fresh process."""
-    shutil.rmtree(site, ignore_errors=True)
+def measured(command: list[str], what: str, **options: Any) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command in a fresh process: the largest of its
+    processes (wait4 counts the children it waited for, Pagefind's binary included)."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                                str(site), "--config-file", str(project / "mkdocs.yml")],
-                               env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               **options)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
-        raise SystemExit(f"build failed: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(f"{what} failed: "
+                         f"{process.stderr.read().decode() if process.stderr else ''}")
     return elapsed, usage.ru_maxrss / 1024
+
+
+def build_once(project: Path, site: Path) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one `mkdocs build` in a fresh process."""
+    shutil.rmtree(site, ignore_errors=True)
+    return measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site),
+                     "--config-file", str(project / "mkdocs.yml")], "build", env=ENV)
 
 
 def our_stages(project: Path) -> float:
@@ -163,16 +170,11 @@ def search_measures(site: Path, runs: int) -> dict[str, float]:
 
 def pagefind_alone(site: Path) -> tuple[float, float]:
     """Seconds and peak memory (MB) of Pagefind indexing the built site on its own."""
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
-                                "--output-subdir", ".pagefind-bench"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    shutil.rmtree(site / ".pagefind-bench", ignore_errors=True)
-    if status != 0:
-        raise SystemExit("pagefind failed")
-    return elapsed, usage.ru_maxrss / 1024
+    try:
+        return measured([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+                         "--output-subdir", ".pagefind-bench"], "pagefind")
+    finally:
+        shutil.rmtree(site / ".pagefind-bench", ignore_errors=True)
 
 
 def free_port() -> int:

@@ -19,16 +19,15 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT / "hooks"), str(HERE)]
 
+from bench import measured  # noqa: E402
 from synthetic import make_project  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
@@ -37,19 +36,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "170000000
 
 def build(project: Path, editions: str) -> tuple[float, float]:
     """Wall seconds and the largest process's peak memory (MB) of one build_site run."""
-    site = project / "site"
-    shutil.rmtree(site, ignore_errors=True)
-    start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(ROOT / "hooks" / "build_site.py"),
-                                "--site-dir", str(site), "--config-file",
-                                str(project / "mkdocs.yml"), "--editions", editions],
-                               env=ENV, cwd=project, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"build failed: {process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_maxrss / 1024
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return measured([sys.executable, str(ROOT / "hooks" / "build_site.py"), "--site-dir",
+                     str(project / "site"), "--config-file", str(project / "mkdocs.yml"),
+                     "--editions", editions], "build", env=ENV, cwd=project)
 
 
 def real_project(folder: Path) -> Path:

@@ -45,7 +45,7 @@ from .events import (
     render_phase_list,
     render_phase_page,
 )
-from .fragments import BY, NO_INDEX
+from .fragments import NO_INDEX, edition_credit, edition_note
 from .measures import render_tracks_page
 from .messages import EN
 from .people import render_actor_page, render_actors_index
@@ -124,31 +124,15 @@ def with_translation_notes(site: Site, path: str, page: str, found: list[m.Local
     translated it and how. English pages are returned as they are."""
     if site.lang == "en":
         return page
-    t = site.t
-    notes = []
-    if any(text.missing for text in found):
-        notes.append(t("edition.note.untranslated"))
-    if any(text.stale for text in found):
-        notes.append(t("edition.note.stale"))
-    who = []
-    for text in found:
-        if text.by is None or text.missing:
-            continue
-        made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
-        checked = (t("edition.reviewed", reviewed=m.text(str(text.reviewed))) if text.reviewed
-                   else t("edition.unreviewed"))
-        if (line := t("edition.made", made=made, reviewed=checked)) not in who:
-            who.append(line)
-    coverage_link = m.link(path_url(path), TRANSLATIONS, t.text("edition.coverage-link"))
+    notes = [message for message, shown in (("edition.note.untranslated", "missing"),
+                                            ("edition.note.stale", "stale"))
+             if any(getattr(text, shown) for text in found)]
     if notes:
-        note = (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
-                + " ".join(notes) + "</p></div>")
         front, body = split_front_matter(page)
         end = body.find("</h1>")
         cut = end + len("</h1>") if end >= 0 else 0
-        page = front + body[:cut] + "\n\n" + note + body[cut:]
-    credit = t("edition.credit", who="; ".join(who) or t("edition.by.none"), coverage=coverage_link)
-    return page.rstrip("\n") + f'\n\n<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>\n'
+        page = front + body[:cut] + "\n\n" + edition_note(site.t, notes) + body[cut:]
+    return page.rstrip("\n") + "\n\n" + edition_credit(site.t, path_url(path), found) + "\n"
 
 
 def redirects(chronology: Chronology) -> list[tuple[str, str, str]]:

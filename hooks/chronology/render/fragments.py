@@ -11,7 +11,7 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitation
 from ..scripts import language_of
-from ..urls import CORRECTIONS, RECORD, event_url, source_url
+from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .messages import EN, Messages
 from .site import Site
 
@@ -34,6 +34,30 @@ def correction_kind(site: Site, kind: str) -> str:
 
 # Who made a translation, by its `how` (machine or person): message ids.
 BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
+
+
+def edition_note(t: Messages, message_ids: Iterable[str]) -> str:
+    """An edition's note under a page's heading: what of the page is not (or no longer) its
+    translation."""
+    return (f'<div class="chrono-edition-note" role="note" {NO_INDEX}><p>'
+            + " ".join(t(i) for i in message_ids) + "</p></div>")
+
+
+def edition_credit(t: Messages, here: str, texts: Iterable[m.Localized]) -> str:
+    """The end of an edition's page: who translated its texts and how, each once, and a link to
+    what each edition has translated."""
+    who: list[str] = []
+    for text in texts:
+        if text.by is None or text.missing:
+            continue
+        made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
+        checked = (t("edition.reviewed", reviewed=m.text(str(text.reviewed))) if text.reviewed
+                   else t("edition.unreviewed"))
+        if (line := t("edition.made", made=made, reviewed=checked)) not in who:
+            who.append(line)
+    coverage = m.link(here, TRANSLATIONS, t.text("edition.coverage-link"))
+    credit = t("edition.credit", who="; ".join(who) or t("edition.by.none"), coverage=coverage)
+    return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
 # The languages the record is written in that pages name, by their message ids.
 LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
              "fr": "language.fr", "de": "language.de"}

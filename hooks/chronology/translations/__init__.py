@@ -7,4 +7,8 @@ Nothing here renders: the English site is the same with or without data/i18n/. N
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("ko", "ja")  # the editions; any other folder in data/i18n/ is an error
+# A hand-written page's translation, beside it in docs/: about.ko.md, index.ja.md.
+TRANSLATED_PAGE = re.compile(rf"\.({'|'.join(LANGUAGES)})\.md$")
