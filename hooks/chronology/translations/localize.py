@@ -61,13 +61,9 @@ class _Texts:
                                   for name in names}
         return replace(record, **values)  # type: ignore[type-var]
 
-    def quote(self, event_id: str, citation: Citation) -> Citation:
-        found = self.edition.quotes.get((event_id, citation.quote))
-        return replace(citation, translation=Localized(found, self.lang) if found else None,
-                       note=english(citation.note))
-
     def quoted(self, event_ids: tuple[str, ...], citation: Citation) -> Citation:
-        """A quote outside an event (a correction's), translated as one of its events has it."""
+        """A quote with our translation, as the first of these events has it (an event's own
+        quote: its id alone; a correction's: its events')."""
         found = next((self.edition.quotes[(e, citation.quote)] for e in event_ids
                       if (e, citation.quote) in self.edition.quotes), None)
         return replace(citation, translation=Localized(found, self.lang) if found else None,
@@ -101,7 +97,7 @@ class _Texts:
             event, title=self("events", event.id, "title", event.title),
             summary=self("events", event.id, "summary", event.summary),
             date_basis=self.basis(event.id, event.date_basis, "date_basis.note"),
-            in_force=in_force, citations=tuple(self.quote(event.id, c) for c in event.citations),
+            in_force=in_force, citations=tuple(self.quoted((event.id,), c) for c in event.citations),
             record=tuple(self.record_quote(event.id, c) for c in event.record))
 
     def actor(self, actor: Actor) -> Actor:
