@@ -7,16 +7,18 @@ MkDocs; the core (hooks/chronology/) does not.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chronology import markup
+from chronology.errors import Problem
 from chronology.export import render_exports
+from chronology.handwritten import HandWritten, read_page, sanitize_body
 from chronology.memo import Memo
 from chronology.model import Chronology
-from chronology.render import fill_markers, has_markers, iter_pages, iter_redirects, split_front_matter
+from chronology.render import MARKERS, iter_pages, iter_redirects, render_fragments, split_front_matter
 from chronology.render.fragments import edition_credit, edition_note
 from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
@@ -27,6 +29,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.chronology")
+_FILLED = re.compile(r"<!-- chronology:([a-z-]+) -->")  # as handwritten.sanitize_body writes them
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Build:
     untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
     translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
     words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read
+    hand_written: dict[str, HandWritten] = field(default_factory=dict)  # docs/ pages, checked
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -93,41 +98,91 @@ class Build:
                 raise ValueError(f"docs/{path} would hide a redirect; remove it")
             self.add(files, config, path, page)
 
-    def fill_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Hand-written pages in the edition's language, with markers (<!-- chronology:NAME -->)
-        filled in. A page's translation is docs/<name>.<lang>.md beside it: in the edition
-        `lang` it takes the page's place (and address); every edition leaves the other
-        languages' files out. A page with no translation is the English, marked (`untranslated`)."""
-        assert self.chronology is not None
-        self.untranslated, self.translated = set(), {}
+    def read_hand_written_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Hand-written pages in the edition's language, checked (chronology/handwritten.py).
+
+        A page's translation is docs/<name>.<lang>.md beside it: in the edition `lang` it takes
+        the page's place (and address); every edition leaves the other languages' files out. A
+        page with no translation is the English, marked (`untranslated`). Each page is given to
+        MkDocs as its body alone: its front matter is ours to read (MkDocs' reader drops a broken
+        one silently and hands any key to the theme). Problems: PageError, listing them all."""
+        self.untranslated, self.translated, self.hand_written = set(), {}, {}
         pages = [f for f in files.documentation_pages() if f.generated_by is None]
-        translations = {}
-        for file in pages:
-            if TRANSLATED_PAGE.search(file.src_uri):
-                files.remove(file)
-                translations[file.src_uri] = file
-        for file in [f for f in pages if not TRANSLATED_PAGE.search(f.src_uri)]:
-            text = file.content_string  # read from disk at each access: once is enough
-            translation = None
-            if self.lang != "en":
-                own = translations.get(f"{file.src_uri.removesuffix('.md')}.{self.lang}.md")
-                if own is not None:
-                    translation = own.content_string
-                    self.translated[file.src_uri] = fingerprint(text)
-                else:
-                    self.untranslated.add(file.src_uri)
-            if translation is None and not has_markers(text):
-                continue
+        translations = {f.src_uri: f for f in pages if TRANSLATED_PAGE.search(f.src_uri)}
+        problems: list[Problem] = []
+        english = {f.src_uri: f for f in pages if f.src_uri not in translations}
+        for uri, file in translations.items():
             files.remove(file)
-            here = "" if file.url in {"./", "."} else file.url  # MkDocs calls the home "./"
-            try:
-                filled = fill_markers(translation or text, self.chronology, here, self.lang)
-            except ValueError as error:
-                raise ValueError(f"docs/{file.src_uri}: {error}") from None
-            self.add(files, config, file.src_uri, filled, file.inclusion)
+            original = TRANSLATED_PAGE.sub(".md", uri)
+            if original not in english:
+                problems.append(Problem(f"docs/{uri}", 1, f"a translation of docs/{original}, "
+                                        "which does not exist: name it after an English page in "
+                                        "docs/ (about.ko.md translates about.md), or delete it"))
+        for uri, file in english.items():
+            text = _read_page(file, problems)
+            own = translations.get(f"{uri.removesuffix('.md')}.{self.lang}.md")
+            if self.lang != "en" and own is None:
+                self.untranslated.add(uri)
+            if own is not None and self.lang != "en":
+                if text is not None:
+                    self.translated[uri] = fingerprint(text)
+                file, text = own, _read_page(own, problems)
+            if text is None:
+                continue
+            page, found = read_page(f"docs/{file.src_uri}", text, translated=file is own,
+                                    known_markers=MARKERS)
+            problems += found
+            if page is None:
+                continue
+            self.hand_written[uri] = page
+            files.remove(english[uri])
+            # MkDocs would read a body that starts with `---` as front matter of its own.
+            body = "\n" + page.body if page.body.startswith("---") else page.body
+            self.add(files, config, uri, body, english[uri].inclusion)
+        if problems:
+            raise PageError(problems)
+
+    def hand_written_html(self, src_uri: str, html: str) -> tuple[str, set[str]]:
+        """A hand-written page's HTML as Markdown made it: checked (PageError), its markers
+        filled with the generated parts, and, in an edition, who translated it or that it is
+        not translated. Also the ids the generated parts bring (links to them are checked)."""
+        assert self.chronology is not None
+        page = self.hand_written[src_uri]
+        html, problems = sanitize_body(page, html)
+        if problems:
+            raise PageError(problems)
+        here = path_url(src_uri)
+        fragments = render_fragments(self.chronology, here, self.lang) if page.markers else {}
+        html = _FILLED.sub(lambda match: fragments[match.group(1)], html)
+        ids = {found for fragment in fragments.values() for found in _ID.findall(fragment)}
+        if self.lang == "en":
+            return html, ids
+        return hand_written_in_edition(self, src_uri, page, html), ids
 
 
-def hand_written_in_edition(build: Build, src_uri: str, meta: Mapping[str, Any], html: str) -> str:
+class PageError(Exception):
+    """Problems of hand-written pages (docs/), listed as the data's are."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        super().__init__("\n".join([*map(str, self.problems), f"{count} problem"
+                                    f"{'' if count == 1 else 's'} in docs/; the site was not built."]))
+
+
+def _read_page(file: File, problems: list[Problem]) -> str | None:
+    try:
+        return file.content_string  # read from disk at each access: once is enough
+    except UnicodeDecodeError as error:
+        problems.append(Problem(f"docs/{file.src_uri}", 1, f"not UTF-8 (byte {error.start:,}): "
+                                "save the file as UTF-8"))
+    except OSError as error:
+        problems.append(Problem(f"docs/{file.src_uri}", 1, f"cannot be read ({error.strerror}); "
+                                "check that it exists and that you may read it"))
+    return None
+
+
+def hand_written_in_edition(build: Build, src_uri: str, page: HandWritten, html: str) -> str:
     """A hand-written page in a Korean or Japanese edition: its translation with who made it
     (front matter `translation: {by, how, reviewed, of}`, `of` checked against the English page),
     or, with no translation, the English page marked as such (lang="en" and a note)."""
@@ -135,15 +190,30 @@ def hand_written_in_edition(build: Build, src_uri: str, meta: Mapping[str, Any],
     if src_uri in build.untranslated:
         return (edition_note(words, ["edition.note.untranslated"])
                 + f'\n<div lang="en">{html}</div>')
-    given = meta.get("translation")
-    given = given if isinstance(given, dict) else {}
-    made = markup.Localized("", build.lang, by=str(given.get("by") or "?"),
-                            how=str(given.get("how") or ""),
-                            reviewed=str(given.get("reviewed") or "") or False)
+    given = page.translation
+    assert given is not None  # read_page requires it of a translated page
+    made = markup.Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
     note = ""
-    if str(given.get("of", "")) != build.translated[src_uri]:
+    if given.of != build.translated[src_uri]:
         note = edition_note(words, ["edition.note.stale-page"]) + "\n"
     return f"{note}{html}\n{edition_credit(words, path_url(src_uri), [made])}"
+
+
+class TranslatedNames(logging.Filter):
+    """MkDocs names a translated page by the English page's file, whose place and address the
+    translation takes (`Doc file 'about.md' contains a link ...` for a link in about.ko.md):
+    name the file that holds the words instead."""
+
+    def __init__(self, build: Build) -> None:
+        super().__init__()
+        self.build = build
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.build.translated and isinstance(record.msg, str) and "Doc file '" in record.msg:
+            for uri in self.build.translated:
+                translated = f"{uri.removesuffix('.md')}.{self.build.lang}.md"
+                record.msg = record.msg.replace(f"Doc file '{uri}'", f"Doc file '{translated}'")
+        return True
 
 
 class _Unchanged(File):

@@ -12,6 +12,7 @@ only its front matter, and on_page_content supplies the body.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
 from chronology.validate import load_chronology
-from chronology_build import Build, hand_written_in_edition, log, remove_pages, theme_search
+from chronology_build import Build, PageError, TranslatedNames, log, remove_pages, theme_search
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,7 @@ _NO_TOC = get_toc([])
 # Material's <link rel="alternate" hreflang> to each edition's home page (main.html drops them).
 _HOME_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 _build = Build()  # MkDocs imports a hook once per process: under serve this outlives a rebuild
+logging.getLogger("mkdocs.structure.pages").addFilter(TranslatedNames(_build))
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -98,10 +100,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         _build.add_exports(files, config)
         _build.add_pages(files, config)
-        _build.fill_hand_written_pages(files, config)
+        _build.read_hand_written_pages(files, config)
     except ValueError as error:
         raise PluginError(f"chronology: {error}") from None
+    except PageError as error:
+        raise PluginError(f"the pages in docs/ have problems:\n{error}") from None
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    # A hand-written page's meta is what its checked front matter says, escaped as the theme
+    # expects (it writes title and description into the page as they are); MkDocs' own reading
+    # of the page, which would pass any key to the theme, is dropped.
+    if (written := _build.hand_written.get(page.file.src_uri)) is not None:
+        page.meta = written.theme_meta()
+    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -121,8 +134,13 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         # Python-Markdown made no table of contents: give Material one, for its sidebar and its
         # "Skip to content" link.
         page.toc = get_toc(outline(html))
-    elif page.file.src_uri in _build.untranslated or page.file.src_uri in _build.translated:
-        html = hand_written_in_edition(_build, page.file.src_uri, page.meta, html)
+    elif page.file.src_uri in _build.hand_written:
+        try:
+            html, ids = _build.hand_written_html(page.file.src_uri, html)
+        except PageError as error:
+            raise PluginError(f"the pages in docs/ have problems:\n{error}") from None
+        # Links to the generated parts' anchors (#timeline) are checked against these.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     if _build.problems:
         html = render_problem_banner(_build.problems) + html
     return searchable(page.url, html)

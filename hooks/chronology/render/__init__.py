@@ -66,6 +66,7 @@ __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_w
            "render_problem_banner", "split_front_matter"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
+MARKERS = ("chart", "phases", "timeline")  # what a hand-written page may embed: render_fragments
 
 
 def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
@@ -175,8 +176,10 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
 def render_fragments(chronology: Chronology, here: str = HOME, lang: str = "en") -> dict[str, str]:
     """Pieces that hand-written pages embed with a marker such as <!-- chronology:timeline -->."""
     site = edition_site(chronology, lang=lang)
-    return {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
-            "chart": render_chart(site, here)}
+    fragments = {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
+                 "chart": render_chart(site, here)}
+    assert tuple(sorted(fragments)) == MARKERS
+    return fragments
 
 
 def has_markers(text: str) -> bool:
@@ -192,8 +195,7 @@ def fill_markers(text: str, chronology: Chronology, here: str, lang: str = "en")
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in fragments:
-            raise ValueError(f"unknown marker 'chronology:{name}'; "
-                             f"known: {', '.join(sorted(fragments))}")
+            raise ValueError(f"unknown marker 'chronology:{name}'; known: {', '.join(MARKERS)}")
         return fragments[name]
 
     return MARKER.sub(fill, text)
