@@ -7,6 +7,7 @@ MkDocs; the core (hooks/chronology/) does not.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class Build:
     translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
     words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read
     hand_written: dict[str, HandWritten] = field(default_factory=dict)  # docs/ pages, checked
+    watcher: EditWatcher = field(default_factory=lambda: EditWatcher())  # under serve
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -214,6 +216,49 @@ class TranslatedNames(logging.Filter):
                 translated = f"{uri.removesuffix('.md')}.{self.build.lang}.md"
                 record.msg = record.msg.replace(f"Doc file '{uri}'", f"Doc file '{translated}'")
         return True
+
+
+class EditWatcher:
+    """Under `mkdocs serve`: MkDocs' own watcher polls file times and sizes, so an edit that
+    keeps both is never seen (F19, G11). This one hears every file written and closed under the
+    folders it watches (inotify, where watchdog has it) and hands MkDocs' watcher a "modified"
+    event for it, through watchdog's public API (the observer's emitters, queue_event). It
+    never writes a file, so it cannot set itself off."""
+
+    def __init__(self) -> None:
+        self.observer: Any = None
+
+    def start(self, server: Any, folders: list[Path]) -> None:
+        # MkDocs 1.6: LiveReloadServer.observer, a watchdog observer (a public attribute).
+        mkdocs_observer: Any = getattr(server, "observer", None)
+        if self.observer is not None or not hasattr(mkdocs_observer, "emitters"):
+            if self.observer is None:
+                log.warning("chronology: MkDocs' file watcher is not as expected (server.observer)"
+                            "; an edit that keeps a file's size and time will not be seen")
+            return
+        from watchdog.events import FileClosedEvent, FileModifiedEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        class Tell(FileSystemEventHandler):
+            def on_closed(self, event: FileClosedEvent) -> None:
+                path = os.path.abspath(str(event.src_path))
+                for emitter in list(mkdocs_observer.emitters):
+                    if path.startswith(os.path.join(emitter.watch.path, "")):
+                        emitter.queue_event(FileModifiedEvent(path))
+                        return
+
+        observer = Observer()
+        for folder in folders:
+            if folder.is_dir():
+                observer.schedule(Tell(), str(folder), recursive=True)
+        observer.daemon = True
+        observer.start()
+        self.observer = observer
+
+    def stop(self) -> None:
+        if self.observer is not None:
+            self.observer.stop()
+            self.observer = None
 
 
 class _Unchanged(File):

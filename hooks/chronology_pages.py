@@ -47,6 +47,18 @@ def on_startup(command: str, dirty: bool) -> None:
     _build.dirty, _build.serving = dirty, command == "serve"
 
 
+def on_serve(server: Any, config: MkDocsConfig, **_: Any) -> Any:
+    # MkDocs' watcher compares file times and sizes: an edit that keeps both is heard by this
+    # one, which tells MkDocs' (chronology_build.EditWatcher).
+    root = Path(config.config_file_path).resolve().parent
+    _build.watcher.start(server, [root / "data", Path(config.docs_dir)])
+    return server
+
+
+def on_shutdown() -> None:
+    _build.watcher.stop()
+
+
 @event_priority(100)  # before Material's search plugin reads its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if (search := theme_search(config)) is not None:
@@ -85,9 +97,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(f"the data in data/ has problems; showing the last good data:\n{error.report()}")
         _build.chronology, _build.problems = _build.last_good, error.report()
     # The edition's words (data/i18n/<lang>/ui.yaml), for the hand-written pages and the theme.
-    _build.words = Messages(_build.lang, messages(_build.chronology, _build.lang))
-    if shown != _build.problems:
-        _build.memo.forget()  # the report appears, changes or goes: every page shows it
+    words, _build.words = _build.words, Messages(_build.lang, messages(_build.chronology, _build.lang))
+    if shown != _build.problems or words.table != _build.words.table:
+        # The report appears, changes or goes, or the edition's words (ui.yaml) changed: every
+        # page shows them, so none may be skipped as unchanged.
+        _build.memo.forget()
     if config.nav is not None:
         try:
             config.nav = nav_with_phases(config.nav, _build.chronology)
