@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,11 @@ def git(repo: Path, *args: str, check: bool = True, env: dict[str, str] | None =
         cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     # No password prompt on a remote that wants one: it would hang `make publish` silently.
     command = ["git", *args] if cwd else ["git", "-C", str(repo), *args]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False,
-                          env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})})
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False,
+                              env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})})
+    except FileNotFoundError:
+        raise Refusal("git is not installed (or not on PATH); install it and run again") from None
     if check and done.returncode != 0:
         raise Refusal(f"`git {' '.join(args[:2])}` failed: {last_line(done.stderr)}")
     return done
@@ -127,8 +130,41 @@ def local_default(repo: Path) -> str:
     return done.stdout.strip().removeprefix(f"{REMOTE}/") if done.returncode == 0 else "main"
 
 
+def check_target_free(repo: Path, default: str) -> Iterator[str]:
+    """gh-pages must not be checked out anywhere: committing the site would move that branch."""
+    where = checked_out(repo).get(TARGET)
+    if where is not None and where.resolve() == repo.resolve():
+        yield (f"{TARGET} is the checked-out branch: the site would be committed onto the work "
+               f"tree's branch; switch to '{default}' (git switch {default}) and run again")
+    elif where is not None:
+        yield (f"{TARGET} is checked out in the worktree {where}: publishing would move that "
+               "branch; switch that worktree to another branch, then run again")
+
+
+def check_branch(branch: str | None, default: str, from_branch: bool) -> Iterator[str]:
+    if branch in (TARGET, default):
+        return  # gh-pages is refused by check_target_free, whatever the override says
+    what = f"the branch '{branch}'" if branch else "a detached HEAD (no branch)"
+    if from_branch:
+        say(f"{OVERRIDE}=1: publishing {what}, not the default branch '{default}'")
+    else:
+        yield (f"this is {what}, not the default branch '{default}', so the site would not be "
+               f"what '{default}' holds; switch to '{default}', or publish this commit anyway "
+               f"with {OVERRIDE}=1")
+
+
+def check_clean(repo: Path) -> Iterator[str]:
+    if dirty := changes(repo):
+        named = ", ".join(dirty[:SHOWN]) + (f" and {len(dirty) - SHOWN} more"
+                                            if len(dirty) > SHOWN else "")
+        yield (f"uncommitted changes would not be in the published site (it is built from the "
+               f"last commit): {named}; commit them, or put them aside (git stash -u), and run "
+               "again")
+
+
 def preflight(repo: Path, branch: str | None, from_branch: bool) -> tuple[list[str], str | None]:
-    """Every reason not to publish, found without building; and origin's gh-pages commit."""
+    """Every reason not to publish, found without building (all of them, so that one run names
+    everything to fix); and origin's gh-pages commit."""
     problems: list[str] = []
     tip = default = None
     if git(repo, "remote", "get-url", REMOTE, check=False).returncode != 0:
@@ -140,30 +176,8 @@ def preflight(repo: Path, branch: str | None, from_branch: bool) -> tuple[list[s
         except Refusal as refusal:
             problems.append(str(refusal))
     default = default or local_default(repo)
-    where = checked_out(repo).get(TARGET)
-    if where is not None and where.resolve() == repo.resolve():
-        problems.append(f"{TARGET} is the checked-out branch: the site would be committed onto "
-                        f"the work tree's branch; switch to '{default}' (git switch {default}) "
-                        "and run again")
-    elif where is not None:
-        problems.append(f"{TARGET} is checked out in the worktree {where}: publishing would move "
-                        "that branch; switch that worktree to another branch, then run again")
-    if branch == TARGET:
-        pass  # said above
-    elif branch != default and not from_branch:
-        what = f"the branch '{branch}'" if branch else "a detached HEAD (no branch)"
-        problems.append(f"this is {what}, not the default branch '{default}', so the site would "
-                        f"not be what '{default}' holds; switch to '{default}', or publish this "
-                        f"commit anyway with {OVERRIDE}=1")
-    elif from_branch:
-        say(f"{OVERRIDE}=1: publishing from {branch or 'a detached HEAD'} whatever the default "
-            f"branch ('{default}') holds")
-    if dirty := changes(repo):
-        named = ", ".join(dirty[:SHOWN]) + (f" and {len(dirty) - SHOWN} more"
-                                            if len(dirty) > SHOWN else "")
-        problems.append(f"uncommitted changes would not be in the published site (it is built "
-                        f"from the last commit): {named}; commit them, or put them aside "
-                        "(git stash -u), and run again")
+    problems += [*check_target_free(repo, default), *check_branch(branch, default, from_branch),
+                 *check_clean(repo)]
     return problems, tip
 
 
@@ -190,7 +204,12 @@ def build(command: str, source: Path, site: Path, site_url: str, epoch: str) -> 
     words = [word.format(python=sys.executable, site=site) for word in shlex.split(command)]
     env = {**os.environ, "SITE_URL": site_url, "SOURCE_DATE_EPOCH": epoch,
            "PYTHONPATH": str(source / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
-    if subprocess.run(words, cwd=source, env=env, check=False).returncode != 0:
+    try:
+        built = subprocess.run(words, cwd=source, env=env, check=False)
+    except (FileNotFoundError, PermissionError) as error:
+        raise Refusal(f"cannot run the build command {words[0]!r}: {error.strerror}; nothing was "
+                      "pushed") from None
+    if built.returncode != 0:
         raise Refusal("the build failed (see above); nothing was pushed")
     if not site.is_dir() or not any(site.iterdir()):
         raise Refusal(f"the build made no site in {site}; nothing was pushed")
@@ -255,7 +274,7 @@ def publish(repo: Path, site_url: str, command: str, from_branch: bool) -> str:
     push(repo, site_commit)
     git(repo, "update-ref", "-m", f"publish: site of {commit}", f"refs/heads/{TARGET}", site_commit)
     return (f"pushed the site of {commit} ({files} files) to {REMOTE}'s {TARGET} as "
-            f"{site_commit[:12]}; the work tree and the branch '{branch}' are untouched")
+            f"{site_commit[:12]}; the work tree and {branch or 'HEAD'} are untouched")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

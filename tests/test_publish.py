@@ -182,8 +182,8 @@ def test_another_branch_is_refused_and_the_override_allows_it(project: Path, ori
             "PUBLISH_FROM_BRANCH=1") in err
     result = publish(project, builds, PUBLISH_FROM_BRANCH="1")
     assert result.returncode == 0, result.stderr
-    assert ("publish: PUBLISH_FROM_BRANCH=1: publishing from feature/wip whatever the default "
-            "branch ('main') holds") in result.stderr
+    assert ("publish: PUBLISH_FROM_BRANCH=1: publishing the branch 'feature/wip', not the "
+            "default branch 'main'") in result.stderr
     assert git(project, "symbolic-ref", "--short", "HEAD") == "feature/wip"
 
 
@@ -267,6 +267,16 @@ def test_a_failed_build_pushes_nothing(project: Path, origin: Path, builds: Path
     assert result.stderr.splitlines()[-1] == ("publish: the build failed (see above); "
                                               "nothing was pushed")
     assert git(project, "branch", "--list", "gh-pages") == ""
+    assert git(origin, "branch", "--list", "gh-pages") == ""
+
+
+def test_a_build_command_that_does_not_run_is_one_sentence(project: Path, origin: Path,
+                                                           builds: Path) -> None:
+    result = publish(project, builds, command="no-such-builder {site}")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == ("publish: cannot run the build command "
+                                              "'no-such-builder': No such file or directory; "
+                                              "nothing was pushed")
     assert git(origin, "branch", "--list", "gh-pages") == ""
 
 
