@@ -52,12 +52,11 @@ serve: venv
 build: venv
 	@$(BIN)/python hooks/build_site.py --site-dir site
 
-# Publish site/ to the gh-pages branch (for those without GitHub Actions; see README).
+# Build the checked-out commit (not the work tree) in a temporary folder, commit the site onto
+# gh-pages and push it to origin, for those without GitHub Actions (see README). Refuses
+# uncommitted changes, and a branch other than the default unless PUBLISH_FROM_BRANCH=1.
 publish: venv
-	@if [ -z "$(SITE_URL)" ]; then echo "make: publish needs the published address:" \
-		"make publish SITE_URL=https://<user>.github.io/<repository>/"; exit 1; fi
-	@$(MAKE) --no-print-directory build
-	$(BIN)/ghp-import --no-jekyll --push --force --message "Publish $$(git rev-parse --short HEAD)" site
+	@$(BIN)/python hooks/publish.py
 
 # The whole site as a plain MkDocs project that needs no hook, for any MkDocs-compatible
 # generator: `mkdocs build -f build/standalone/mkdocs.yml` (see README, "Outliving the theme").

@@ -504,8 +504,10 @@
       // A Latin word matches at a word's start; Korean and Japanese anywhere in a run.
       const pattern = new RegExp(escaped.map((t) => (/^[\p{Script=Latin}\d]/u.test(t)
         ? `(?<![\\p{L}\\p{N}])${t}` : t)).join("|"), "giu");
+      // Not inside SVG (the charts): an HTML <mark> there is not drawn, and takes its words with
+      // it; the chart's labels stay whole and unmarked.
       const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (node.parentElement.closest("script, style, mark, [hidden], .headerlink")
+        acceptNode: (node) => (node.parentElement.closest("script, style, mark, [hidden], .headerlink, svg")
           ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       const nodes = [];

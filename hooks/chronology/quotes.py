@@ -2,7 +2,7 @@
 
 Usage: python -m chronology.quotes SOURCES_DIR [DATA_DIR]
 
-SOURCES_DIR holds the articles as <seed>.txt (the `seed` of each source in
+SOURCES_DIR holds the articles as <seed>.txt in UTF-8 (the `seed` of each source in
 data/sources.yaml). Quotes are compared character for character: curly quotes,
 dashes and spaces must match the article. The project never holds whole
 articles, so this runs against a folder outside it (CI uses ../shared/seeds).
@@ -65,11 +65,32 @@ def _where_it_differs(quote: str, article: str) -> str:
     return f"the article agrees up to “…{shown}” and then differs at character {low + 1}"
 
 
+def read_article(file: Path) -> str | Problem:
+    """The article's text, or why it cannot be read: a file that is not UTF-8 is named with the
+    first byte that is not, as `file:line: …`, since a traceback would hide which file it is."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return Problem(str(file), 1, f"cannot read the article: {error.strerror or error}; "
+                       "make it readable (chmod a+r)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return Problem(str(file), line, (
+            f"not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start} (line {line}, "
+            f"byte {column} of the line) is not valid UTF-8, so the article's quotes were not "
+            f"checked; save it as UTF-8, e.g. from Latin-1: "
+            f"iconv -f latin1 -t utf-8 {file} > {file}.new && mv {file}.new {file}"))
+
+
 def check_quotes(chronology: Chronology, sources_dir: Path) -> tuple[int, list[Problem]]:
     """Return how many quotes were checked and the problems found."""
     seeds = {source.id: source for source in chronology.sources}
     texts: dict[str, str | None] = {}
     problems: list[Problem] = []
+    unreadable: set[str] = set()
     checked = 0
     for quote in quotes_in(chronology):
         path, line = quote.at.path, quote.at.line
@@ -80,8 +101,15 @@ def check_quotes(chronology: Chronology, sources_dir: Path) -> tuple[int, list[P
             continue
         if source.seed not in texts:
             file = sources_dir / f"{source.seed}.txt"
-            texts[source.seed] = file.read_text(encoding="utf-8") if file.is_file() else None
+            article_or_problem = read_article(file) if file.is_file() else None
+            if isinstance(article_or_problem, Problem):
+                problems.append(article_or_problem)  # once per file, not once per quote
+                unreadable.add(source.seed)
+                article_or_problem = None
+            texts[source.seed] = article_or_problem
         article = texts[source.seed]
+        if source.seed in unreadable:
+            continue
         if article is None:
             problems.append(Problem(path, line, f"{quote.what}: no local copy "
                                     f"{sources_dir / (source.seed + '.txt')} for '{source.id}'"))
@@ -111,7 +139,9 @@ def main(argv: list[str]) -> int:
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
     if problems:
-        print(f"check-quotes: {len(problems)} of {checked} quotes do not match their sources.",
+        unread = sum(1 for problem in problems if problem.path.startswith(str(sources_dir)))
+        print(f"check-quotes: {len(problems) - unread} of {checked} quotes do not match their "
+              "sources" + (f"; {unread} article(s) could not be read" if unread else "") + ".",
               file=sys.stderr)
         return 1
     print(f"check-quotes: all {checked} quotes stand verbatim in {sources_dir}.")
