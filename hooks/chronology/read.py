@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from .errors import Location, Problem
-from .fields import FieldReader, describe, id_problem
+from .fields import FieldReader, Repeats, describe, id_problem
 from .hostile import reserved_id
 from .load import Document, LineList
 
@@ -59,6 +59,9 @@ class Spec:
     what: str  # "an event"
     fields: tuple[Field, ...]
     hints: tuple[tuple[str, str], ...] = ()  # field name -> what to say when it is written
+    # For the items of a list (records()): the fields that say which item it is, so that the
+    # same item twice is found ("source" and "quote" for a citation).
+    key: tuple[str, ...] = ()
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -169,13 +172,25 @@ def id_list(reading: Reading, name: str) -> tuple[tuple[str, Location], ...]:
 
 
 def records(spec: Spec, label: str = "") -> Read:
-    """A list of nested records (citations, measures), each read on its own."""
+    """A list of nested records (citations, measures), each read on its own, none repeated:
+    `spec.key` says which fields make two items the same."""
+    if not spec.key:
+        raise ValueError(f"{spec.what}: a list item's spec declares its key (Spec.key)")
+
     def read_items(reading: Reading, name: str) -> tuple[Draft, ...] | None:
         if not isinstance(reading.fields.raw(name), list):
             reading.fields.items(name)  # reports what it is instead
             return None
-        return tuple(reading.nested(spec, f"{label or name} {number}", line, item)
-                     for number, (line, item) in enumerate(reading.fields.items(name), start=1))
+        drafts = tuple(reading.nested(spec, f"{label or name} {number}", line, item)
+                       for number, (line, item) in enumerate(reading.fields.items(name), start=1))
+        seen = Repeats(reading.fields, label or name)
+        for number, draft in enumerate(drafts, start=1):
+            # A key field missing or unread has been reported; the item is then no one's twin.
+            if all(k in draft.values or not (draft.given(k) or spec.by_name[k].required)
+                   for k in spec.key):
+                # Kept all the same: later rules number the items as written.
+                seen.repeated(tuple(draft.get(k) for k in spec.key), number, draft.at.line)
+        return drafts
     return read_items
 
 

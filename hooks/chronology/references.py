@@ -94,7 +94,6 @@ def check_event_phase(event: Draft, known: Known) -> Iterator[Problem]:
 
 
 def check_event_citations(event: Draft, known: Known) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], int] = {}
     for number, citation in enumerate(event.get("citations") or (), start=1):
         source_id = citation.get("source")
         if source_id is None:
@@ -106,10 +105,6 @@ def check_event_citations(event: Draft, known: Known) -> Iterator[Problem]:
         if source and source.get("published") and date and _after(date, source["published"]):
             yield at(citation.at, f"citation {number}: {source_id} was published "
                      f"{source['published']}, before the event's date {date}; check the date")
-        pair = (source_id, citation.get("quote"))
-        if pair in seen:
-            yield at(citation.at, f"citation {number} repeats citation {seen[pair]}; remove one")
-        seen.setdefault(pair, number)
 
 
 def check_event_dates(event: Draft, known: Known) -> Iterator[Problem]:

@@ -155,6 +155,16 @@ def check_glossary_names(term: Draft) -> Iterator[Problem]:
             yield at(where, f"{label}: {problem}")
 
 
+def check_aliases_not_term(term: Draft) -> Iterator[Problem]:
+    """An alias that is the term itself (letter case aside: terms are found in any case) adds
+    nothing; the other repeats in the list are found as it reads (fields.Repeats)."""
+    name = term.get("term")
+    for number, (alias, where) in enumerate(term.get("aliases") or (), start=1):
+        if name and alias.casefold() == name.casefold():
+            yield at(where, f"aliases {number}: '{alias}' repeats the term (line "
+                     f"{term.loc('term').line}); keep one of them")
+
+
 # What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
 # Japanese (a name under the wrong key is the likely mistake).
 SCRIPTS = {"ko": ("Hangul", HANGUL), "ja": ("kana or kanji", KANA_KANJI)}
@@ -180,7 +190,7 @@ def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
         "event": (check_title_length, check_event_rests_on_sources,
                   lambda r: check_citations_given(r, "citations")),
         "background entry": (lambda r: check_citations_given(r, "citations"),),
-        "glossary term": (check_glossary_names,),
+        "glossary term": (check_glossary_names, check_aliases_not_term),
     }.get(kind, ())
 
 

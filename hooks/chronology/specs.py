@@ -24,11 +24,12 @@ from .read import (
 ANY_DATE = date("day", "month")
 FORMER = Field("former_ids", id_list)  # earlier ids, whose addresses redirect (see README)
 
+# A list item's key (Spec.key): the same source and words twice would be shown twice.
 CITATION = Spec("a citation", (Field("source", identifier(), True), Field("quote", text, True),
-                               Field("note", text)))
+                               Field("note", text)), key=("source", "quote"))
 RECORD_CITATION = Spec("a record citation", (
     Field("source", identifier(), True), Field("quote", text), Field("translation", text),
-    Field("note", text)))
+    Field("note", text)), key=("source", "quote"))
 
 
 def basis_spec(label: str) -> Spec:
@@ -86,8 +87,9 @@ TERM = Spec("a glossary term", (
     Field("id", identifier("glossary term"), True), Field("term", text, True),
     Field("aliases", texts_at), Field("definition", text, True)))
 
+# A measure is named by the event it starts with (its translation too: translations/specs.py).
 MEASURE = Spec("a measure", (Field("title", text, True), Field("from", identifier(), True),
-                             Field("until", identifier())))
+                             Field("until", identifier())), key=("from",))
 TRACK = Spec("a track", (
     Field("id", identifier(), True), Field("title", text, True),
     Field("measures", records(MEASURE)), Field("events", id_list)))

@@ -64,8 +64,9 @@ def translated(limit_of: str) -> Spec:
         Field("how", text), Field("reviewed", reviewed)))
 
 
+# A quote translated twice would leave the edition to pick one (the key is the English quote).
 QUOTE = Spec("a quote's translation", (Field("quote", text, True),
-                                       Field("translation", text, True)))
+                                       Field("translation", text, True)), key=("quote",))
 
 
 def _note(label: str) -> Spec:
@@ -94,7 +95,8 @@ LIST_SPECS = {name: Spec(f"a {what}'s translation", (
 # A track's measures are translated within its item, each named by its `from` event, as in
 # data/tracks.yaml.
 MEASURE = Spec("a measure's translation", (Field("from", identifier(), True),
-                                           Field("title", nested(translated("title")), True)))
+                                           Field("title", nested(translated("title")), True)),
+               key=("from",))
 LIST_SPECS["tracks"] = Spec("a track's translation", (
     Field("id", identifier(), True), Field("title", nested(translated("title"))),
     Field("measures", records(MEASURE, "measures"))))
