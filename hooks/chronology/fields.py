@@ -151,16 +151,13 @@ class FieldReader:
             return None
         return value
 
-    def text(self, key: str) -> str | None:
+    def text(self, key: str, rule: Rule | None = None, label: str = "") -> str | None:
+        """Text: not empty, and keeping `rule` (by default, the length limit of `key`); a
+        problem is reported as `label` `key`: what is wrong."""
         value = self._string(key)
-        return self._checked(key, value, value and length_problem(key, value))
-
-    def text_as(self, key: str, limit_of: str) -> str | None:
-        """Text held to another field's length limit (a translation of `limit_of`)."""
-        value = self._string(key)
-        problem = value and length_problem(limit_of, value)
+        problem = value and (rule(value) if rule else length_problem(key, value))
         if problem:
-            self.report(self.line_of(key), f"{self.what}: {key}: {problem}")
+            self.report(self.line_of(key), f"{label}{key}: {problem}")
             return None
         return value
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from .errors import Location, Problem
-from .fields import FieldReader, Repeats, describe, id_problem
-from .hostile import reserved_id
+from .fields import FieldReader, Repeats, Rule, describe, id_problem
+from .hostile import length_problem, reserved_id
 from .load import Document, LineList
 
 Read = Callable[["Reading", str], Any]
@@ -128,8 +128,36 @@ def read_list(spec: Spec, document: Document | None, what: str,
 
 # --- how fields read ---------------------------------------------------------------------
 
-def text(reading: Reading, name: str) -> str | None:
-    return reading.fields.text(name)
+@dataclass(frozen=True)
+class Text:
+    """How a text field reads: not empty, within its length limit (hostile.text_limit of the
+    field's name, unless `limit` is given, said with `hint`), and keeping `rule` (a glossary
+    term's, say). Declared once per field (specs.py); a translation of the field is held to the
+    very same (`translation_of`)."""
+
+    limit: int | None = None
+    hint: str = ""
+    rule: Rule | None = None
+
+    def problem(self, name: str, value: str) -> str | None:
+        return length_problem(name, value, self.limit, self.hint) or (
+            self.rule(value) if self.rule else None)
+
+    def __call__(self, reading: Reading, name: str) -> str | None:
+        return reading.fields.text(name, partial(self.problem, name))
+
+
+text = Text()
+
+
+def translation_of(english: Field) -> Read:
+    """How a translation of the English field reads, under whatever key holds it: held to the
+    English field's own rules, a problem named after the field ("title: text: ...")."""
+    rules = english.read
+    if not isinstance(rules, Text):
+        raise TypeError(f"'{english.name}' is not text; only text fields are translated")
+    return lambda reading, name: reading.fields.text(name, partial(rules.problem, english.name),
+                                                     label=f"{reading.fields.what}: ")
 
 
 def url(reading: Reading, name: str) -> str | None:
@@ -144,13 +172,17 @@ def texts(reading: Reading, name: str) -> tuple[str, ...] | None:
     return reading.fields.texts(name)
 
 
-def texts_at(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
-    """A list of short texts, each with where it is written; None if any item is wrong."""
-    values = reading.fields.texts(name)
-    if values is None:
-        return None
-    lines = [line for line, _ in reading.fields.items(name)]
-    return tuple((value, reading.location(line)) for value, line in zip(values, lines, strict=True))
+def texts_at(rule: Rule | None = None) -> Read:
+    """A list of short texts, each keeping `rule` too and read with where it is written; None
+    if any item is wrong."""
+    def read_texts(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
+        values = reading.fields.texts(name, rule)
+        if values is None:
+            return None
+        lines = [line for line, _ in reading.fields.items(name)]
+        return tuple((value, reading.location(line))
+                     for value, line in zip(values, lines, strict=True))
+    return read_texts
 
 
 def integer(reading: Reading, name: str) -> int | None:

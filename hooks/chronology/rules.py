@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Location, Problem
-from .hostile import term_problem
 from .load import Document
 from .model import BASIS_KINDS, RECORD_KINDS
 from .read import Draft, walk
 from .scripts import HANGUL, KANA_KANJI
 from .specs import ACTOR_KINDS, CORRECTION_KINDS
 
-MAX_TITLE = 140
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
 
@@ -90,13 +88,6 @@ def check_language(record: Draft) -> Iterator[Problem]:
                  "write en, ko, ja (BCP 47)")
 
 
-def check_title_length(event: Draft) -> Iterator[Problem]:
-    title = event.get("title")
-    if title and len(title) > MAX_TITLE:
-        yield at(event.loc("title"), f"title: {len(title)} characters; keep a title under "
-                 f"{MAX_TITLE} (one line) and put the rest in 'summary'")
-
-
 def check_event_rests_on_sources(event: Draft) -> Iterator[Problem]:
     """An event quotes the articles (`citations`), or cites the public record (`record`, or the
     record its date rests on), or both."""
@@ -144,17 +135,6 @@ def check_translation(citation: Draft) -> Iterator[Problem]:
                  "translates ('quote', in the source's own language)")
 
 
-def check_glossary_names(term: Draft) -> Iterator[Problem]:
-    """Each name must be found in text as pages show it (render/site.py's Glossary)."""
-    names = [("term", term.loc("term"), term.get("term"))]
-    names += [(f"aliases {n}", where, alias)
-              for n, (alias, where) in enumerate(term.get("aliases") or (), start=1)]
-    for label, where, name in names:
-        problem = term_problem(name) if name else None
-        if problem:
-            yield at(where, f"{label}: {problem}")
-
-
 def check_aliases_not_term(term: Draft) -> Iterator[Problem]:
     """An alias that is the term itself (letter case aside: terms are found in any case) adds
     nothing; the other repeats in the list are found as it reads (fields.Repeats)."""
@@ -187,10 +167,10 @@ def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
         "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
         "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-        "event": (check_title_length, check_event_rests_on_sources,
+        "event": (check_event_rests_on_sources,
                   lambda r: check_citations_given(r, "citations")),
         "background entry": (lambda r: check_citations_given(r, "citations"),),
-        "glossary term": (check_glossary_names, check_aliases_not_term),
+        "glossary term": (check_aliases_not_term,),
     }.get(kind, ())
 
 

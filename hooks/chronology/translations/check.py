@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import references
 from ..errors import Location, Problem
 from ..load import Document, LineMap
 from ..read import Draft, event_id, read, read_list, walk
@@ -130,8 +131,18 @@ def check_language(drafts: LanguageDrafts, event_ids: AbstractSet[str],
                         f"measure of the track '{id_}'", start, known,
                         f"a measure is named by its `from` event, as in data/tracks.yaml; "
                         f"this track's: {', '.join(sorted(known)) or 'none'}"))
+    yield from references.check_unique_terms(_translated_terms(drafts.lists.get("glossary", [])))
     for id_, message in drafts.messages:
         yield from _check_message(id_, message)
+
+
+def _translated_terms(items: list[Draft]) -> Iterator[Draft]:
+    """The translated glossary terms as records of their own, for the English rules about terms
+    across the glossary (references.check_unique_terms) to hold them too."""
+    for item in items:
+        term = item.get("term")
+        if item.get("id") and term and term.get("text"):
+            yield Draft(item.what, item.at, {"id": item["id"], "term": term["text"]})
 
 
 def _check_how(draft: Draft, label: str) -> Iterator[Problem]:
