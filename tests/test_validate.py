@@ -127,13 +127,17 @@ def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path)
 )
 def test_a_broken_sources_file_is_reported_once(tmp_path: Path, sources: str | None,
                                                 expected: str) -> None:
+    # Its problem first, then how many references wait on it; not one line per reference.
     data = write_data(tmp_path, sources=sources or SOURCES)
     if sources is None:
         (data / "sources.yaml").unlink()
     with pytest.raises(DataError) as error:
         load_chronology(data)
     reported = [str(p) for p in error.value.problems]
-    assert len(reported) == 1 and reported[0].startswith(expected), reported
+    line = expected.split(":")[1]
+    assert len(reported) == 2 and reported[0].startswith(expected), reported
+    assert reported[1] == (f"data/sources.yaml:{line}: until this is fixed, 2 references to "
+                           "sources are not checked (in data/events/)")
 
 
 def test_an_item_that_is_not_a_mapping_is_reported_on_its_own_line(tmp_path: Path) -> None:

@@ -119,11 +119,16 @@ def read_list(spec: Spec, document: Document | None, what: str,
         return []
     if not isinstance(document.value, LineList):  # every YAML list loads as a LineList
         problems.append(Problem(document.path, document.line,
-                                f"must be a list of {what}s (each item starts with '- '), got "
+                                f"must be a list of {plural(what)} (each item starts with '- '), got "
                                 f"{describe(document.value)}"))
         return []
     return [read(spec, item, document.path, document.value.line_of(index), problems)
             for index, item in enumerate(document.value)]
+
+
+def plural(noun: str) -> str:
+    """'background entry' -> 'background entries', 'phase' -> 'phases'."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
 
 
 # --- how fields read ---------------------------------------------------------------------

@@ -26,8 +26,9 @@ LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
 
 class AnyId(frozenset[str]):
-    """The ids of a file that could not be read: every reference to one passes, so that a broken
-    file is reported once, not again at every record that refers to it."""
+    """The ids of a file that is missing or could not be read: every reference to one passes
+    (Known.lacks counts it instead), so that the file's problem is reported once, not again at
+    every record that refers to it."""
 
     def __contains__(self, item: object) -> bool:
         return True
@@ -35,24 +36,35 @@ class AnyId(frozenset[str]):
 
 def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
     """The ids a list file declares, including those of records with problems of their own: a
-    reference to one is not reported again as unknown."""
-    if not readable or (document is not None and not isinstance(document.value, list)):
+    reference to one is not reported again as unknown. None at all (AnyId) if the file is
+    missing or cannot be read."""
+    if not readable or document is None or not isinstance(document.value, list):
         return AnyId()
-    if document is None:
-        return set()
     return {item["id"] for item in document.value
             if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 @dataclass
 class Known:
-    """What the records may refer to: declared ids by kind, and the records that read."""
+    """What the records may refer to: declared ids by the file that declares them ("phases",
+    "sources", "events", "glossary", "measures"...), and the records that read."""
 
-    ids: dict[str, AbstractSet[str]]  # "phase", "source", "actor", "topic", "event", "record"
+    ids: dict[str, AbstractSet[str]]
     phases: dict[str, Draft] = field(default_factory=dict)
     sources: dict[str, Draft] = field(default_factory=dict)
     records: dict[str, Draft] = field(default_factory=dict)
     events: dict[str, Draft] = field(default_factory=dict)
+    # References not checked, by the file they refer to, because it could not be read: the
+    # file's problem is what to fix first, and it says how many wait on it (unchecked.py).
+    unchecked: dict[str, list[Location]] = field(default_factory=dict)
+
+    def lacks(self, file: str, ref: str, where: Location) -> bool:
+        """Whether `ref` names nothing that `file` declares: a reference to report."""
+        ids = self.ids.get(file, set())
+        if isinstance(ids, AnyId):
+            self.unchecked.setdefault(file, []).append(where)
+            return False
+        return ref not in ids
 
 
 def at(location: Location, message: str) -> Problem:
