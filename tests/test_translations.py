@@ -138,3 +138,26 @@ def test_an_event_title_translation_keeps_the_english_title_limit() -> None:
         problems: list = []
         read(TRANSLATED, event, "t.yaml", 1, problems)
         assert bool(problems) == refused
+
+
+def test_real_translations_leave_room_under_their_english_limits() -> None:
+    # The English limits hold the translations too (read.translation_of); Korean and Japanese
+    # take about 0.35-0.55 times the English characters, so a real one near its limit would
+    # mean a limit in characters is the wrong measure for that field, not that it needs a trim.
+    from chronology.hostile import text_limit
+    from chronology.specs import DATE_BASIS, EVENT, LIST_FILES, MEASURE, RECORD_CITATION
+    chronology = load_chronology(ROOT / "data")
+    fields = {("events", "title"): EVENT.by_name["title"],
+              ("events", "summary"): EVENT.by_name["summary"],
+              ("events", "date_basis.note"): DATE_BASIS.by_name["note"],
+              ("events", "in_force.note"): DATE_BASIS.by_name["note"],
+              ("measures", "title"): MEASURE.by_name["title"],
+              ("ui", "text"): RECORD_CITATION.by_name["translation"]}
+    crowded = []
+    for lang, edition in chronology.translations.items():
+        for (kind, id_, name), translated in edition.texts.items():
+            field = fields.get((kind, name)) or LIST_FILES[kind][0].by_name[name]
+            limit = field.read.limit or text_limit(field.name)
+            if len(translated.text) > limit / 2:
+                crowded.append((lang, kind, id_, name, len(translated.text), limit))
+    assert crowded == []
