@@ -7,10 +7,11 @@ directives, not data:
     #! file: data/events/e.yaml   the lines that follow, up to the next `#! file:`, are this
                                   file's content (added to a minimal valid data/ folder, or
                                   replacing a file of it)
-    #! as: folder | fifo | unreadable | crlf | symlink TARGET
+    #! as: folder | fifo | unreadable | unlistable | crlf | symlink TARGET
                                   make the path a folder, a named pipe, a file that cannot be
-                                  read or a symbolic link instead of writing the lines, or
-                                  write them with Windows line endings
+                                  read, a folder that cannot be listed or a symbolic link
+                                  instead of writing the lines, or write them with Windows
+                                  line endings
     #! remove: data/events        delete this path from the minimal folder first
     #! expect: data/...:N: ...    one expected report line (in report order); none: must build,
                                   and then the case's name starts with "pass-"
@@ -27,6 +28,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,13 +84,16 @@ def set_up(case: Case, root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         target = root / name
         shutil.rmtree(target) if target.is_dir() else target.unlink()
     unreadable: set[Path] = set()
+    unlistable: set[Path] = set()
     for name, kind, content in case.files:
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.is_file() or target.is_symlink():
             target.unlink()
-        if kind == "folder":
-            target.mkdir()
+        if kind in {"folder", "unlistable"}:
+            target.mkdir(exist_ok=True)
+            if kind == "unlistable":
+                unlistable.add(target)
         elif kind == "fifo":
             os.mkfifo(target)
         elif kind.startswith("symlink "):
@@ -107,6 +112,15 @@ def set_up(case: Case, root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             return read_bytes(self)
 
         monkeypatch.setattr(Path, "read_bytes", refuse)
+    if unlistable:  # as for unreadable: root may list any folder
+        iterdir = Path.iterdir
+
+        def refuse_listing(self: Path) -> Iterator[Path]:
+            if self in unlistable:
+                raise PermissionError(13, "Permission denied", str(self))
+            return iterdir(self)
+
+        monkeypatch.setattr(Path, "iterdir", refuse_listing)
     return data
 
 

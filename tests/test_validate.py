@@ -127,13 +127,17 @@ def test_record_date_may_quote_the_articles_words_but_needs_both(tmp_path: Path)
 )
 def test_a_broken_sources_file_is_reported_once(tmp_path: Path, sources: str | None,
                                                 expected: str) -> None:
+    # Its problem first, then how many references wait on it; not one line per reference.
     data = write_data(tmp_path, sources=sources or SOURCES)
     if sources is None:
         (data / "sources.yaml").unlink()
     with pytest.raises(DataError) as error:
         load_chronology(data)
     reported = [str(p) for p in error.value.problems]
-    assert len(reported) == 1 and reported[0].startswith(expected), reported
+    line = expected.split(":")[1]
+    assert len(reported) == 2 and reported[0].startswith(expected), reported
+    assert reported[1] == (f"data/sources.yaml:{line}: until this is fixed, 2 references to "
+                           "sources are not checked (in data/events/)")
 
 
 def test_an_item_that_is_not_a_mapping_is_reported_on_its_own_line(tmp_path: Path) -> None:
@@ -253,3 +257,23 @@ def test_real_data_leaves_room_under_every_text_limit() -> None:
                if key not in {"url", "id", "seed", "date", "start", "end", "published"}
                and length > text_limit(key) / 2}
     assert crowded == {}
+
+
+def test_every_list_of_records_says_what_makes_two_items_the_same() -> None:
+    # A repeat is refused in every list (fields.Repeats): a list of records cannot be declared
+    # without its key, so a new list cannot slip through.
+    from chronology.read import Field, Spec, records, text
+    with pytest.raises(ValueError, match="declares its key"):
+        records(Spec("a thing", (Field("name", text),)))
+
+
+def test_a_repeat_is_reported_with_the_first_ones_line(tmp_path: Path) -> None:
+    event = EVENT + "actors: [a, b, a]\ntopics:\n  - t\n  - t\n"
+    data = write_data(tmp_path, events={"e.yaml": event},
+                      actors="- {id: a, name: A, kind: person}\n- {id: b, name: B, kind: person}\n",
+                      topics="- {id: t, title: T, summary: S.}\n")
+    with pytest.raises(DataError) as error:
+        load_chronology(data)
+    assert [str(p) for p in error.value.problems] == [
+        "data/events/e.yaml:13: actors 3: 'a' repeats actors 1 (line 13); keep one of them",
+        "data/events/e.yaml:16: topics 2: 't' repeats topics 1 (line 15); keep one of them"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .dates import PartialDate
@@ -25,6 +26,8 @@ from .hostile import (
     url_problem,
 )
 from .load import LineList, LineMap, NumberText, Reported, UnquotedDate
+
+Rule = Callable[[str], "str | None"]  # what is wrong with a text value, or None
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _TYPE_NAMES = {
@@ -148,16 +151,13 @@ class FieldReader:
             return None
         return value
 
-    def text(self, key: str) -> str | None:
+    def text(self, key: str, rule: Rule | None = None, label: str = "") -> str | None:
+        """Text: not empty, and keeping `rule` (by default, the length limit of `key`); a
+        problem is reported as `label` `key`: what is wrong."""
         value = self._string(key)
-        return self._checked(key, value, value and length_problem(key, value))
-
-    def text_as(self, key: str, limit_of: str) -> str | None:
-        """Text held to another field's length limit (a translation of `limit_of`)."""
-        value = self._string(key)
-        problem = value and length_problem(limit_of, value)
+        problem = value and (rule(value) if rule else length_problem(key, value))
         if problem:
-            self.report(self.line_of(key), f"{self.what}: {key}: {problem}")
+            self.report(self.line_of(key), f"{label}{key}: {problem}")
             return None
         return value
 
@@ -231,18 +231,24 @@ class FieldReader:
         lines = value.line_of if isinstance(value, LineList) else (lambda _i: self.line_of(key))
         return [(lines(index), item) for index, item in enumerate(value)]
 
-    def texts(self, key: str) -> tuple[str, ...] | None:
-        """A list of short texts; None if any item is wrong (each one reported)."""
+    def texts(self, key: str, rule: Rule | None = None) -> tuple[str, ...] | None:
+        """A list of short texts, each keeping `rule` too, none repeated (letter case aside:
+        such lists are names looked for in any case); None if any item is wrong (each one
+        reported)."""
         found: list[str] = []
+        seen = Repeats(self, key)
         ok = True
         for number, (line, item) in enumerate(self.items(key), start=1):
             if isinstance(item, Reported):
                 ok = False  # reported where it was read (load)
                 continue
-            problem = (text_problem(item) or length_problem(key, item) if isinstance(item, str)
+            problem = (text_problem(item) or length_problem(key, item)
+                       or (rule and rule(item.strip())) if isinstance(item, str)
                        else f"must be text, got {describe(item)}")
             if problem:
                 self.report(line, f"{key} {number}: {problem}")
+                ok = False
+            elif seen.repeated(item.strip().casefold(), number, line, item.strip()):
                 ok = False
             else:
                 found.append(item.strip())
@@ -253,6 +259,7 @@ class FieldReader:
     def identifiers(self, key: str) -> tuple[tuple[str, int], ...]:
         """A list of ids, each with its line."""
         found: list[tuple[str, int]] = []
+        seen = Repeats(self, key)
         for number, (line, item) in enumerate(self.items(key), start=1):
             if not isinstance(item, str):
                 self.report(line, f"{key} {number}: must be an id, got {describe(item)}")
@@ -261,8 +268,29 @@ class FieldReader:
             if problem:
                 self.report(line, f"{key} {number}: {problem}")
                 continue
-            found.append((item, line))
+            if not seen.repeated(item, number, line, item):  # a repeat is reported, not kept
+                found.append((item, line))
         return tuple(found)
+
+
+class Repeats:
+    """The items of one list met so far: an item that repeats one of them is reported at its
+    own line with the first one's, as YAML's duplicate keys are (a list of names, ids or quotes
+    has no use for the same one twice, and pages would show it twice)."""
+
+    def __init__(self, reader: FieldReader, key: str) -> None:
+        self.reader, self.key = reader, key
+        self.first: dict[Any, tuple[int, int]] = {}  # item -> its number and line
+
+    def repeated(self, item: Any, number: int, line: int, shown_as: str = "",
+                 what: str = "") -> bool:
+        first = self.first.setdefault(item, (number, line))
+        if first == (number, line):
+            return False
+        value = f"{shown(shown_as)} " if shown_as else ""
+        self.reader.report(line, f"{what or self.key} {number}: {value}repeats {what or self.key} "
+                           f"{first[0]} (line {first[1]}); keep one of them")
+        return True
 
 
 def unquoted_date_problem(text: str) -> str:

@@ -138,9 +138,13 @@ TEXT_LIMITS = {
     "published_basis": 2_000, "correction": 2_000, "evidence": 2_000, "definition": 1_000,
     "term": 100, "aliases": 100, "role": 400,
     # Titles of official documents run long ("Update of METI's licensing policies and ..."); an
-    # event's title is held to one line by its own rule (rules.check_title_length).
+    # event's title is held to one line (EVENT_TITLE).
     "title": 400, "translation": 1_000,
 }
+# An event's title is one line on the timeline; the rest goes in its summary. (A translation is
+# held to it too: Korean and Japanese take fewer characters for the same title, so it is an
+# upper bound for them, never a squeeze.)
+EVENT_TITLE = 140
 SHORT_TEXT = 200  # everything else is a name or a one-line title
 TEXT_HINTS = {
     "summary": "keep it to one paragraph",
@@ -153,11 +157,12 @@ def text_limit(key: str) -> int:
     return TEXT_LIMITS.get(key, SHORT_TEXT)
 
 
-def length_problem(key: str, value: str) -> str | None:
-    limit = text_limit(key)
+def length_problem(key: str, value: str, limit: int | None = None, hint: str = "") -> str | None:
+    """Whether `value` is too long for the field `key` (or for `limit`, said with `hint`)."""
+    limit = limit or text_limit(key)
     if len(value) <= limit:
         return None
-    hint = TEXT_HINTS.get(key, "shorten it")
+    hint = hint or TEXT_HINTS.get(key, "shorten it")
     return f"{len(value):,} characters, more than the {limit:,} allowed; {hint}"
 
 

@@ -254,7 +254,11 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
     events_dir = data_dir / "events"
     if events_dir.is_symlink() or (events_dir.exists() and not events_dir.is_dir()):
         unreadable.add("events")  # reported as such; "no events found" would add nothing
-    for file in event_files(events_dir, root, problems):
+    before = len(problems)
+    files = event_files(events_dir, root, problems)
+    if any(p.path == events_dir.relative_to(root).as_posix() for p in problems[before:]):
+        unreadable.add("events")  # it could not be listed: "no events found" would add nothing
+    for file in files:
         event_ids.add(file.stem)
         document, found = read_file(file)
         problems.extend(found)

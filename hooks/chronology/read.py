@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from .errors import Location, Problem
-from .fields import FieldReader, describe, id_problem
-from .hostile import reserved_id
+from .fields import FieldReader, Repeats, Rule, describe, id_problem
+from .hostile import length_problem, reserved_id
 from .load import Document, LineList
 
 Read = Callable[["Reading", str], Any]
@@ -59,6 +59,9 @@ class Spec:
     what: str  # "an event"
     fields: tuple[Field, ...]
     hints: tuple[tuple[str, str], ...] = ()  # field name -> what to say when it is written
+    # For the items of a list (records()): the fields that say which item it is, so that the
+    # same item twice is found ("source" and "quote" for a citation).
+    key: tuple[str, ...] = ()
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -116,17 +119,50 @@ def read_list(spec: Spec, document: Document | None, what: str,
         return []
     if not isinstance(document.value, LineList):  # every YAML list loads as a LineList
         problems.append(Problem(document.path, document.line,
-                                f"must be a list of {what}s (each item starts with '- '), got "
+                                f"must be a list of {plural(what)} (each item starts with '- '), got "
                                 f"{describe(document.value)}"))
         return []
     return [read(spec, item, document.path, document.value.line_of(index), problems)
             for index, item in enumerate(document.value)]
 
 
+def plural(noun: str) -> str:
+    """'background entry' -> 'background entries', 'phase' -> 'phases'."""
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 # --- how fields read ---------------------------------------------------------------------
 
-def text(reading: Reading, name: str) -> str | None:
-    return reading.fields.text(name)
+@dataclass(frozen=True)
+class Text:
+    """How a text field reads: not empty, within its length limit (hostile.text_limit of the
+    field's name, unless `limit` is given, said with `hint`), and keeping `rule` (a glossary
+    term's, say). Declared once per field (specs.py); a translation of the field is held to the
+    very same (`translation_of`)."""
+
+    limit: int | None = None
+    hint: str = ""
+    rule: Rule | None = None
+
+    def problem(self, name: str, value: str) -> str | None:
+        return length_problem(name, value, self.limit, self.hint) or (
+            self.rule(value) if self.rule else None)
+
+    def __call__(self, reading: Reading, name: str) -> str | None:
+        return reading.fields.text(name, partial(self.problem, name))
+
+
+text = Text()
+
+
+def translation_of(english: Field) -> Read:
+    """How a translation of the English field reads, under whatever key holds it: held to the
+    English field's own rules, a problem named after the field ("title: text: ...")."""
+    rules = english.read
+    if not isinstance(rules, Text):
+        raise TypeError(f"'{english.name}' is not text; only text fields are translated")
+    return lambda reading, name: reading.fields.text(name, partial(rules.problem, english.name),
+                                                     label=f"{reading.fields.what}: ")
 
 
 def url(reading: Reading, name: str) -> str | None:
@@ -141,13 +177,17 @@ def texts(reading: Reading, name: str) -> tuple[str, ...] | None:
     return reading.fields.texts(name)
 
 
-def texts_at(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
-    """A list of short texts, each with where it is written; None if any item is wrong."""
-    values = reading.fields.texts(name)
-    if values is None:
-        return None
-    lines = [line for line, _ in reading.fields.items(name)]
-    return tuple((value, reading.location(line)) for value, line in zip(values, lines, strict=True))
+def texts_at(rule: Rule | None = None) -> Read:
+    """A list of short texts, each keeping `rule` too and read with where it is written; None
+    if any item is wrong."""
+    def read_texts(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
+        values = reading.fields.texts(name, rule)
+        if values is None:
+            return None
+        lines = [line for line, _ in reading.fields.items(name)]
+        return tuple((value, reading.location(line))
+                     for value, line in zip(values, lines, strict=True))
+    return read_texts
 
 
 def integer(reading: Reading, name: str) -> int | None:
@@ -169,13 +209,25 @@ def id_list(reading: Reading, name: str) -> tuple[tuple[str, Location], ...]:
 
 
 def records(spec: Spec, label: str = "") -> Read:
-    """A list of nested records (citations, measures), each read on its own."""
+    """A list of nested records (citations, measures), each read on its own, none repeated:
+    `spec.key` says which fields make two items the same."""
+    if not spec.key:
+        raise ValueError(f"{spec.what}: a list item's spec declares its key (Spec.key)")
+
     def read_items(reading: Reading, name: str) -> tuple[Draft, ...] | None:
         if not isinstance(reading.fields.raw(name), list):
             reading.fields.items(name)  # reports what it is instead
             return None
-        return tuple(reading.nested(spec, f"{label or name} {number}", line, item)
-                     for number, (line, item) in enumerate(reading.fields.items(name), start=1))
+        drafts = tuple(reading.nested(spec, f"{label or name} {number}", line, item)
+                       for number, (line, item) in enumerate(reading.fields.items(name), start=1))
+        seen = Repeats(reading.fields, label or name)
+        for number, draft in enumerate(drafts, start=1):
+            # A key field missing or unread has been reported; the item is then no one's twin.
+            if all(k in draft.values or not (draft.given(k) or spec.by_name[k].required)
+                   for k in spec.key):
+                # Kept all the same: later rules number the items as written.
+                seen.repeated(tuple(draft.get(k) for k in spec.key), number, draft.at.line)
+        return drafts
     return read_items
 
 

@@ -82,9 +82,9 @@ def check_event_phase(event: Draft, known: Known) -> Iterator[Problem]:
     phase_id, date = event.get("phase"), event.get("date")
     if phase_id is None:
         return
-    if phase_id not in known.ids["phase"]:
+    if known.lacks("phases", phase_id, event.loc("phase")):
         yield at(event.loc("phase"), f"phase: unknown phase '{phase_id}'; known phases: "
-                 f"{', '.join(sorted(known.ids['phase']))}")
+                 f"{', '.join(sorted(known.ids['phases']))}")
         return
     phase = known.phases.get(phase_id)
     if (date and phase is not None and phase.get("start") and phase.get("end")
@@ -94,22 +94,17 @@ def check_event_phase(event: Draft, known: Known) -> Iterator[Problem]:
 
 
 def check_event_citations(event: Draft, known: Known) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], int] = {}
     for number, citation in enumerate(event.get("citations") or (), start=1):
         source_id = citation.get("source")
         if source_id is None:
             continue
-        if source_id not in known.ids["source"]:
+        if known.lacks("sources", source_id, citation.at):
             yield at(citation.at, f"citation {number}: " + unknown_id(
-                "source", source_id, known.ids["source"], "add it to data/sources.yaml or fix the id"))
+                "source", source_id, known.ids["sources"], "add it to data/sources.yaml or fix the id"))
         source, date = known.sources.get(source_id), event.get("date")
         if source and source.get("published") and date and _after(date, source["published"]):
             yield at(citation.at, f"citation {number}: {source_id} was published "
                      f"{source['published']}, before the event's date {date}; check the date")
-        pair = (source_id, citation.get("quote"))
-        if pair in seen:
-            yield at(citation.at, f"citation {number} repeats citation {seen[pair]}; remove one")
-        seen.setdefault(pair, number)
 
 
 def check_event_dates(event: Draft, known: Known) -> Iterator[Problem]:
@@ -138,15 +133,15 @@ def check_event_basis_sources(event: Draft, known: Known) -> Iterator[Problem]:
     bases += [("in_force", in_force.get("basis"))] if in_force else []
     for name, basis in bases:
         source_id = basis.get("source") if basis else None
-        if source_id and source_id not in known.ids["source"]:
+        if source_id and known.lacks("sources", source_id, basis.loc("source")):
             yield at(event.loc(name), f"{name}: unknown source '{source_id}'")
 
 
 def check_event_links(event: Draft, known: Known) -> Iterator[Problem]:
     for name, kind in (("actors", "actor"), ("topics", "topic")):
         for number, (ref, where) in enumerate(event.get(name) or (), start=1):
-            if ref not in known.ids[kind]:
-                yield at(where, f"{name} {number}: " + unknown_id(kind, ref, known.ids[kind],
+            if known.lacks(name, ref, where):
+                yield at(where, f"{name} {number}: " + unknown_id(kind, ref, known.ids[name],
                                                                 f"add it to data/{name}.yaml"))
 
 
@@ -154,37 +149,35 @@ def check_quoted_sources(record: Draft, name: str, label: str, known: Known) -> 
     """Citations of corrections and background entries: reported at the quote's line."""
     for number, citation in enumerate(record.get(name) or (), start=1):
         source_id = citation.get("source")
-        if source_id and source_id not in known.ids["source"]:
+        if source_id and known.lacks("sources", source_id, citation.loc("quote")):
             yield at(citation.loc("quote"), f"{label} {number}: unknown source '{source_id}'")
 
 
 def check_correction_events(correction: Draft, known: Known) -> Iterator[Problem]:
-    for ref, _ in correction.get("events") or ():
-        if ref not in known.ids["event"]:
+    for ref, where in correction.get("events") or ():
+        if known.lacks("events", ref, where):
             yield at(correction.at, f"correction '{correction.get('id')}': unknown event '{ref}'")
 
 
 def check_background_basis(entry: Draft, known: Known) -> Iterator[Problem]:
     basis = entry.get("date_basis")
     source_id = basis.get("source") if basis else None
-    if source_id and source_id not in known.ids["source"]:
+    if source_id and known.lacks("sources", source_id, basis.loc("source")):
         yield at(basis.loc("phrase"), f"date_basis: unknown source '{source_id}'")
 
 
 def check_record_citations(citations: Iterable[Draft], label: str,
                            known: Known) -> Iterator[Problem]:
     """Each names a known record source, and a quote not in English comes with our translation."""
-    if isinstance(known.ids["record"], AnyId):
-        return
     for number, citation in enumerate(citations, start=1):
         source_id = citation.get("source")
         if source_id is None:
             continue
         source = known.records.get(source_id)
         language = source.get("language", "") if source else ""
-        if source_id not in known.ids["record"]:
+        if known.lacks("records", source_id, citation.at):
             yield at(citation.at, f"{label} {number}: " + unknown_id(
-                "record source", source_id, known.ids["record"],
+                "record source", source_id, known.ids["records"],
                 "add it to data/records.yaml or fix the id"))
         elif citation.get("quote") and language and not language.startswith("en") \
                 and not citation.get("translation"):
@@ -211,7 +204,7 @@ def check_track(track: Draft, known: Known) -> Iterator[Problem]:
         refs += [("measure", measure[key], measure.at) for key in ("from", "until")
                  if measure.get(key)]
     for what, ref, where in refs:
-        if ref not in known.ids["event"]:
+        if known.lacks("events", ref, where):
             yield at(where, f"track '{name}': {what} names unknown event '{ref}'")
     for measure in track.get("measures") or ():
         start = known.events.get(measure.get("from") or "")

@@ -16,20 +16,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Location, Problem
-from .hostile import term_problem
 from .load import Document
 from .model import BASIS_KINDS, RECORD_KINDS
 from .read import Draft, walk
 from .scripts import HANGUL, KANA_KANJI
 from .specs import ACTOR_KINDS, CORRECTION_KINDS
 
-MAX_TITLE = 140
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
 
 class AnyId(frozenset[str]):
-    """The ids of a file that could not be read: every reference to one passes, so that a broken
-    file is reported once, not again at every record that refers to it."""
+    """The ids of a file that is missing or could not be read: every reference to one passes
+    (Known.lacks counts it instead), so that the file's problem is reported once, not again at
+    every record that refers to it."""
 
     def __contains__(self, item: object) -> bool:
         return True
@@ -37,24 +36,35 @@ class AnyId(frozenset[str]):
 
 def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
     """The ids a list file declares, including those of records with problems of their own: a
-    reference to one is not reported again as unknown."""
-    if not readable or (document is not None and not isinstance(document.value, list)):
+    reference to one is not reported again as unknown. None at all (AnyId) if the file is
+    missing or cannot be read."""
+    if not readable or document is None or not isinstance(document.value, list):
         return AnyId()
-    if document is None:
-        return set()
     return {item["id"] for item in document.value
             if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 @dataclass
 class Known:
-    """What the records may refer to: declared ids by kind, and the records that read."""
+    """What the records may refer to: declared ids by the file that declares them ("phases",
+    "sources", "events", "glossary", "measures"...), and the records that read."""
 
-    ids: dict[str, AbstractSet[str]]  # "phase", "source", "actor", "topic", "event", "record"
+    ids: dict[str, AbstractSet[str]]
     phases: dict[str, Draft] = field(default_factory=dict)
     sources: dict[str, Draft] = field(default_factory=dict)
     records: dict[str, Draft] = field(default_factory=dict)
     events: dict[str, Draft] = field(default_factory=dict)
+    # References not checked, by the file they refer to, because it could not be read: the
+    # file's problem is what to fix first, and it says how many wait on it (unchecked.py).
+    unchecked: dict[str, list[Location]] = field(default_factory=dict)
+
+    def lacks(self, file: str, ref: str, where: Location) -> bool:
+        """Whether `ref` names nothing that `file` declares: a reference to report."""
+        ids = self.ids.get(file, set())
+        if isinstance(ids, AnyId):
+            self.unchecked.setdefault(file, []).append(where)
+            return False
+        return ref not in ids
 
 
 def at(location: Location, message: str) -> Problem:
@@ -88,13 +98,6 @@ def check_language(record: Draft) -> Iterator[Problem]:
     if language and not re.fullmatch(LANGUAGE_PATTERN, language):
         yield at(record.loc("language"), f"language: '{language}' is not a language code; "
                  "write en, ko, ja (BCP 47)")
-
-
-def check_title_length(event: Draft) -> Iterator[Problem]:
-    title = event.get("title")
-    if title and len(title) > MAX_TITLE:
-        yield at(event.loc("title"), f"title: {len(title)} characters; keep a title under "
-                 f"{MAX_TITLE} (one line) and put the rest in 'summary'")
 
 
 def check_event_rests_on_sources(event: Draft) -> Iterator[Problem]:
@@ -144,15 +147,14 @@ def check_translation(citation: Draft) -> Iterator[Problem]:
                  "translates ('quote', in the source's own language)")
 
 
-def check_glossary_names(term: Draft) -> Iterator[Problem]:
-    """Each name must be found in text as pages show it (render/site.py's Glossary)."""
-    names = [("term", term.loc("term"), term.get("term"))]
-    names += [(f"aliases {n}", where, alias)
-              for n, (alias, where) in enumerate(term.get("aliases") or (), start=1)]
-    for label, where, name in names:
-        problem = term_problem(name) if name else None
-        if problem:
-            yield at(where, f"{label}: {problem}")
+def check_aliases_not_term(term: Draft) -> Iterator[Problem]:
+    """An alias that is the term itself (letter case aside: terms are found in any case) adds
+    nothing; the other repeats in the list are found as it reads (fields.Repeats)."""
+    name = term.get("term")
+    for number, (alias, where) in enumerate(term.get("aliases") or (), start=1):
+        if name and alias.casefold() == name.casefold():
+            yield at(where, f"aliases {number}: '{alias}' repeats the term (line "
+                     f"{term.loc('term').line}); keep one of them")
 
 
 # What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
@@ -177,10 +179,10 @@ def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
         "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
         "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-        "event": (check_title_length, check_event_rests_on_sources,
+        "event": (check_event_rests_on_sources,
                   lambda r: check_citations_given(r, "citations")),
         "background entry": (lambda r: check_citations_given(r, "citations"),),
-        "glossary term": (check_glossary_names,),
+        "glossary term": (check_aliases_not_term,),
     }.get(kind, ())
 
 

@@ -5,9 +5,11 @@ No MkDocs, no I/O.
 
 from __future__ import annotations
 
+from .hostile import EVENT_TITLE, term_problem
 from .read import (
     Field,
     Spec,
+    Text,
     date,
     file_name,
     id_list,
@@ -24,11 +26,12 @@ from .read import (
 ANY_DATE = date("day", "month")
 FORMER = Field("former_ids", id_list)  # earlier ids, whose addresses redirect (see README)
 
+# A list item's key (Spec.key): the same source and words twice would be shown twice.
 CITATION = Spec("a citation", (Field("source", identifier(), True), Field("quote", text, True),
-                               Field("note", text)))
+                               Field("note", text)), key=("source", "quote"))
 RECORD_CITATION = Spec("a record citation", (
     Field("source", identifier(), True), Field("quote", text), Field("translation", text),
-    Field("note", text)))
+    Field("note", text)), key=("source", "quote"))
 
 
 def basis_spec(label: str) -> Spec:
@@ -45,7 +48,9 @@ IN_FORCE = Spec("in_force", (Field("date", ANY_DATE, True),
 
 EVENT = Spec("an event", (
     Field("date", ANY_DATE, True), Field("date_basis", nested(DATE_BASIS), True),
-    Field("order", integer), Field("title", text, True), Field("summary", text, True),
+    Field("order", integer),
+    Field("title", Text(EVENT_TITLE, "keep it to one line and put the rest in 'summary'"), True),
+    Field("summary", text, True),
     Field("phase", identifier(), True), Field("citations", records(CITATION, "citations")),
     Field("in_force", nested(IN_FORCE)), Field("actors", id_list), Field("topics", id_list),
     Field("aliases", texts), Field("record", records(RECORD_CITATION)), FORMER),
@@ -82,12 +87,14 @@ BACKGROUND = Spec("a background entry", (
     Field("date_basis", nested(DATE_BASIS), True), Field("title", text, True),
     Field("summary", text, True), Field("citations", records(CITATION, "citations"), True)))
 
+# A term and its aliases must be found in text as pages show it (hostile.term_problem).
 TERM = Spec("a glossary term", (
-    Field("id", identifier("glossary term"), True), Field("term", text, True),
-    Field("aliases", texts_at), Field("definition", text, True)))
+    Field("id", identifier("glossary term"), True), Field("term", Text(rule=term_problem), True),
+    Field("aliases", texts_at(term_problem)), Field("definition", text, True)))
 
+# A measure is named by the event it starts with (its translation too: translations/specs.py).
 MEASURE = Spec("a measure", (Field("title", text, True), Field("from", identifier(), True),
-                             Field("until", identifier())))
+                             Field("until", identifier())), key=("from",))
 TRACK = Spec("a track", (
     Field("id", identifier(), True), Field("title", text, True),
     Field("measures", records(MEASURE)), Field("events", id_list)))

@@ -42,7 +42,7 @@ from .read import Draft, event_id, read, read_list
 from .specs import EVENT, LIST_FILES
 from .translations.check import check_language, read_language
 from .translations.editions import build_edition
-from .translations.specs import LISTS as LIST_TRANSLATIONS
+from .unchecked import check_unchecked
 
 
 def load_chronology(data_dir: Path, cache: Cache | None = None) -> Chronology:
@@ -62,17 +62,11 @@ def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
                                             problems))
         for document in raw.events]
     languages = [read_language(files, problems) for files in raw.translations]
-    problems += check(raw, lists, events)
+    known = _known(raw, lists, events)
+    problems += check(raw, lists, events, known)
     for language in languages:
-        problems += check_language(
-            language, raw.event_ids,
-            {**{name: rules.declared_ids(getattr(raw, name), name not in raw.unreadable)
-                for name in LIST_TRANSLATIONS},
-             # A track's measures, by the event each starts with: "<track>/<event id>".
-             "measures": {f"{track.get('id')}/{measure.get('from')}"
-                          for track in lists.get("tracks") or ()
-                          for measure in track.get("measures") or ()}},
-            {id_: draft for id_, draft in events if id_ is not None})
+        problems += check_language(language, known)
+    problems += list(check_unchecked(known, problems))
     if problems:
         raise DataError(problems)
     chronology = build(lists, events)
@@ -82,8 +76,27 @@ def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
         language.lang: build_edition(language, chronology) for language in languages})
 
 
+def _known(raw: RawData, lists: dict[str, list[Draft]],
+           events: list[tuple[str | None, Draft]]) -> rules.Known:
+    """What references may name. Ids declared even by records with problems of their own count
+    as known, and references to a file that is missing or could not be read are counted, not
+    checked (unchecked.py): each mistake is reported once, its cause first."""
+    ids: dict[str, Any] = {
+        name: rules.declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
+        for name in LIST_FILES}
+    # No event at all: the folder is missing, empty or unreadable, which is reported as such.
+    ids["events"] = set(raw.event_ids) if raw.event_ids else rules.AnyId()
+    # A track's measures, by the event each starts with: "<track>/<event id>".
+    ids["measures"] = ids["tracks"] if isinstance(ids["tracks"], rules.AnyId) else {
+        f"{track.get('id')}/{measure.get('from')}" for track in lists["tracks"]
+        for measure in track.get("measures") or ()}
+    return rules.Known(ids=ids, phases=_by_id(lists["phases"]), sources=_by_id(lists["sources"]),
+                       records=_by_id(lists["records"]),
+                       events={id_: draft for id_, draft in events if id_ is not None})
+
+
 def check(raw: RawData, lists: dict[str, list[Draft]],
-          events: list[tuple[str | None, Draft]]) -> Iterator[Problem]:
+          events: list[tuple[str | None, Draft]], known: rules.Known) -> Iterator[Problem]:
     """Every rule of rules.py, over everything that read."""
     if (raw.phases is not None and raw.sources is not None and not raw.event_ids
             and "events" not in raw.unreadable):
@@ -99,24 +112,11 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
             yield from rule(draft)
     for draft in [*event_drafts, *(d for drafts in lists.values() for d in drafts)]:
         yield from rules.nested_rules(draft)
-
-    # Ids declared even by records with problems of their own count as known, and references
-    # to a file that could not be read are not checked: each mistake is reported once.
-    def ids(name: str) -> Any:
-        return rules.declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
-
-    known = rules.Known(
-        ids={"phase": ids("phases"), "source": ids("sources"), "actor": ids("actors"),
-             "topic": ids("topics"), "event": set(raw.event_ids), "record": ids("records")},
-        phases=_by_id(lists["phases"]), sources=_by_id(lists["sources"]),
-        records=_by_id(lists["records"]),
-        events={id_: draft for id_, draft in events if id_ is not None})
     yield from references.check_former_ids(
         [(kind, d) for kind, name in (("phase", "phases"), ("source", "sources"),
                                       ("actor", "actors"), ("topic", "topics"))
          for d in lists[name]] + [("event", d) for d in event_drafts],
-        {"phase": ids("phases"), "source": ids("sources"), "actor": ids("actors"),
-         "topic": ids("topics"), "event": raw.event_ids})
+        {kind: known.ids[f"{kind}s"] for kind in ("phase", "source", "actor", "topic", "event")})
     yield from references.check_phase_overlap(lists["phases"])
     yield from references.check_unique_terms(lists["glossary"])
     for draft in event_drafts:

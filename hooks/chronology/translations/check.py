@@ -8,16 +8,16 @@ here but a report (coverage.py). No MkDocs, no I/O.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import references
 from ..errors import Location, Problem
 from ..load import Document, LineMap
 from ..read import Draft, event_id, read, read_list, walk
 from ..render.messages import _PLACE, ENGLISH
-from ..rules import at, unknown_id
+from ..rules import AnyId, Known, at, unknown_id
 from . import specs
 from .load import LanguageFiles
 
@@ -85,53 +85,74 @@ def texts(drafts: LanguageDrafts) -> Iterator[tuple[str, str, str, Draft]]:
         yield "ui", id_, "text", message
 
 
-def check_language(drafts: LanguageDrafts, event_ids: AbstractSet[str],
-                   list_ids: Mapping[str, AbstractSet[str]],
-                   events: Mapping[str, Draft]) -> Iterator[Problem]:
+def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
+    """Each translation names what it translates (known: the English ids, by file), and keeps
+    the rules a translation keeps."""
     for kind, _, _, text in texts(drafts):
         yield from _check_who(text, drafts.translator.get(text.at.path), kind != "events"
                               and kind != "ui")
     for translator in drafts.translator.values():
         yield from _check_how(translator, "translator")
-    renamed = {former: new for new, english in events.items()
-               for former in english.get("former_ids") or () if isinstance(former, str)}
+    renamed = {former: new for new, english in known.events.items()
+               for former, _ in english.get("former_ids") or ()}
     for id_, event in drafts.events:
-        if id_ is not None and id_ in renamed and id_ not in event_ids:
+        if id_ is None:
+            continue
+        where = Location(event.at.path, 1)
+        if id_ in renamed and id_ not in known.events:
             folder = Path(event.at.path).parent.as_posix()
-            yield at(Location(event.at.path, 1), f"file name: the event '{id_}' was renamed to "
+            yield at(where, f"file name: the event '{id_}' was renamed to "
                      f"'{renamed[id_]}' (its former_ids); rename this file to "
                      f"{folder}/{renamed[id_]}.yaml")
-        elif id_ is not None and id_ not in event_ids:
-            yield at(Location(event.at.path, 1), "file name: " + unknown_id(
-                "event", id_, event_ids, "name the file after an event in data/events/"))
-        elif id_ is not None and id_ in events:
-            yield from _check_quotes(event, events[id_], id_)
+        elif known.lacks("events", id_, where):
+            yield at(where, "file name: " + unknown_id(
+                "event", id_, known.ids["events"], "name the file after an event in data/events/"))
+        elif id_ in known.events:
+            yield from _check_quotes(event, known.events[id_], id_)
     for kind, items in drafts.lists.items():
-        what = specs.LISTS[kind][0]
-        seen: dict[str, Location] = {}
-        for item in items:
-            id_ = item.get("id")
-            if id_ is None:
-                continue
-            if id_ not in list_ids.get(kind, ()):
-                yield at(item.loc("id"), "id: " + unknown_id(
-                    what, id_, list_ids.get(kind, set()),
-                    f"a translation names {'an' if what[0] in 'aeiou' else 'a'} {what} of "
-                    f"data/{kind}.yaml by its id"))
-            elif id_ in seen:
-                yield at(item.at, f"'{id_}' is already translated (at {seen[id_]}); keep one")
-            seen.setdefault(id_, item.at)
-            for measure in item.get("measures") or () if kind == "tracks" else ():
-                start = measure.get("from")
-                known = {key.split("/", 1)[1] for key in list_ids.get("measures", ())
-                         if key.startswith(f"{id_}/")}
-                if start is not None and id_ in list_ids.get(kind, ()) and start not in known:
-                    yield at(measure.loc("from"), "from: " + unknown_id(
-                        f"measure of the track '{id_}'", start, known,
-                        f"a measure is named by its `from` event, as in data/tracks.yaml; "
-                        f"this track's: {', '.join(sorted(known)) or 'none'}"))
+        yield from _check_items(kind, items, known)
+    yield from references.check_unique_terms(_translated_terms(drafts.lists.get("glossary", [])))
     for id_, message in drafts.messages:
         yield from _check_message(id_, message)
+
+
+def _check_items(kind: str, items: list[Draft], known: Known) -> Iterator[Problem]:
+    """The items of a translated list file name records of the English file, once each."""
+    what = specs.LISTS[kind][0]
+    seen: dict[str, Location] = {}
+    for item in items:
+        id_ = item.get("id")
+        if id_ is None:
+            continue
+        if known.lacks(kind, id_, item.loc("id")):
+            yield at(item.loc("id"), "id: " + unknown_id(
+                what, id_, known.ids.get(kind, set()),
+                f"a translation names {'an' if what[0] in 'aeiou' else 'a'} {what} of "
+                f"data/{kind}.yaml by its id"))
+            continue
+        if id_ in seen:
+            yield at(item.at, f"'{id_}' is already translated (at {seen[id_]}); keep one")
+        seen.setdefault(id_, item.at)
+        measures = known.ids.get("measures", set())
+        if kind != "tracks" or isinstance(measures, AnyId):
+            continue  # the track is not there to read: counted once, above
+        starts = {key.split("/", 1)[1] for key in measures if key.startswith(f"{id_}/")}
+        for measure in item.get("measures") or ():
+            start = measure.get("from")
+            if start is not None and start not in starts:
+                yield at(measure.loc("from"), "from: " + unknown_id(
+                    f"measure of the track '{id_}'", start, starts,
+                    f"a measure is named by its `from` event, as in data/tracks.yaml; "
+                    f"this track's: {', '.join(sorted(starts)) or 'none'}"))
+
+
+def _translated_terms(items: list[Draft]) -> Iterator[Draft]:
+    """The translated glossary terms as records of their own, for the English rules about terms
+    across the glossary (references.check_unique_terms) to hold them too."""
+    for item in items:
+        term = item.get("term")
+        if item.get("id") and term and term.get("text"):
+            yield Draft(item.what, item.at, {"id": item["id"], "term": term["text"]})
 
 
 def _check_how(draft: Draft, label: str) -> Iterator[Problem]:

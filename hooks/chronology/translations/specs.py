@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
 
+from .. import specs as english
 from ..fields import describe
-from ..read import Field, Reading, Spec, identifier, nested, records, text
+from ..read import Field, Reading, Spec, identifier, nested, records, text, translation_of
 
 HOW = ("machine", "person")
 _OF = re.compile(r"[0-9a-f]{8}")
@@ -49,53 +49,61 @@ def reviewed(reading: Reading, name: str) -> str | bool | None:
     return None
 
 
-def _limited(limit_of: str) -> Any:
-    return lambda reading, name: reading.fields.text_as(name, limit_of)
-
-
 TRANSLATOR = Spec("a translator", (Field("by", text, True), Field("how", text, True),
                                    Field("reviewed", reviewed)))
 
 
-def translated(limit_of: str) -> Spec:
-    """A translated text, held to the length limit of the English field it translates."""
+def translated(field: Field) -> Spec:
+    """A translated text of the English `field` (a Field of specs.py), held to that field's
+    own rules: its length limit and whatever else it keeps (read.translation_of)."""
     return Spec("a translated text", (
-        Field("text", _limited(limit_of), True), Field("of", of, True), Field("by", text),
+        Field("text", translation_of(field), True), Field("of", of, True), Field("by", text),
         Field("how", text), Field("reviewed", reviewed)))
 
 
-QUOTE = Spec("a quote's translation", (Field("quote", text, True),
-                                       Field("translation", text, True)))
+def _of(spec: Spec, name: str) -> Spec:
+    """A translated text of the field `name` of an English spec."""
+    return translated(spec.by_name[name])
+
+
+# A quote translated twice would leave the edition to pick one (the key is the English quote).
+# Our translation beside a quote is held to the rules of a record citation's `translation`.
+QUOTE = Spec("a quote's translation", (
+    Field("quote", text, True), Field("translation", english.RECORD_CITATION.by_name[
+        "translation"].read, True)), key=("quote",))
 
 
 def _note(label: str) -> Spec:
-    return Spec(f"{label}'s translation",
-                (Field("note", nested(translated("note"), f"{label}: note"), True),))
+    return Spec(f"{label}'s translation", (
+        Field("note", nested(_of(english.DATE_BASIS, "note"), f"{label}: note"), True),))
 
 
 EVENT = Spec("an event's translation", (
-    Field("translator", nested(TRANSLATOR)), Field("title", nested(translated("title"))),
-    Field("summary", nested(translated("summary"))),
+    Field("translator", nested(TRANSLATOR)), Field("title", nested(_of(english.EVENT, "title"))),
+    Field("summary", nested(_of(english.EVENT, "summary"))),
     Field("date_basis", nested(_note("date_basis"))), Field("in_force", nested(_note("in_force"))),
     Field("citations", records(QUOTE, "citations"))),
     hints=(("id", "an event's id is its file name; remove this line"),))
 
-# Each list file: the English file it translates, what one item is, the fields translated.
+# Each list file: what one item is (as specs.LIST_FILES says), the fields translated.
 LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "phases": ("phase", ("title", "summary")), "topics": ("topic", ("title", "summary")),
-    "actors": ("actor", ("role", "notes")), "glossary": ("glossary term", ("term", "definition")),
-    "context": ("background entry", ("title", "summary")),
-    "corrections": ("correction", ("title", "correction", "evidence")),
-    "tracks": ("track", ("title",)),
-}
+    name: (english.LIST_FILES[name][1], fields) for name, fields in {
+        "phases": ("title", "summary"), "topics": ("title", "summary"),
+        "actors": ("role", "notes"), "glossary": ("term", "definition"),
+        "context": ("title", "summary"), "corrections": ("title", "correction", "evidence"),
+        "tracks": ("title",)}.items()}
 LIST_SPECS = {name: Spec(f"a {what}'s translation", (
-    Field("id", identifier(), True), *(Field(f, nested(translated(f))) for f in fields)))
+    Field("id", identifier(), True),
+    *(Field(f, nested(_of(english.LIST_FILES[name][0], f))) for f in fields)))
     for name, (what, fields) in LISTS.items()}
 # A track's measures are translated within its item, each named by its `from` event, as in
 # data/tracks.yaml.
-MEASURE = Spec("a measure's translation", (Field("from", identifier(), True),
-                                           Field("title", nested(translated("title")), True)))
+MEASURE = Spec("a measure's translation", (
+    Field("from", identifier(), True), Field("title", nested(_of(english.MEASURE, "title")), True)),
+    key=("from",))
 LIST_SPECS["tracks"] = Spec("a track's translation", (
-    Field("id", identifier(), True), Field("title", nested(translated("title"))),
+    Field("id", identifier(), True), Field("title", nested(_of(english.TRACK, "title"))),
     Field("measures", records(MEASURE, "measures"))))
-MESSAGE = translated("translation")  # ui.yaml: message id -> a translated text
+# ui.yaml: message id -> a translated text. A message has no field in data/: it is held to the
+# rules of our translations (a record citation's `translation`).
+MESSAGE = translated(english.RECORD_CITATION.by_name["translation"])
