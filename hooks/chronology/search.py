@@ -81,8 +81,8 @@ def finish_bundle(fresh: Path, pages: int) -> None:
     its writes short), and write its filters in one order, so that builds are byte-identical."""
     try:
         check_files(fresh)
-        canonical_filters(fresh)
         check_references(fresh, pages)
+        canonical_filters(fresh)
     except BundleError as error:
         raise SearchIndexError(f"Pagefind's output in {BUNDLE}/ is not whole ({error}): was the "
                                "disk full? Free some disk space and build again") from None

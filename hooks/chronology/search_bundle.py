@@ -189,7 +189,7 @@ def _shown(bundle: Path, path: Path) -> str:
 def canonical_filters(bundle: Path) -> None:
     """Write each language's filter files and meta file again with the filters, and each
     filter's values, sorted; rename them after their new bytes; point the entry file at the new
-    meta files. Run on a bundle that `check_files` passed."""
+    meta files. Run on a bundle that `check_files` and `check_references` passed."""
     entry = json.loads((bundle / ENTRY).read_text("utf-8"))
     for lang, language in sorted(entry["languages"].items()):
         meta = _meta(bundle, language["hash"])
