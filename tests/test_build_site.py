@@ -218,3 +218,55 @@ def test_an_unreadable_lock_is_a_sentence(tmp_path: Path) -> None:
         "build: .site-lock, the build's lock, cannot be opened (permission denied): give "
         "yourself read and write access (chmod u+rw .site-lock) or remove it, then build again.\n")
     assert not (project / "site").exists() and not (project / ".site-new").exists()
+
+
+# --- real builds ----------------------------------------------------------------------------------
+
+def _build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "hooks" / "build_site.py"), *args],
+                          cwd=project, capture_output=True, text=True, env=ENV, check=False)
+
+
+def _blocks(folder: Path) -> int:
+    """Bytes that the files under `folder` take on disk."""
+    return sum(p.lstat().st_blocks * 512 for p in folder.rglob("*"))
+
+
+@pytest.mark.build
+def test_a_disk_that_fills_during_pagefind_fails_the_build_and_keeps_the_site(
+        tmp_path: Path) -> None:
+    """G2, for real: on a small file system (tmpfs) with room for the pages but not for the whole
+    search index, Pagefind exits 0 and leaves empty files; the build fails in one sentence and
+    the last good site stays as it was."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs",
+                                            str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("needs root, to mount a small file system (tmpfs)")
+    try:
+        project = disk / "project"
+        project.mkdir()
+        for name in ("docs", "hooks"):  # read only: they may stay on the big disk
+            (project / name).symlink_to(ROOT / name)
+        shutil.copytree(ROOT / "data", project / "data")  # a link is refused (hostile.py)
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        good = _build(project, "--editions", "")
+        assert good.returncode == 0, good.stderr
+        before = snapshot(project / "site")
+        pages, index = _blocks(project / "site") - _blocks(project / "site" / "pagefind"), \
+            _blocks(project / "site" / "pagefind")
+        free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+        with open(disk / "filler", "wb") as filler:  # leave room for the pages and half the index
+            filler.truncate(0)
+            filler.write(b"\0" * (free - pages - index // 2))
+        result = _build(project, "--editions", "")
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert ("search index: Pagefind's output in pagefind/ is not whole (" in result.stderr
+                or "search index: could not write the search index: No space left" in result.stderr
+                ), result.stderr
+        assert "the build failed; site/ is unchanged" in result.stderr
+        assert snapshot(project / "site") == before
+        assert not (project / ".site-new").exists()
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)

@@ -139,7 +139,7 @@ DAMAGE = {  # what a full disk or a stray hand leaves, and the sentence that nam
     "a fragment empty": (lambda b: _first(b, "fragment").write_bytes(b""),
                          r"fragment/en_\w+\.pf_fragment is empty"),
     "many files empty": (lambda b: [p.write_bytes(b"") for p in (b / "fragment").iterdir()],
-                         r"fragment/en_\w+\.pf_fragment is empty \(and 11 more\)"),
+                         r"fragment/en_\w+\.pf_fragment is empty, and 11 more files"),
     "an index chunk cut short": (lambda b: _cut(_first(b, "index")),
                                  r"index/en_\w+\.pf_index is cut short or damaged"),
     "a filter cut short": (lambda b: _cut(_first(b, "filter")),

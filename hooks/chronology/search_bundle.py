@@ -116,7 +116,7 @@ def check_files(bundle: Path) -> None:
         raise BundleError(f"{ENTRY} is missing")
     empty = [p for p in files if p.stat().st_size == 0]
     if empty:
-        more = f" (and {len(empty) - 1} more)" if len(empty) > 1 else ""
+        more = f", and {len(empty) - 1} more files" if len(empty) > 1 else ""
         raise BundleError(f"{_shown(bundle, empty[0])} is empty{more}")
     for path in files:
         if path.suffix in PACKED:
