@@ -270,3 +270,21 @@ def test_a_disk_that_fills_during_pagefind_fails_the_build_and_keeps_the_site(
         assert not (project / ".site-new").exists()
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+@pytest.mark.build
+def test_two_builds_of_one_edition_each_at_once_leave_both(tmp_path: Path) -> None:
+    """G7, for real: `--editions ko` and `--editions ja` at once take turns, and the site ends
+    with both editions (the second keeps the first's)."""
+    project = copy_project(tmp_path / "project")
+    runs = [subprocess.Popen([sys.executable, str(ROOT / "hooks" / "build_site.py"), "--editions",
+                              lang], cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True) for lang in ("ko", "ja")]
+    said = [run.communicate(timeout=600)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], said
+    assert sum("kept the" in s and "edition from the last good site" in s for s in said) == 1
+    site = project / "site"
+    for root in ("", "ko/", "ja/"):
+        assert (site / root / "index.html").is_file() and (site / root / "pagefind").is_dir()
+    assert len(list(site.rglob("index.html"))) == 3 * len(list(
+        p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("ko", "ja")))
