@@ -128,6 +128,12 @@ def _cut(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
+def _not_a_filter(bundle: Path) -> None:
+    path = _first(bundle, "filter")
+    name, _ = read_packed(path)  # type: ignore[misc]
+    path.write_bytes(gzip.compress(b"pagefind_dcd" + encode([name, "no values"])))
+
+
 NOT_JSON = r"pagefind-entry.json is not the JSON Pagefind writes \(languages and their files\)"
 DAMAGE = {  # what a full disk or a stray hand leaves, and the sentence that names it
     "entry empty": (lambda b: _empty(b, ENTRY), "pagefind-entry.json is empty"),
@@ -145,6 +151,8 @@ DAMAGE = {  # what a full disk or a stray hand leaves, and the sentence that nam
     "a filter cut short": (lambda b: _cut(_first(b, "filter")),
                            r"filter/en_\w+\.pf_filter is cut short or damaged"),
     "a script empty": (lambda b: _empty(b, "pagefind.js"), "pagefind.js is empty"),
+    "a filter not Pagefind's": (_not_a_filter, r"filter/en_\w+\.pf_filter is not the filter "
+                                r"'[a-z]+' in the form Pagefind 1\.5 writes"),
     "a fragment missing": (lambda b: _first(b, "fragment").unlink(),
                            r"fragment/en_\w+\.pf_fragment, named in the en meta file, is missing"),
     "a filter missing": (lambda b: _first(b, "filter").unlink(),

@@ -198,9 +198,14 @@ def canonical_filters(bundle: Path) -> None:
         for filter_name, old in sorted(meta[META_FILTERS]):
             path = bundle / "filter" / f"{old}.pf_filter"
             value = read_packed(path)
-            if not (isinstance(value, list) and len(value) == 2 and value[0] == filter_name):
-                raise BundleError(f"filter/{path.name} is not the filter {filter_name!r}")
-            value = [filter_name, sorted(value[1])]  # [[value, [pages]], ...] by value
+            if not (isinstance(value, list) and len(value) == 2 and value[0] == filter_name
+                    and isinstance(value[1], list)
+                    and all(isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)
+                            and isinstance(item[1], list) for item in value[1])):
+                raise BundleError(f"filter/{path.name} is not the filter {filter_name!r} in the "
+                                  "form Pagefind 1.5 writes")
+            # [[value, [page numbers]], ...]: by value, each value's pages in ascending order
+            value = [filter_name, sorted([item[0], sorted(item[1])] for item in value[1])]
             name = _name(lang, encode(value), 7, names)
             names.add(name)
             path.unlink()
