@@ -199,6 +199,16 @@ def test_something_in_the_way_is_one_sentence_and_nothing_is_lost(
     assert not (tmp_path / "outside" / "made.lock").exists()
 
 
+@pytest.mark.parametrize("site", [".", ".."])
+def test_a_site_folder_that_is_the_project_or_above_is_refused(
+        run: Callable[..., tuple[int, str]], tmp_path: Path, site: str) -> None:
+    before = snapshot(tmp_path)
+    status, said = run("--site-dir", site)
+    assert (status, said) == (1, f"build: {site} does not name a folder of its own: name the "
+                                 "site's folder, e.g. --site-dir site.\n")
+    assert snapshot(tmp_path) == before
+
+
 def test_an_unreadable_lock_is_a_sentence(tmp_path: Path) -> None:
     """As a user without root's power to open any file (setpriv drops it when the tests run as
     root): no build starts."""
