@@ -7,12 +7,15 @@ half-way, or two builds at once, leave a partial site or none. Here:
 - Each build writes into .site-new; only a build that succeeded is swapped in, by two renames
   (site -> .site-old, .site-new -> site). A process killed between them leaves .site-old, which
   the next build restores before it does anything else, and says so; .site-old is deleted only
-  once the new site is in place.
+  once the new site is in place. A site/ that is a symbolic link keeps its link: the folder it
+  points to is replaced, by the same two renames beside it (chronology/site_folder.py).
+- A build of some editions (--editions ko) keeps the others' folders from the last good site:
+  a build that makes only the Korean edition must not take the Japanese one away.
 - Warnings fail the build (strict mode). MkDocs is run in this process rather than as
   `mkdocs build --strict --quiet`: in MkDocs 1.6.1 `--quiet` hides warnings from the very
   counter that strict mode reads (mkdocs#4126), so broken links were published with status 0.
-- A build that cannot write (a full disk, a read-only folder) ends in a sentence, not a
-  traceback.
+- A build that cannot write (a full disk, a read-only folder), or that finds something else
+  where its folders and lock belong, ends in a sentence, not a traceback.
 
 Run from the project folder: `python hooks/build_site.py [--site-dir site] [--config-file mkdocs.yml]`.
 """
@@ -20,17 +23,15 @@ Run from the project folder: `python hooks/build_site.py [--site-dir site] [--co
 from __future__ import annotations
 
 import argparse
-import fcntl
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from chronology.site_folder import Places, SiteFolderError, check, keep, pages, recover, swap, turn
 from mkdocs import exceptions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -42,34 +43,6 @@ def say(message: str) -> None:
     print(f"build: {message}", file=sys.stderr, flush=True)
 
 
-@contextmanager
-def turn(lock_file: Path) -> Iterator[None]:
-    """Hold the build lock; a second build waits for the first to finish."""
-    with open(lock_file, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            say("another build is running in this folder; waiting for it to finish")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield  # the lock goes with the file handle
-
-
-def pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))
-
-
-def recover(site: Path, old: Path, new: Path) -> None:
-    """Put right what an interrupted build left (called with the lock held)."""
-    if old.exists() and not site.exists():
-        old.rename(site)
-        say(f"an earlier build was interrupted while swapping sites; restored the last good site "
-            f"into {site.name}/ ({pages(site)} pages)")
-    elif old.exists():  # the swap was done; only deleting the old site was cut short
-        shutil.rmtree(old)
-    if new.exists():  # a build that never finished
-        shutil.rmtree(new)
-
-
 def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     """Run a strict MkDocs build into site_dir; return why it failed, or None."""
     try:
@@ -78,10 +51,14 @@ def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     except exceptions.MkDocsException as error:  # warnings in strict mode, bad config, bad data
         return error.format_message().strip()
     except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        return (f"could not write the site: {error.strerror or error}{where}; "
-                "free some disk space or fix the folder's permissions, then build again")
+        return could_not("write the site", error)
     return None
+
+
+def could_not(doing: str, error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return (f"could not {doing}: {error.strerror or error}{where}; "
+            "free some disk space or fix the folder's permissions, then build again")
 
 
 EDITIONS = ("ko", "ja")  # built after the English from mkdocs.<lang>.yml, into <site>/<lang>/
@@ -139,28 +116,56 @@ def main(argv: list[str] | None = None) -> int:
     if unknown := [lang for lang in editions if lang not in EDITIONS]:
         say(f"unknown edition {', '.join(unknown)}: the editions are {', '.join(EDITIONS)}")
         return 2
-    site: Path = args.site_dir
-    new, old = site.with_name(".site-new"), site.with_name(".site-old")
+    try:
+        places = Places.of(args.site_dir)
+        with turn(places.lock, say):
+            return build_and_swap(places, args.config_file, editions)
+    except SiteFolderError as error:
+        say(f"{error}.")
+    except OSError as error:  # looking at, recovering or removing the folders
+        say(could_not("prepare the site's folders", error) + ".")
+    return 1
+
+
+def build_and_swap(places: Places, config_file: Path, editions: tuple[str, ...]) -> int:
+    """Build into places.new and swap it in, or keep the last good site (with the lock held)."""
     started = time.monotonic()
-    with turn(site.with_name(".site-lock")):
-        recover(site, old, new)
-        problem = build_all(args.config_file, new, editions)
-        if problem is not None:
-            shutil.rmtree(new, ignore_errors=True)
-            kept = (f"site/ is unchanged ({pages(site)} pages from the last good build)"
-                    if site.exists() else "there is no site/ yet")
-            say(f"{problem}\nbuild: the build failed; {kept}.")
-            return 1
-        if site.exists():
-            site.rename(old)
-        new.rename(site)
-        shutil.rmtree(old, ignore_errors=True)
-    say(f"built the site into {site}/ ({pages(site)} pages, {time.monotonic() - started:.1f} s).")
+    check(places)
+    recover(places, say)
+    problem = build_all(config_file, places.new, editions)
+    if problem is None:
+        try:
+            keep_editions(places, editions)
+            swap(places)
+        except OSError as error:
+            problem = could_not("put the new site in place", error)
+    if problem is not None:
+        shutil.rmtree(places.new, ignore_errors=True)
+        kept = (f"{places.shown()} is unchanged ({pages(places.target)} pages from the last good "
+                "build)" if places.target.exists() else f"there is no {places.site}/ yet")
+        say(f"{problem}\nbuild: the build failed; {kept}.")
+        return 1
+    say(f"built the site into {places.shown()} ({pages(places.target)} pages, "
+        f"{time.monotonic() - started:.1f} s).")
     if not os.environ.get("SITE_URL"):
         say("SITE_URL is not set, so this build is for looking at locally: to publish, build with "
             "the published address, e.g. `make build SITE_URL=https://example.org/chronology/` "
             "(the 404 page, the sitemap and the exports' links need it)")
     return 0
+
+
+def keep_editions(places: Places, editions: tuple[str, ...]) -> None:
+    """The editions this build did not make, from the last good site."""
+    for lang in EDITIONS:
+        if lang in editions:
+            continue
+        kept = keep(places, lang)
+        if kept >= 0:
+            say(f"kept the {lang} edition from the last good site ({places.site}/{lang}/, {kept} "
+                "pages): this build did not make it")
+        else:
+            say(f"there is no {lang} edition: the last good site had none to keep; build it with "
+                f"--editions {lang} (make build builds every edition)")
 
 
 if __name__ == "__main__":

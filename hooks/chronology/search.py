@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from chronology.search_bundle import BundleError, canonical_filters, check_files, check_references
+
 BUNDLE = "pagefind"  # the bundle's folder, at the site's root
 # The lunr index Material's search plugin writes if the hook cannot keep it from indexing (the
 # plugin stays, for its search box in the header; see chronology_build.theme_search): nothing
@@ -63,9 +65,31 @@ def index_site(site: Path, *, timeout: float = 600, low_priority: bool = False
         # Pagefind would index every page whole, navigation and all: the pages are not ours.
         raise SearchIndexError("no page says what search should index (data-pagefind-body): "
                                "was the site built with the hook in mkdocs.yml?")
+    pages = _indexed(output)
+    try:
+        finish_bundle(fresh, pages)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     shutil.rmtree(bundle, ignore_errors=True)
     fresh.rename(bundle)
-    return _indexed(output), time.perf_counter() - started
+    return pages, time.perf_counter() - started
+
+
+def finish_bundle(fresh: Path, pages: int) -> None:
+    """Check what Pagefind wrote (its exit status says nothing: it exits 0 when a full disk cut
+    its writes short), and write its filters in one order, so that builds are byte-identical."""
+    try:
+        check_files(fresh)
+        check_references(fresh, pages)
+        canonical_filters(fresh)
+    except BundleError as error:
+        raise SearchIndexError(f"Pagefind's output in {BUNDLE}/ is not whole ({error}): was the "
+                               "disk full? Free some disk space and build again") from None
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        raise SearchIndexError(f"could not write the search index: {error.strerror or error}"
+                               f"{where}; free some disk space and build again") from None
 
 
 def _indexed(output: str) -> int:
