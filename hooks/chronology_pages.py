@@ -26,6 +26,7 @@ from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
 from chronology.validate import load_chronology
 from chronology_build import Build, hand_written_in_edition, log, remove_pages, theme_search
+from chronology_policy import page_with_policy, template_with_policy
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -149,7 +150,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
         page.toc = _NO_TOC
     if (search := theme_search(config)) is not None:
         search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
-    return output
+    return page_with_policy(output, config, page.url, f"docs/{page.file.src_uri}")
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return template_with_policy(output_content, config, template_name)  # the 404 page
 
 
 @event_priority(-100)  # after the other plugins are done with the site
