@@ -26,10 +26,11 @@ addEventListener("securitypolicyviolation", event => {
   console.error("CSP violation: " + what);
 }, true);
 """
-PAGES = ["", "phases/2019-export-restrictions/", "events/2019-08-02-japan-removes-south-korea-from-white-list/",
-         "sources/rt-2019-08-02/", "actors/fumio-kishida/", "topics/white-lists/", "tracks/",
-         "glossary/", "corrections/", "context/", "translations/", "about/", "data/", "record/",
-         "events/", "actors/", "topics/", "sources/"]
+PAGES = ["", "phases/2019-export-restrictions/",
+         "events/2019-08-02-japan-removes-south-korea-from-white-list/", "sources/rt-2019-08-02/",
+         "actors/fumio-kishida/", "topics/white-lists/", "tracks/", "glossary/", "corrections/",
+         "context/", "translations/", "about/", "data/", "record/", "events/", "actors/",
+         "topics/", "sources/"]
 
 
 class _With404(http.server.SimpleHTTPRequestHandler):

@@ -15,7 +15,8 @@ from support import ARTIFACTS
 PAGE = "ko/about/"
 # Each payload, when it runs, records its name in window.ran.
 RUN = "(window.ran=window.ran||[]).push('{}')"
-TITLE = f"소개 </title><script>{RUN.format('title')}</script><img src=x onerror=\"{RUN.format('title-img')}\">"
+TITLE = (f"소개 </title><script>{RUN.format('title')}</script>"
+         f"<img src=x onerror=\"{RUN.format('title-img')}\">")
 OG_TYPE = f"website\"><script>{RUN.format('og-type')}</script>"
 JSON_LD = f"{{}}</script><script>{RUN.format('json-ld')}</script>"
 DESCRIPTION = f'x" autofocus onfocus="{RUN.format("description")}" y="'
