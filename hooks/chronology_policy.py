@@ -14,6 +14,7 @@ import logging
 from urllib.parse import urlsplit
 
 from chronology.csp import disallowed_scripts, inline_scripts, with_policy
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url, is_error_template
 
@@ -30,18 +31,19 @@ class ThemeScripts:
 
     def __init__(self) -> None:
         self._config: MkDocsConfig | None = None
+        self._templates: list[Template] = []
         self._by_base: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, config: MkDocsConfig, base_url: str) -> tuple[str, ...]:
-        if config is not self._config:  # each build (under serve, each rebuild) reads templates anew
-            self._config, self._by_base = config, {}
-        if base_url not in self._by_base:
+        if config is not self._config:  # each build (under serve, each rebuild) reads them anew
             env = config.theme.get_env()
+            self._config, self._by_base = config, {}
+            self._templates = [env.get_template(name) for name in THEME_SCRIPTS]
+        if base_url not in self._by_base:
             context = {"config": config, "base_url": base_url,
                        "features": config.theme.get("features") or []}
-            self._by_base[base_url] = tuple(
-                script for name in THEME_SCRIPTS
-                for script in inline_scripts(env.get_template(name).render(context)))
+            self._by_base[base_url] = tuple(script for template in self._templates
+                                            for script in inline_scripts(template.render(context)))
         return self._by_base[base_url]
 
 
