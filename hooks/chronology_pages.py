@@ -150,11 +150,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
         page.toc = _NO_TOC
     if (search := theme_search(config)) is not None:
         search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
-    return page_with_policy(output, config, page.url, f"docs/{page.file.src_uri}")
+    return page_with_policy(output, config, page.url, f"docs/{page.file.src_uri}", _build.serving)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    return template_with_policy(output_content, config, template_name)  # the 404 page
+    return template_with_policy(output_content, config, template_name, _build.serving)  # 404
 
 
 @event_priority(-100)  # after the other plugins are done with the site

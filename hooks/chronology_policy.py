@@ -6,6 +6,7 @@ rendered for the page's folder (Material's scope script holds the page's base_ur
 output is never the source of a hash. An inline script in a page that is not one of those is
 blocked in the browser, and named here as a warning (a strict build fails): if Material adds
 or changes an inline script, the build says so instead of publishing a page that breaks.
+Under `mkdocs serve` the policy lets inline scripts run, for its live-reload script.
 """
 
 from __future__ import annotations
@@ -50,25 +51,27 @@ class ThemeScripts:
 _theme_scripts = ThemeScripts()
 
 
-def page_with_policy(output: str, config: MkDocsConfig, url: str, where: str) -> str:
-    """A page MkDocs rendered at `url` (from `where`, for messages), with its policy first."""
-    return _with_policy(output, config, get_relative_url(".", url), where)
+def page_with_policy(output: str, config: MkDocsConfig, url: str, where: str, serving: bool) -> str:
+    """A page MkDocs rendered at `url` (from `where`, for messages), with its policy first;
+    under `serve`, one that lets MkDocs' live-reload script run (csp.policy)."""
+    return _with_policy(output, config, get_relative_url(".", url), where, serving)
 
 
-def template_with_policy(output: str, config: MkDocsConfig, name: str) -> str:
+def template_with_policy(output: str, config: MkDocsConfig, name: str, serving: bool) -> str:
     """A theme template MkDocs rendered (404.html; not sitemap.xml) with its policy first."""
     if not name.endswith(".html"):
         return output
     # As MkDocs renders them: an error page is served at any address, so its links are absolute.
     base_url = urlsplit(config.site_url or "/").path if is_error_template(name) \
         else get_relative_url(".", name)
-    return _with_policy(output, config, base_url, name)
+    return _with_policy(output, config, base_url, name, serving)
 
 
-def _with_policy(output: str, config: MkDocsConfig, base_url: str, where: str) -> str:
+def _with_policy(output: str, config: MkDocsConfig, base_url: str, where: str, serving: bool
+                 ) -> str:
     scripts = _theme_scripts(config, base_url)
     for script in disallowed_scripts(output, scripts):
         log.warning(f"chronology: {where} has an inline script that the site's "
                     f"Content-Security-Policy blocks (only the site's own files run: put scripts "
                     f"in docs/assets/): {script[:80]!r}")
-    return with_policy(output, scripts)
+    return with_policy(output, scripts, any_inline=serving)

@@ -51,26 +51,31 @@ def source_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(scripts: Iterable[str] = ()) -> str:
-    """The policy allowing the site's own files and these inline scripts (their exact text)."""
-    hashes = sorted({source_hash(script) for script in scripts})
-    return "; ".join(" ".join([name, value, *hashes] if name == "script-src" else [name, value])
-                     for name, value in DIRECTIVES)
+def policy(scripts: Iterable[str] = (), *, any_inline: bool = False) -> str:
+    """The policy allowing the site's own files and these inline scripts (their exact text).
+
+    `any_inline` is for a local preview only (`mkdocs serve`): its live-reload script is put
+    inline into each page as it is served, with a new number each time, so no hash can name it;
+    and a browser ignores 'unsafe-inline' beside any hash, so then there are none."""
+    hashes = [] if any_inline else sorted({source_hash(script) for script in scripts})
+    inline = ["'unsafe-inline'"] if any_inline else []
+    return "; ".join(" ".join([name, value, *inline, *hashes] if name == "script-src"
+                              else [name, value]) for name, value in DIRECTIVES)
 
 
-def policy_meta(scripts: Iterable[str] = ()) -> str:
+def policy_meta(scripts: Iterable[str] = (), *, any_inline: bool = False) -> str:
     # Escaped for a "-quoted attribute; the policy holds none of these characters today.
-    text = html.escape(policy(scripts), quote=False).replace('"', "&quot;")
+    text = html.escape(policy(scripts, any_inline=any_inline), quote=False).replace('"', "&quot;")
     return f'<meta http-equiv="Content-Security-Policy" content="{text}">'
 
 
-def with_policy(page: str, scripts: Iterable[str] = ()) -> str:
+def with_policy(page: str, scripts: Iterable[str] = (), *, any_inline: bool = False) -> str:
     """The HTML page with the policy as the first element of its <head>. The first <head> tag is
     the template's own: whatever a page's data puts there comes later. ValueError if none."""
     head = _HEAD.search(page)
     if head is None:
         raise ValueError("no <head> to put the Content-Security-Policy in")
-    return f"{page[:head.end()]}\n{policy_meta(scripts)}{page[head.end():]}"
+    return f"{page[:head.end()]}\n{policy_meta(scripts, any_inline=any_inline)}{page[head.end():]}"
 
 
 def inline_scripts(page: str) -> list[str]:
