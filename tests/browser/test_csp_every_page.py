@@ -122,6 +122,9 @@ def test_search_and_its_filters_under_the_policy(watched: Any, site_url: str, ed
         ARTIFACTS.mkdir(parents=True, exist_ok=True)  # the open box, as the reader sees it
         page.screenshot(path=str(ARTIFACTS / f"csp-search-{edition.strip('/') or 'en'}-"
                                              f"{viewport['width']}.png"))
+        page.locator(".md-search-result__link").first.click()  # opens with the words marked
+        expect(page.locator("article mark.chrono-highlight").first).to_be_visible()
+        scripts_ran(page)
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
