@@ -150,7 +150,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
         page.toc = _NO_TOC
     if (search := theme_search(config)) is not None:
         search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
-    return page_with_policy(output, config, page.url, f"docs/{page.file.src_uri}", _build.serving)
+    return page_with_policy(output, page, config, _build.serving)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

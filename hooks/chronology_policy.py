@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from chronology.csp import disallowed_scripts, inline_scripts, with_policy
 from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, is_error_template
 
 log = logging.getLogger("mkdocs.hooks.chronology")
@@ -51,10 +52,11 @@ class ThemeScripts:
 _theme_scripts = ThemeScripts()
 
 
-def page_with_policy(output: str, config: MkDocsConfig, url: str, where: str, serving: bool) -> str:
-    """A page MkDocs rendered at `url` (from `where`, for messages), with its policy first;
-    under `serve`, one that lets MkDocs' live-reload script run (csp.policy)."""
-    return _with_policy(output, config, get_relative_url(".", url), where, serving)
+def page_with_policy(output: str, page: Page, config: MkDocsConfig, serving: bool) -> str:
+    """A page MkDocs rendered, with its policy first; under `serve`, one that lets MkDocs'
+    live-reload script run (csp.policy)."""
+    where = page.file.src_uri if page.file.generated_by else f"docs/{page.file.src_uri}"
+    return _with_policy(output, config, get_relative_url(".", page.url), where, serving)
 
 
 def template_with_policy(output: str, config: MkDocsConfig, name: str, serving: bool) -> str:
