@@ -1,4 +1,5 @@
-"""MkDocs hook: with hooks/chronology_build.py, the only code that speaks MkDocs.
+"""MkDocs hook: with hooks/chronology_build.py and hooks/chronology_policy.py, the only code that
+speaks MkDocs.
 
 It runs load -> validate before MkDocs cleans site/ (so bad data never costs the last good
 build), adds the rendered pages and exports as in-memory files (File.generated: nothing is
@@ -27,6 +28,7 @@ from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
 from chronology.validate import load_chronology
 from chronology_build import Build, PageError, TranslatedNames, log, remove_pages, theme_search
+from chronology_policy import page_with_policy, template_with_policy
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -181,7 +183,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
         page.toc = _NO_TOC
     if (search := theme_search(config)) is not None:
         search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
-    return output
+    return page_with_policy(output, page, config, _build.serving)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return template_with_policy(output_content, config, template_name, _build.serving)  # 404
 
 
 @event_priority(-100)  # after the other plugins are done with the site

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from .. import markup as m
+from ..csp import REDIRECT_SCRIPT, policy_meta
 from ..markup import Localized, href
 from ..model import Chronology
 from ..urls import (
@@ -156,13 +157,16 @@ def iter_redirects(chronology: Chronology, lang: str = "en") -> Iterator[tuple[s
     for old, new, title in redirects(site.chronology):
         target = html.escape(href(old, new))
         yield redirect_path(old), (
-            f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            # The policy first: it covers only what follows it (csp.py).
+            f'<!doctype html>\n<html lang="{lang}">\n<head>\n{policy_meta([REDIRECT_SCRIPT])}\n'
+            '<meta charset="utf-8">\n'
             f"<title>{t('redirect.title', title=m.attr(title))}</title>\n"
             '<meta name="robots" content="noindex">\n'
             f'<link rel="canonical" href="{target}">\n'
             f'<meta http-equiv="refresh" content="0; url={target}">\n'
-            # The refresh drops a #fragment: keep it, so that a shared link to a part still works.
-            f'<script>location.replace("{target}" + location.hash)</script>\n'
+            # The same script on every redirect page (one hash in the policy): it reads the
+            # canonical link, and keeps the #fragment the refresh would drop.
+            f"<script>{REDIRECT_SCRIPT}</script>\n"
             "</head>\n<body>\n<p>"
             + t("redirect.body", link=f'<a href="{target}">{m.text(title)}</a>')
             + "</p>\n</body>\n</html>\n")
