@@ -241,3 +241,29 @@ def test_a_translated_pages_title_is_text_its_html_refused_its_links_its_own(pro
     assert code != 0
     assert "Doc file 'about.ko.md' contains a link 'missing-page.md'" in output  # G16
     assert "'about.md'" not in output
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(("old", "new"), [
+    ("title: About this chronology\n", "title: About\nog_type: 'website\"><script>alert(1)</script>'\n"),
+    ("# About this chronology { #about }\n", "# About\n\n<img src=x onerror=alert(1)>\n"),
+], ids=["front-matter", "body"])
+def test_make_build_keeps_the_last_good_site(project: Path, old: str, new: str,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str],
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    """A problem of a hand-written page, found before or after Markdown: a clean report, and
+    site/ exactly as the last good build left it."""
+    import build_site
+
+    edit(project / "docs" / "about.md", old, new)
+    site = project / "site"
+    (site / "about").mkdir(parents=True)
+    (site / "about" / "index.html").write_bytes(b"the last good build")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    monkeypatch.chdir(project)
+    assert build_site.main(["--site-dir", "site", "--editions", ""]) == 1
+    err = capsys.readouterr().err
+    assert "the pages in docs/ have problems:\ndocs/about.md:" in caplog.text
+    assert "the build failed; site/ is unchanged" in err and "Traceback" not in err + caplog.text
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
