@@ -157,6 +157,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class NotFoundHost(QuietHandler):
+    """A static host: a missing address gets its edition's 404.html (ko/404.html under ko/),
+    with status 404, as GitHub Pages serves the site."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        edition = next((e for e in ("ko/", "ja/") if self.path.startswith(f"/{e}")), "")
+        page = Path(self.directory) / edition / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextmanager
 def serving(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
             ) -> Iterator[str]:

@@ -5,7 +5,6 @@ and the console, which also hears a violation on a page that navigates away (the
 
 from __future__ import annotations
 
-import http.server
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
-from support import ARTIFACTS, DESKTOP, PHONE, screenshot, serving
+from support import ARTIFACTS, DESKTOP, PHONE, NotFoundHost, screenshot, serving
 
 EDITIONS = ["", "ko/", "ja/"]
 # The calls Playwright's own waiting makes (wait_for_function evaluates its text) are not the
@@ -33,29 +32,9 @@ PAGES = ["", "phases/2019-export-restrictions/",
          "topics/", "sources/"]
 
 
-class _With404(http.server.SimpleHTTPRequestHandler):
-    """Serves the edition's 404.html at a missing address, with status 404, as hosts do."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        edition = next((e for e in EDITIONS if e and self.path.startswith(f"/{e}")), "")
-        page = Path(self.directory) / edition / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def site_url(built_site: Path) -> Iterator[str]:  # the conftest's, with a 404 page
-    with serving(built_site, _With404) as url:
+    with serving(built_site, NotFoundHost) as url:
         yield url
 
 

@@ -3,7 +3,6 @@ Who's who by family name, the corrections' overview, and a 404 page that is not 
 
 from __future__ import annotations
 
-import http.server
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, PHONE, ROOT, screenshot, serving
+from support import DESKTOP, PHONE, ROOT, NotFoundHost, screenshot, serving
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
@@ -126,28 +125,9 @@ def test_corrections_open_with_an_overview_by_source(page: Page, site_url: str) 
     assert groups.count() == len({q["source"] for c in corrections for q in c["quotes"]})
 
 
-class _NotFoundHost(http.server.SimpleHTTPRequestHandler):
-    """A static host: a missing address gets 404.html, with status 404."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def host(built_site: Path) -> Iterator[str]:
-    with serving(built_site, _NotFoundHost) as url:
+    with serving(built_site, NotFoundHost) as url:
         yield url
 
 

@@ -62,7 +62,10 @@ def render_event_page(site: Site, event: Event) -> str:
     if event.record:
         items = "".join(f"<li>{render_record_citation(site, here, c)}</li>" for c in event.record)
         heading = t("event.record.heading")
-        parts.append(f'<section id="record" aria-label="{heading}">'
+        # Indexed below the page's own words, as the account of the date: the officials' own
+        # words name the dispute's terms (韓国大法院, WTO提訴) on many events, each its own.
+        parts.append(f'<section id="record" aria-label="{heading}" '
+                     f'data-pagefind-weight="{DATING_WEIGHT}">'
                      f'<h2>{heading}</h2><ul class="chrono-record-list">{items}</ul>'
                      "</section>")
     parts.append(render_tags(site, here, event))
