@@ -142,7 +142,7 @@ def test_the_record_is_cited_with_its_address_words_and_our_translation(tmp_path
     assert "(our translation: “a review of export control operations”)" in event
     assert 'href="../../record/#meti-2019-07-01"' in event
     assert "The record for this date was not found: METI&#x27;s notice" in event
-    assert '<section id="record" aria-label="From the public record">' in event
+    assert '<section id="record" aria-label="From the public record" data-pagefind-weight="0.5">' in event
     record = pages["record/index.md"]
     assert '<section class="chrono-record-source" id="meti-2019-07-01"' in record
     assert 'href="../events/e/"' in record and "in Japanese" in record
