@@ -160,12 +160,28 @@ def test_a_translated_event_carries_who_made_it(tmp_path: Path) -> None:
         title: {{text: "ある出来事", of: {_event_title_of()}}}
         """})["events/something-happened.md"]
     assert '<h1 id="event-title">ある出来事</h1>' in page
-    assert "translated by Hanako, reviewed by Taro" in page
+    # Under the title and in the credit, by name (ui.yaml has no Japanese here: English words).
+    made = "Translated from the English by Hanako, reviewed by Taro."
+    assert page.index("</h1>") < page.index(made) < page.index("chrono-edition-credit")
+    assert page.count(made) == 2
+
+
+def test_a_machine_translation_says_so_under_its_title(tmp_path: Path) -> None:
+    page = _edition(tmp_path, "ko", {"events/something-happened.yaml": f"""
+        translator: {{how: machine-checked, reviewed: false}}
+        title: {{text: "어떤 일", of: {_event_title_of()}}}
+        """})["events/something-happened.md"]
+    made = ("Machine translation of the English, checked by a second machine pass, not yet "
+            "reviewed by a person.")
+    head = page.index('<p class="chrono-edition-made"')
+    assert page.index("</h1>") < head < page.index(made) < page.index("chrono-edition-credit")
+    assert page.count(made) == 2
+    assert "reviewed by" not in page.replace("not yet reviewed by a person", "")
 
 
 def test_a_stale_translation_is_shown_marked(tmp_path: Path) -> None:
     page = _edition(tmp_path, "ja", {"events/something-happened.yaml": """
-        translator: {by: "Hanako", how: machine, reviewed: false}
+        translator: {how: machine, reviewed: false}
         title: {text: "古い訳", of: 0badc0de}
         """})["events/something-happened.md"]
     assert '<span class="chrono-stale">古い訳</span>' in page
@@ -177,14 +193,14 @@ def test_hostile_translations_stay_text(tmp_path: Path, lang: str) -> None:
     hostile = '<img src=x onerror=alert(1)>{title}'
     pages_ = _edition(tmp_path, lang, {
         "events/something-happened.yaml": f"""
-        translator: {{by: "<script>alert(2)</script>", how: machine, reviewed: "<b>x</b>"}}
+        translator: {{by: "<script>alert(2)</script>", how: person, reviewed: "<b>x</b>"}}
         title: {{text: "{hostile}", of: {_event_title_of()}}}
         citations:
           - quote: "Something happened on Monday"
             translation: "<svg onload=alert(3)>"
         """,
         "ui.yaml": f"""
-        translator: {{by: "x", how: machine, reviewed: false}}
+        translator: {{how: machine, reviewed: false}}
         event.sources.heading: {{text: "<iframe src=x>", of: {fingerprint("What the sources say")}}}
         """})
     page = pages_["events/something-happened.md"]

@@ -21,8 +21,10 @@ from test_adversarial import read_case, set_up
 PASSING = ROOT / "tests" / "adversarial" / "pass-i18n-event-in-ko-and-ja.yaml"
 EVENT = "something-happened"
 BASE = "https://chronology.example/"
-MACHINE = {"by": "machine draft (AI helper session)", "how": "machine", "reviewed": False,
-           "stale": False}
+# The events' files: machine translations a second machine pass checked; the phases': not checked.
+# A machine names no one (by: null); nobody has reviewed them (reviewed: false).
+CHECKED = {"by": None, "how": "machine-checked", "reviewed": False, "stale": False}
+MACHINE = {"by": None, "how": "machine", "reviewed": False, "stale": False}
 HOSTILE = "<script>alert(1)</script> & \"quoted\" \\ </a>"
 
 
@@ -70,16 +72,16 @@ def test_every_language_with_its_provenance(tmp_path: Path, monkeypatch: pytest.
     assert event(data)["translations"] == {
         "ja": {
             "quotes": [{"quote": "Something happened on Monday", "translation": "月曜日に何かが起きた"}],
-            "date_basis.note": {"text": "新聞は2019年7月2日（火曜日）付である。", **MACHINE},
-            "summary": {"text": "月曜日に、ある出来事が起きた。", **MACHINE},
-            "title": {"text": "ある出来事が起きた", **MACHINE},
+            "date_basis.note": {"text": "新聞は2019年7月2日（火曜日）付である。", **CHECKED},
+            "summary": {"text": "月曜日に、ある出来事が起きた。", **CHECKED},
+            "title": {"text": "ある出来事が起きた", **CHECKED},
         },
         "ko": {
             "quotes": [{"quote": "Something happened on Monday",
                            "translation": "월요일에 어떤 일이 일어났다"}],
-            "date_basis.note": {"text": "신문은 2019년 7월 2일 화요일 자이다.", **MACHINE},
-            "summary": {"text": "월요일에 어떤 일이 일어났다.", **MACHINE},
-            "title": {"text": "어떤 일이 일어났다", **MACHINE},
+            "date_basis.note": {"text": "신문은 2019년 7월 2일 화요일 자이다.", **CHECKED},
+            "summary": {"text": "월요일에 어떤 일이 일어났다.", **CHECKED},
+            "title": {"text": "어떤 일이 일어났다", **CHECKED},
         },
     }
     # Only Japanese translates the second phase; nobody the first: no empty members.
@@ -93,10 +95,11 @@ def test_every_language_with_its_provenance(tmp_path: Path, monkeypatch: pytest.
 
 def test_a_reviewed_translation_says_who(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     chronology = translated(tmp_path, monkeypatch, {
-        f"data/i18n/ko/events/{EVENT}.yaml": ("how: machine, reviewed: false",
-                                              "how: person, reviewed: \"Kim Min-ji\"")})
+        f"data/i18n/ko/events/{EVENT}.yaml": ("how: machine-checked, reviewed: false",
+                                              "by: Park Ji-won, how: person, "
+                                              "reviewed: \"Kim Min-ji\"")})
     title = event(exported(chronology))["translations"]["ko"]["title"]
-    assert title == {"text": "어떤 일이 일어났다", "by": "machine draft (AI helper session)",
+    assert title == {"text": "어떤 일이 일어났다", "by": "Park Ji-won",
                      "how": "person", "reviewed": "Kim Min-ji", "stale": False}
 
 

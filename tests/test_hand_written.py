@@ -33,7 +33,7 @@ KOREAN = """\
 ---
 title: 소개
 description: 어떻게 만드는지.
-translation: {by: "machine translation", how: machine, of: 0123abcd}
+translation: {how: machine, of: 0123abcd}
 ---
 
 # 소개 { #about }
@@ -81,14 +81,24 @@ def test_the_front_matter_reaches_the_theme_escaped() -> None:
     ("---\ntitle: About\n\n# About\n", False,
      ["docs/about.md:1: the front matter that starts on line 1 never ends: close it with a "
       "line '---'"]),
-    (KOREAN.replace('translation: {by: "machine translation", how: machine, of: 0123abcd}\n', ""),
+    (KOREAN.replace('translation: {how: machine, of: 0123abcd}\n', ""),
      True, ["docs/about.ko.md:1: a translated page needs, in its front matter, 'translation: "
-            "{by: ..., how: machine or person, of: ...}' (of: what `make translations` gives for "
-            "the English page)"]),
+            "{how: machine, machine-checked or person, reviewed: false, of: ...}' (by: the person "
+            "who translated it, if a person did) (of: what `make translations` gives for the "
+            "English page)"]),
     (KOREAN.replace("how: machine", "how: robot").replace("0123abcd", "<script>"), True,
-     ["docs/about.ko.md:4: how: 'robot' is not one of machine, person",
+     ["docs/about.ko.md:4: how: 'robot' is not one of machine, machine-checked, person",
       "docs/about.ko.md:4: of: must be the first 8 hex digits of the English page's fingerprint "
       "(make translations gives it), got '<script>'"]),
+    (KOREAN.replace("how: machine,", 'by: "machine draft (AI helper session)", how: machine, '
+                    'reviewed: "independent second pass", '), True,
+     ["docs/about.ko.md:4: by: a machine translation names no one; remove 'by' (the page says "
+      "what kind of work it is: how: machine)",
+      "docs/about.ko.md:4: reviewed: must name the person who reviewed the page, got "
+      "'independent second pass'; a second machine pass is how: machine-checked, and "
+      "reviewed: false"]),
+    (KOREAN.replace("how: machine,", "how: person,"), True,
+     ["docs/about.ko.md:4: missing 'by': the person who translated the page"]),
     (ENGLISH.replace("title: About\n", "title: About\ntranslation: {by: x, how: machine}\n"),
      False, ["docs/about.md:3: 'translation' is not a field of the front matter: only a "
              "translated page (docs/<name>.<lang>.md) says who translated it"]),
@@ -98,7 +108,8 @@ def test_the_front_matter_reaches_the_theme_escaped() -> None:
      ["docs/about.md:10: the marker 'chronology:chart' must stand alone on its line, with a blank "
       "line before and after"]),
 ], ids=["og_type", "json_ld", "template", "broken-yaml", "title-list", "unclosed",
-        "translation-missing", "translation-bad", "translation-in-english", "unknown-marker",
+        "translation-missing", "translation-bad", "translation-by-a-machine",
+        "translation-by-nobody", "translation-in-english", "unknown-marker",
         "marker-inline"])
 def test_front_matter_and_markers_are_reported_at_their_line(
         text: str, translated: bool, expected: list[str]) -> None:

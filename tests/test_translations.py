@@ -37,7 +37,7 @@ def test_a_checked_translation_is_an_edition(tmp_path: Path,
     ja = chronology.translations["ja"]
     title = ja.texts["events", EVENT, "title"]
     assert (title.text, title.by, title.how, title.reviewed, title.stale) == (
-        "ある出来事が起きた", "machine draft (AI helper session)", "machine", False, False)
+        "ある出来事が起きた", None, "machine-checked", False, False)
     # The folded summary: no space where the line broke between two Japanese characters...
     assert ja.texts["events", EVENT, "summary"].text == "月曜日に、ある出来事が起きた。"
     # ...and a space in Korean, which separates its words with spaces.

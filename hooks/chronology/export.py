@@ -7,10 +7,10 @@ relative to the site root otherwise.
 
 Languages (#16): events.json carries every language. Its English members are as they always
 were; beside them, an event or a phase has `translations`, by language, with each translated
-field as `{text, by, how, reviewed, stale}` (our translations of an event's quotes as `quotes`), and
-the top level lists its `languages`. The CSV, iCalendar and Atom exports stay English: a row,
-an entry of a calendar or of a feed has one title and one summary, and English is the edition
-every record is written in.
+field as `{text, by, how, reviewed, stale}` (`by`: null for a machine translation; our
+translations of an event's quotes as `quotes`), and the top level lists its `languages`.
+The CSV, iCalendar and Atom exports stay English: a row, an entry of a calendar or of a feed has
+one title and one summary, and English is the edition every record is written in.
 """
 
 from __future__ import annotations

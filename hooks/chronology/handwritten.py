@@ -21,19 +21,21 @@ from html.parser import HTMLParser
 from .errors import Problem
 from .fields import FieldReader
 from .hostile import shown
+from .model import HOW, MACHINE, NOT_A_PERSON
 from .parse import parse_text
 
 MARKER = re.compile(r"<!--\s*chronology:([^\s>]*)\s*-->")
 _FRONT_END = re.compile(r"^(---|\.\.\.)[ \t]*$", re.MULTILINE)
 _HEX8 = re.compile(r"[0-9a-f]{8}")
-HOW = ("machine", "person")
 
 
 @dataclass(frozen=True)
 class Translation:
-    """Who translated a page (front matter `translation: {by, how, reviewed, of}`)."""
+    """How a page was translated (front matter `translation: {how, by, reviewed, of}`): `how`
+    as model.HOW, `by` the person who translated it (None for a machine translation), `reviewed`
+    the person who reviewed it, or False."""
 
-    by: str
+    by: str | None
     how: str
     reviewed: str | bool
     of: str  # the fingerprint of the English page it was made from
@@ -96,7 +98,9 @@ def read_page(source: str, text: str, *, translated: bool, known_markers: tuple[
             title, description, translation = _read_front(source, value, translated, problems)
     if translated and translation is None and not problems:
         problems.append(Problem(source, 1, "a translated page needs, in its front matter, "
-                                "'translation: {by: ..., how: machine or person, of: ...}' "
+                                "'translation: {how: machine, machine-checked or person, "
+                                "reviewed: false, of: ...}' (by: the person who translated it, "
+                                "if a person did) "
                                 "(of: what `make translations` gives for the English page)"))
     markers = tuple(_markers(source, body, body_line, known_markers, problems))
     if problems:
@@ -121,20 +125,36 @@ def _read_front(source: str, value: object, translated: bool, problems: list[Pro
     if translated and fields.has("translation"):
         raw = fields.raw("translation")
         made = FieldReader(problems, source, raw, what="translation",
-                           allowed=("by", "how", "reviewed", "of"), required=("by", "how", "of"),
+                           allowed=("by", "how", "reviewed", "of"), required=("how", "of"),
                            line=fields.line_of("translation"))
-        by, how = made.text("by"), made.text("how")
+        by = made.text("by") if made.has("by") else None
+        how = made.text("how")
         if how is not None and how not in HOW:
             made.report(made.line_of("how"), f"how: {shown(how)} is not one of {', '.join(HOW)}")
+        elif how == "person" and not by and not made.has("by"):
+            made.report(made.line_of("how"), "missing 'by': the person who translated the page")
+        elif how in MACHINE and made.has("by"):
+            made.report(made.line_of("by"), "by: a machine translation names no one; remove "
+                        f"'by' (the page says what kind of work it is: how: {how})")
+        elif by and NOT_A_PERSON.search(by):
+            made.report(made.line_of("by"), f"by: must name the person who translated the page, "
+                        f"got {shown(by)}")
         reviewed: str | bool = False
         if made.has("reviewed") and made.raw("reviewed") is not False:
-            reviewed = made.text("reviewed") or False
+            name = made.text("reviewed")
+            if name and NOT_A_PERSON.search(name):
+                made.report(made.line_of("reviewed"), f"reviewed: must name the person who "
+                            f"reviewed the page, got {shown(name)}; a second machine pass is "
+                            "how: machine-checked, and reviewed: false")
+            elif name:
+                reviewed = name
         of = made.raw("of")
         of = str(of) if isinstance(of, int) and not isinstance(of, bool) else of
         if made.has("of") and not (isinstance(of, str) and _HEX8.fullmatch(of)):
             made.report(made.line_of("of"), f"of: must be the first 8 hex digits of the English "
                         f"page's fingerprint (make translations gives it), got {shown(str(of))}")
-        if made.is_mapping and by and how in HOW and isinstance(of, str) and _HEX8.fullmatch(of):
+        if (made.is_mapping and how in HOW and (by if how == "person" else not made.has("by"))
+                and isinstance(of, str) and _HEX8.fullmatch(of)):
             translation = Translation(by=by, how=how, reviewed=reviewed, of=of)
     return title, description, translation
 

@@ -7,6 +7,7 @@ point at the file and line a maintainer must edit.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -14,6 +15,17 @@ from .dates import PartialDate
 from .errors import Location
 
 NOWHERE = Location("", 0)  # a record made in code, not read from a file
+
+# How a translated text was made (`how` in data/i18n/ and in a translated page's front matter):
+# a machine translation; a machine translation that a second machine pass compared with the
+# English and corrected; a person's translation. Who *reviewed* it is another field, `reviewed`:
+# a person, named, or false. A machine names no one: a machine translation has no `by`.
+HOW = ("machine", "machine-checked", "person")
+MACHINE = ("machine", "machine-checked")
+# What `by` and `reviewed` may not say: they name people, never a tool or how it was run.
+NOT_A_PERSON = re.compile(r"\b(ai|machine|machines|pass|automatic|automated|helper|session|bot|"
+                          r"gpt|chatgpt|claude|gemini|deepl|llm|model|draft|google translate)\b",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -230,9 +242,9 @@ class Translated:
 
     text: str
     of: str  # the fingerprint of the English it was made from (translations/specs.py)
-    by: str
-    how: str  # "machine" or "person"
-    reviewed: str | bool = False  # who reviewed it, or False
+    by: str | None  # the person who translated it; None for a machine translation
+    how: str  # one of HOW
+    reviewed: str | bool = False  # the person who reviewed it, or False
     stale: bool = False  # the English has changed since: shown, but marked and reported
     at: Location = field(default=NOWHERE, compare=False)
 

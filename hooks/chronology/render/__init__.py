@@ -46,7 +46,7 @@ from .events import (
     render_phase_list,
     render_phase_page,
 )
-from .fragments import NO_INDEX, edition_credit, edition_note
+from .fragments import NO_INDEX, edition_credit, edition_made, edition_note
 from .measures import render_tracks_page
 from .messages import EN
 from .people import render_actor_page, render_actors_index
@@ -121,19 +121,21 @@ def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") 
 
 
 def with_translation_notes(site: Site, path: str, page: str, found: list[m.Localized]) -> str:
-    """An edition's page with what it must say about its translation: under the heading, that
-    parts are still in English or were translated from an earlier English; at the end, who
-    translated it and how. English pages are returned as they are."""
+    """An edition's page with what it must say about its translation: under the heading, what
+    kind of translation it is, and that parts are still in English or were translated from an
+    earlier English; at the end, the same kind of work and a link to the Translations page.
+    English pages are returned as they are."""
     if site.lang == "en":
         return page
     notes = [message for message, shown in (("edition.note.untranslated", "missing"),
                                             ("edition.note.stale", "stale"))
              if any(getattr(text, shown) for text in found)]
-    if notes:
-        front, body = split_front_matter(page)
-        end = body.find("</h1>")
-        cut = end + len("</h1>") if end >= 0 else 0
-        page = front + body[:cut] + "\n\n" + edition_note(site.t, notes) + body[cut:]
+    front, body = split_front_matter(page)
+    end = body.find("</h1>")
+    cut = end + len("</h1>") if end >= 0 else 0
+    # Under the heading, where the reader looks first: what kind of translation this is.
+    head = edition_made(site.t, found) + ("\n\n" + edition_note(site.t, notes) if notes else "")
+    page = front + body[:cut] + "\n\n" + head + body[cut:]
     return page.rstrip("\n") + "\n\n" + edition_credit(site.t, path_url(path), found) + "\n"
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
-from ..model import Actor, Citation, Correction, DateBasis, Event, RecordCitation
+from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
 from ..scripts import language_of
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .messages import EN, Messages
@@ -32,10 +32,6 @@ def correction_kind(site: Site, kind: str) -> str:
     return site.t(CORRECTION_KINDS[kind]) if kind in CORRECTION_KINDS else m.text(kind)
 
 
-# Who made a translation, by its `how` (machine or person): message ids.
-BY = {"machine": "edition.by.machine", "person": "edition.by.person"}
-
-
 def edition_note(t: Messages, message_ids: Iterable[str]) -> str:
     """An edition's note under a page's heading: what of the page is not (or no longer) its
     translation."""
@@ -43,21 +39,47 @@ def edition_note(t: Messages, message_ids: Iterable[str]) -> str:
             + " ".join(t(i) for i in message_ids) + "</p></div>")
 
 
-def edition_credit(t: Messages, here: str, texts: Iterable[m.Localized]) -> str:
-    """The end of an edition's page: who translated its texts and how, each once, and a link to
-    what each edition has translated."""
-    who: list[str] = []
+# What kind of work a translated text is (model.HOW), and whether a person has reviewed it: the
+# sentence that says so, by message id.
+MADE = {("machine", False): "edition.made.machine",
+        ("machine", True): "edition.made.machine.reviewed",
+        ("machine-checked", False): "edition.made.machine-checked",
+        ("machine-checked", True): "edition.made.machine-checked.reviewed",
+        ("person", False): "edition.made.person",
+        ("person", True): "edition.made.person.reviewed"}
+
+
+def made(t: Messages, texts: Iterable[m.Localized]) -> list[str]:
+    """What kind of work the page's translated texts are, each kind once, in the order shown:
+    "Machine translation of the English, checked by a second machine pass, not yet reviewed by
+    a person." A person who translated or reviewed a text is named; a machine never is."""
+    kinds: list[str] = []
     for text in texts:
-        if text.by is None or text.missing:
+        if text.how is None or text.missing:
             continue
-        made = t(BY.get(text.how or "", "edition.by.person"), by=m.text(text.by))
-        checked = (t("edition.reviewed", reviewed=m.text(str(text.reviewed))) if text.reviewed
-                   else t("edition.unreviewed"))
-        if (line := t("edition.made", made=made, reviewed=checked)) not in who:
-            who.append(line)
+        how = text.how if text.how in HOW else "person"
+        said = t(MADE[how, bool(text.reviewed)], by=m.text(text.by or ""),
+                 reviewed=m.text(str(text.reviewed)))
+        if said not in kinds:
+            kinds.append(said)
+    return kinds or [t("edition.made.none")]
+
+
+def edition_made(t: Messages, texts: Iterable[m.Localized]) -> str:
+    """The line under an edition page's heading: what kind of translation the reader has."""
+    said = ("" if t.lang == "ja" else " ").join(made(t, texts))
+    return f'<p class="chrono-edition-made" {NO_INDEX}>{said}</p>'
+
+
+def edition_credit(t: Messages, here: str, texts: Iterable[m.Localized]) -> str:
+    """The end of an edition's page: what kind of translation its texts are, each once, and a
+    link to what each edition has translated."""
     coverage = m.link(here, TRANSLATIONS, t.text("edition.coverage-link"))
-    credit = t("edition.credit", who="; ".join(who) or t("edition.by.none"), coverage=coverage)
+    credit = t("edition.credit", made=("" if t.lang == "ja" else " ").join(made(t, texts)),
+               coverage=coverage)
     return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
+
+
 # The languages the record is written in that pages name, by their message ids.
 LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
              "fr": "language.fr", "de": "language.de"}

@@ -269,29 +269,39 @@ ENGLISH: Mapping[str, str] = {
                                  "English.",
     "edition.note.stale": "Parts of this page (marked) were translated from an earlier version "
                           "of the English and may be out of date.",
-    "edition.by.machine": "machine translation ({by})",
-    "edition.by.person": "translated by {by}",
-    "edition.by.none": "nothing on this page is translated yet",
     "edition.note.stale-page": "This page was translated from an earlier version of the English "
                                "page and may be out of date.",
-    "edition.reviewed": "reviewed by {reviewed}",
-    "edition.unreviewed": "not yet reviewed",
-    "edition.made": "{made}, {reviewed}",
-    "edition.credit": "Translation: {who}. The English is the original; see {coverage}.",
+    # What kind of translation a page is (model.HOW; `.reviewed`: a person has reviewed it), under
+    # its heading and in its credit. Never name a tool or the process: the kind of work, and
+    # people by name.
+    "edition.made.machine": "Machine translation of the English, not yet reviewed by a person.",
+    "edition.made.machine.reviewed": "Machine translation of the English, reviewed by "
+                                     "{reviewed}.",
+    "edition.made.machine-checked": "Machine translation of the English, checked by a second "
+                                    "machine pass, not yet reviewed by a person.",
+    "edition.made.machine-checked.reviewed": "Machine translation of the English, checked by a "
+                                             "second machine pass and reviewed by {reviewed}.",
+    "edition.made.person": "Translated from the English by {by}, not yet reviewed by a second "
+                           "person.",
+    "edition.made.person.reviewed": "Translated from the English by {by}, reviewed by "
+                                    "{reviewed}.",
+    "edition.made.none": "Nothing on this page is translated yet.",
+    "edition.credit": "{made} The English is the original; see {coverage}.",
     "edition.coverage-link": "what each edition has translated",
     # The translations page (translated.py)
     "translations.title": "Translations",
-    "translations.description": "What the Korean and Japanese editions have translated, how and "
-                                "by whom.",
+    "translations.description": "What the Korean and Japanese editions have translated, and "
+                                "how.",
     "translations.intro": "The chronology is published in English, Korean and Japanese from the "
                           "same data; the English is the original, and the translations follow "
                           "it. Quotes stay in the language they were written in, with our "
                           "translation beside them. Text not yet translated is shown in English "
-                          "and marked, and each page says who translated it and whether the "
-                          "translation was reviewed.",
+                          "and marked, and each page says, under its title, what kind of "
+                          "translation it is and whether a person has reviewed it.",
     "translations.edition": "{language} edition",
-    "translations.summary": "{done} of {total} texts translated ({percent} %): {people} by a "
-                            "person, the rest by machine; {reviewed} reviewed.",
+    "translations.summary": "{done} of {total} texts translated ({percent} %): {machine} by "
+                            "machine ({checked} of them checked by a second machine pass), "
+                            "{people} by a person; {reviewed} reviewed by a person.",
     "translations.caption": "Translated texts in the {language} edition, by kind",
     "translations.column.kind": "Text",
     "translations.column.translated": "Translated",

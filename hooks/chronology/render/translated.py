@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from .. import markup as m
-from ..model import Edition
+from ..model import MACHINE, Edition
 from ..translations import LANGUAGES
 from ..urls import TRANSLATIONS, event_url
 from .fragments import NO_INDEX
@@ -30,6 +30,24 @@ KINDS = {"events": "translations.kind.events", "events: citations": "translation
 def _kind(label: str) -> str:
     """"events: title" -> "events"; the quotes keep their own row."""
     return label if label in KINDS else label.split(":")[0]
+
+
+def _made(site: Site, edition: Edition) -> dict[str, int]:
+    """How the translated texts the table counts were made: by a person, by machine, by machine
+    and checked by a second machine pass; and how many a person has reviewed. The same texts as
+    the table (coverage.py): every translated text of an English one, and the translations of
+    the quotes of the articles cited; a quote's is its event file's, made as the file says."""
+    from ..translations.editions import english_texts  # translations/ reads render's messages
+
+    made = [edition.texts[key] for key, _ in english_texts(site.chronology)
+            if key in edition.texts]
+    made += [title for event in site.events for c in event.citations
+             if (event.id, c.quote) in edition.quotes
+             and (title := edition.texts.get(("events", event.id, "title")))]
+    return {"people": sum(text.how == "person" for text in made),
+            "machine": sum(text.how in MACHINE for text in made),
+            "checked": sum(text.how == "machine-checked" for text in made),
+            "reviewed": sum(bool(text.reviewed) for text in made)}
 
 
 def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> str:
@@ -53,12 +71,7 @@ def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> s
         done = sum(row[1] for row in rows.values())
         total = sum(row[0] for row in rows.values())
         edition = editions.get(lang) or Edition(lang=lang)
-        people = sum(1 for text in edition.texts.values() if text.how == "person")
-        reviewed = sum(1 for text in edition.texts.values() if text.reviewed)
-        # A quote's translation is its event file's, made and reviewed as the file says.
-        reviewed += sum(1 for event_id, _ in edition.quotes
-                        if (title := edition.texts.get(("events", event_id, "title")))
-                        and title.reviewed)
+        made = _made(site, edition)
         body = "".join(
             f"<tr><th scope=\"row\">{t(KINDS[kind])}</th><td>{translated:,}</td><td>{all_:,}</td>"
             f"<td>{stale:,}</td></tr>"
@@ -72,7 +85,7 @@ def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> s
                  f"<tbody>{body}</tbody></table>")
         summary = t("translations.summary", done=f"{done:,}", total=f"{total:,}",
                     percent=f"{100 * done // total if total else 100}",
-                    people=f"{people:,}", reviewed=f"{reviewed:,}")
+                    **{k: f"{v:,}" for k, v in made.items()})
         missing = [e for e in site.events
                    if not all(("events", e.id, name) in edition.texts for name in ("title", "summary"))]
         listed = (t("translations.events.all") if not missing else

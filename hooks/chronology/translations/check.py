@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import references
 from ..errors import Location, Problem
 from ..load import Document, LineMap
+from ..model import MACHINE, NOT_A_PERSON
 from ..read import Draft, event_id, read, read_list, walk
 from ..render.messages import _PLACE, ENGLISH
 from ..rules import AnyId, Known, at, unknown_id
@@ -92,7 +93,7 @@ def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
         yield from _check_who(text, drafts.translator.get(text.at.path), kind != "events"
                               and kind != "ui")
     for translator in drafts.translator.values():
-        yield from _check_how(translator, "translator")
+        yield from _check_translator(translator)
     renamed = {former: new for new, english in known.events.items()
                for former, _ in english.get("former_ids") or ()}
     for id_, event in drafts.events:
@@ -159,17 +160,42 @@ def _check_how(draft: Draft, label: str) -> Iterator[Problem]:
     how = draft.get("how")
     if how is not None and how not in specs.HOW:
         yield at(draft.loc("how"), f"{label}: how: '{how}' is not one of "
-                 f"{', '.join(specs.HOW)}; say whether a machine or a person made the text")
+                 f"{', '.join(specs.HOW)}; say whether a machine (checked by a second machine "
+                 f"pass or not) or a person made the text")
 
 
 def _check_who(text: Draft, translator: Draft | None, per_text: bool) -> Iterator[Problem]:
     yield from _check_how(text, text.what)
-    for name, means in (("by", "who translated it"), ("how", "machine or person")):
-        if not text.given(name) and not (translator and translator.given(name)):
-            where = ("with the text: {text: …, of: …, by: …, how: machine, reviewed: false}"
-                     if per_text else "with the text, or once for the file: translator: "
-                     "{by: …, how: machine, reviewed: false}")
-            yield at(text.at, f"{text.what}: missing '{name}' ({means}); give it {where}")
+    where = ("with the text: {text: …, of: …, how: machine-checked, reviewed: false}"
+             if per_text else "with the text, or once for the file: translator: "
+             "{how: machine-checked, reviewed: false}")
+    made = text if text.given("how") else translator if translator and translator.given("how") \
+        else None
+    if made is None:
+        yield at(text.at, f"{text.what}: missing 'how' (machine, machine-checked or person); "
+                 f"give it {where}")
+        return
+    how = made.get("how")
+    if how == "person" and not (text.given("by") or made.given("by")):
+        yield at(text.at, f"{text.what}: missing 'by' (the person who translated it); give it "
+                 f"{where.replace('how: machine-checked', 'by: <name>, how: person')}")
+    if text.given("by") and how is not None:  # a file's translator: once, in _check_translator
+        yield from _check_by(text, text.what, how)
+
+
+def _check_translator(translator: Draft) -> Iterator[Problem]:
+    yield from _check_how(translator, "translator")
+    if translator.given("by") and translator.get("how") is not None:
+        yield from _check_by(translator, "translator", translator["how"])
+
+
+def _check_by(draft: Draft, label: str, how: str) -> Iterator[Problem]:
+    if how in MACHINE:
+        yield at(draft.loc("by"), f"{label}: by: a machine translation names no one; remove "
+                 f"'by' (the pages say what kind of work it is: how: {how})")
+    elif NOT_A_PERSON.search(str(draft["by"])):
+        yield at(draft.loc("by"), f"{label}: by: must name the person who translated it, got "
+                 f"'{draft['by']}'")
 
 
 def _check_quotes(translation: Draft, event: Draft, id_: str) -> Iterator[Problem]:

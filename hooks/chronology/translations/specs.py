@@ -1,9 +1,10 @@
 """The fields of every translation file, declared (read.py's Spec and Field), as specs.py does
 for the English. A translated text is a mapping: `text`, `of` (the first 8 hex digits of the
-SHA-1 of the English it translates, whitespace folded), and who made it: `by`, `how` (machine
-or person), `reviewed` (who reviewed it, or false) — given with the text or once per file as
-`translator:`. A quote is never translated in place: `citations` repeat the English quote
-verbatim beside our translation. No MkDocs, no I/O.
+SHA-1 of the English it translates, whitespace folded), and how it was made: `how` (machine,
+machine-checked: a second machine pass compared it with the English, or person), `by` (the
+person who translated it; a machine names no one) and `reviewed` (the person who reviewed it, or
+false) — given with the text or once per file as `translator:`. A quote is never translated
+in place: `citations` repeat the English quote verbatim beside our translation. No MkDocs, no I/O.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import re
 
+from .. import model
 from .. import specs as english
 from ..fields import describe
 from ..read import Field, Reading, Spec, identifier, nested, records, text, translation_of
 
-HOW = ("machine", "person")
+HOW = model.HOW
 _OF = re.compile(r"[0-9a-f]{8}")
 
 
@@ -42,6 +44,11 @@ def reviewed(reading: Reading, name: str) -> str | bool | None:
     if value is False:
         return False
     if isinstance(value, str):
+        if model.NOT_A_PERSON.search(value):
+            reading.fields.report(reading.fields.line_of(name), f"{name}: must name the person who "
+                                  f"reviewed the translation, got '{value}'; a second machine "
+                                  f"pass is how: machine-checked, and reviewed: false")
+            return None
         return reading.fields.text(name)
     got = "true (by whom?)" if value is True else describe(value)
     reading.fields.report(reading.fields.line_of(name), f"{name}: must be false or the name of "
@@ -49,7 +56,7 @@ def reviewed(reading: Reading, name: str) -> str | bool | None:
     return None
 
 
-TRANSLATOR = Spec("a translator", (Field("by", text, True), Field("how", text, True),
+TRANSLATOR = Spec("a translator", (Field("by", text), Field("how", text, True),
                                    Field("reviewed", reviewed)))
 
 
