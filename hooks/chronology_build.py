@@ -20,7 +20,7 @@ from chronology.handwritten import HandWritten, read_page, sanitize_body
 from chronology.memo import Memo
 from chronology.model import Chronology
 from chronology.render import MARKERS, iter_pages, iter_redirects, render_fragments, split_front_matter
-from chronology.render.fragments import edition_credit, edition_note
+from chronology.render.fragments import edition_credit, edition_made, edition_note
 from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
 from chronology.translations import TRANSLATED_PAGE
@@ -198,6 +198,10 @@ def hand_written_in_edition(build: Build, src_uri: str, page: HandWritten, html:
     note = ""
     if given.of != build.translated[src_uri]:
         note = edition_note(words, ["edition.note.stale-page"]) + "\n"
+    # What kind of translation it is, under the page's heading, as on generated pages.
+    heading = html.find("</h1>")
+    at = heading + len("</h1>") if heading >= 0 else 0
+    html = f"{html[:at]}\n{edition_made(words, [made])}{html[at:]}"
     return f"{note}{html}\n{edition_credit(words, path_url(src_uri), [made])}"
 
 

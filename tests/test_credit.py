@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from chronology.handwritten import read_page
 from chronology.model import HOW, NOT_A_PERSON, Chronology
-from chronology.render import MARKERS, iter_pages
+from chronology.render import iter_pages
 from chronology.render.fragments import MADE
 from chronology.render.messages import ENGLISH
 from chronology.validate import load_chronology
@@ -111,24 +110,6 @@ def test_the_kinds_of_work_are_said_in_each_edition() -> None:
             "機械翻訳" in table["edition.made.machine-checked"]
         for id_ in ("edition.made.machine", "edition.made.machine-checked"):
             assert ("사람" if lang == "ko" else "人") in table[id_], (lang, id_)
-
-
-@pytest.mark.parametrize("path", sorted(p.relative_to(ROOT).as_posix()
-                                        for lang in EDITIONS for p in ROOT.glob(f"docs/*.{lang}.md")))
-def test_a_translated_page_says_what_kind_of_translation_it_is_under_its_title(path: str) -> None:
-    """A hand-written page says it in its own words, under its heading: the edition's sentence
-    for the kind of work its front matter declares."""
-    lang = path.rsplit(".", 2)[1]
-    text = (ROOT / path).read_text("utf-8")
-    page, problems = read_page(path, text, translated=True, known_markers=MARKERS)
-    assert problems == [] and page is not None and page.translation is not None
-    made = page.translation
-    said = messages(lang)[MADE[made.how, bool(made.reviewed)]].format(
-        by=made.by or "", reviewed=made.reviewed or "")
-    heading = re.search(r"^# .*$", text, re.M)
-    assert heading
-    after = text[heading.end():].lstrip("\n")
-    assert after.startswith(f"{said}\n{{: .chrono-edition-made }}\n"), path
 
 
 def edition_pages(site: Path) -> Iterator[Path]:
