@@ -85,6 +85,7 @@ def chronology() -> Chronology:
     return load_chronology(ROOT / "data")
 
 
+@pytest.mark.build  # every page of the real data, rendered in both editions
 @pytest.mark.parametrize("lang", EDITIONS)
 def test_every_generated_page_says_what_kind_of_translation_it_is(chronology: Chronology,
                                                                   lang: str) -> None:

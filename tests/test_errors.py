@@ -69,6 +69,7 @@ def test_mkdocs_reports_the_same_problems_without_a_traceback(tmp_path: Path) ->
     assert not site.exists()  # nothing was written
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
     """Every file of `make build`, the three editions' search bundles included: Pagefind 1.5
     writes its filters in hash order, which the build writes again sorted
