@@ -246,10 +246,8 @@ class EditWatcher:
         class Tell(FileSystemEventHandler):
             def on_closed(self, event: FileClosedEvent) -> None:
                 path = os.path.abspath(str(event.src_path))
-                for emitter in list(mkdocs_observer.emitters):
-                    if path.startswith(os.path.join(emitter.watch.path, "")):
-                        emitter.queue_event(FileModifiedEvent(path))
-                        return
+                for emitter in watching(list(mkdocs_observer.emitters), path):
+                    emitter.queue_event(FileModifiedEvent(path))
 
         observer = Observer()
         for folder in folders:
@@ -263,6 +261,23 @@ class EditWatcher:
         if self.observer is not None:
             self.observer.stop()
             self.observer = None
+
+
+def watching(emitters: list[Any], path: str) -> list[Any]:
+    """The emitters of MkDocs' watcher whose watch covers `path` (absolute). A watch of a file
+    (MkDocs watches mkdocs.yml) has its folder as `watch.path` and drops every event but its
+    file's, so a folder's prefix is not enough: the file `data/x.yaml` is covered by the watch
+    of `data/` (and of the project folder, if recursive), never by the watch of `mkdocs.yml`."""
+    covering = []
+    for emitter in emitters:
+        watch = emitter.watch
+        if getattr(watch, "is_file", False):
+            if path == getattr(watch, "resolved_path", None):
+                covering.append(emitter)
+        elif path.startswith(os.path.join(watch.path, "")) and (
+                watch.is_recursive or os.path.dirname(path) == os.path.normpath(watch.path)):
+            covering.append(emitter)
+    return covering
 
 
 class _Unchanged(File):

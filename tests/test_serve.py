@@ -112,9 +112,6 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-# Passes alone; after the other serve tests in one run it has failed (no rebuild was triggered),
-# cause not yet found: run, reported, not allowed to hide the rest of the suite.
-@pytest.mark.xfail(strict=False, reason="flaky after other serve tests in one run; under investigation")
 def test_an_edit_that_keeps_the_files_size_and_time_is_served(project: Path) -> None:
     port = free_port()
     log = project / "serve.log"
