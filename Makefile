@@ -18,6 +18,9 @@ EDITION ?= en
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
+# Python may cache compiled modules (pytest's rewritten tests too, some seconds a run), even
+# where the environment says not to; the caches are ignored by git.
+export PYTHONDONTWRITEBYTECODE :=
 export SOURCES
 
 .PHONY: venv serve build publish standalone test unit lint translations check-quotes lighthouse bench bench-editions clean
@@ -69,7 +72,8 @@ test: venv
 
 # The fast loop: the core's tests, no MkDocs build and no browser (seconds).
 unit: venv
-	$(BIN)/python -m pytest -m "not build and not browser" -q
+	QUICK_PROPERTIES=1 $(BIN)/python -m pytest -m "not build and not browser" --ignore=tests/browser \
+		-n auto --maxprocesses=4 -q
 
 lint: venv
 	$(BIN)/ruff check hooks tests

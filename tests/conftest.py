@@ -1,27 +1,14 @@
-"""Fixtures: small data folders, one full build of the real site, a browser.
-
-Every page opened through `open_page`/`page` records its requests; a test fails if any request
-leaves the site's own host (the site must make no third-party requests).
-"""
+"""Fixtures: small data folders, one full build of the real site (the browser's fixtures are in
+tests/browser/conftest.py, so that a run without the browser tests never imports Playwright)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-from support import (
-    CHROMIUM_FLAGS,
-    DESKTOP,
-    ROOT,
-    build_editions,
-    chromium_path,
-    serving,
-    write_data,
-)
+from chronology.model import Chronology
+from chronology.validate import load_chronology
+from support import ROOT, build_editions, write_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -40,6 +27,12 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_chronology() -> Chronology:
+    """The real data/, read and checked once for the whole run (tests only read it)."""
+    return load_chronology(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One strict build of the real site and its editions (as `make build`: site/, site/ko/,
     site/ja/), shared by the build and browser tests."""
@@ -47,50 +40,3 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build_editions(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serving(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
-
-
-OpenPage = Callable[..., AbstractContextManager[Page]]
-
-
-@pytest.fixture
-def open_page(browser: Browser, site_url: str) -> OpenPage:
-    """open_page(viewport=..., **context options) -> a page that fails on third-party requests."""
-
-    @contextmanager
-    def opener(viewport: dict[str, int] = DESKTOP, **options: object) -> Iterator[Page]:
-        context = browser.new_context(viewport=viewport, **options)
-        page = context.new_page()
-        outside: list[str] = []
-        host = urlsplit(site_url).netloc
-        page.on("request", lambda r: outside.append(r.url)
-                if urlsplit(r.url).scheme in {"http", "https", "ws", "wss"}
-                and urlsplit(r.url).netloc != host else None)
-        try:
-            yield page
-        finally:
-            context.close()
-        assert outside == [], f"requests left the site: {outside}"
-
-    return opener
-
-
-@pytest.fixture
-def page(open_page: OpenPage) -> Iterator[Page]:
-    with open_page() as opened:
-        yield opened
-
-

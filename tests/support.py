@@ -15,12 +15,34 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from playwright.sync_api import Page
+import yaml
+
+if TYPE_CHECKING:  # Playwright is imported where a browser is used, not by every test run
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
+# libyaml's loader where PyYAML has it, as the build reads: the pure-Python one is ten times slower.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+# Properties tried on random examples (Hypothesis): make test tries them all; make unit, the
+# loop run after each edit, a fifth (QUICK_PROPERTIES=1), reproducibly in CI.
+QUICK = os.environ.get("QUICK_PROPERTIES") == "1"
+DERANDOMISE = bool(os.environ.get("CI"))
+
+
+def examples(full: int) -> int:
+    """How many random examples a property is tried on in this run."""
+    return max(10, full // 5) if QUICK else full
+
+
+def load_yaml(text: str) -> Any:
+    """YAML text as Python values (the tests' own reading of the data, beside the build's)."""
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
+
 # The five articles are not ours to redistribute: they sit beside the project (../shared/seeds),
 # or wherever SOURCES says (`make test SOURCES=/path/to/seeds`).
 SEEDS = ROOT / os.environ.get("SOURCES", "../shared/seeds")
@@ -225,7 +247,6 @@ def chromium_path() -> str:
         pytest.fail("Debian's Chromium is needed for the browser tests: apt-get install -y chromium "
                     "(or set CHROMIUM to its path)", pytrace=False)
     return path
-
 
 
 def screenshot(page: Page, name: str) -> None:

@@ -13,19 +13,18 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-import yaml
-from support import ROOT, copy_project, mkdocs_build, search_index
+from support import ROOT, copy_project, load_yaml, mkdocs_build, search_index
 
 pytestmark = pytest.mark.build
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
-PHASE_IDS = [p["id"] for p in yaml.safe_load((DATA / "phases.yaml").read_text("utf-8"))]
-SOURCE_IDS = [s["id"] for s in yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))]
+PHASE_IDS = [p["id"] for p in load_yaml((DATA / "phases.yaml").read_text("utf-8"))]
+SOURCE_IDS = [s["id"] for s in load_yaml((DATA / "sources.yaml").read_text("utf-8"))]
 
 
 def ids_in(name: str) -> list[str]:
-    return [item["id"] for item in yaml.safe_load((DATA / f"{name}.yaml").read_text("utf-8"))]
+    return [item["id"] for item in load_yaml((DATA / f"{name}.yaml").read_text("utf-8"))]
 
 
 class _Links(HTMLParser):
@@ -64,7 +63,7 @@ def target_file(site: Path, url: str) -> Path:
 
 def test_real_data_has_four_phases_and_an_event_in_each() -> None:
     assert len(PHASE_IDS) == 4
-    phases = {yaml.safe_load(p.read_text("utf-8"))["phase"] for p in (DATA / "events").glob("*")}
+    phases = {load_yaml(p.read_text("utf-8"))["phase"] for p in (DATA / "events").glob("*")}
     assert phases == set(PHASE_IDS)
 
 
@@ -117,7 +116,7 @@ def test_home_timeline_links_every_event_in_date_order(built_site: Path) -> None
                        r'datetime="([0-9-]+)"', timeline)
     # The days measures took effect stand on the timeline too, linked to their decisions.
     taking_effect = sorted(p.stem for p in (DATA / "events").glob("*.yaml")
-                           if "in_force" in yaml.safe_load(p.read_text("utf-8")))
+                           if "in_force" in load_yaml(p.read_text("utf-8")))
     assert taking_effect
     assert sorted(re.findall(r'<a href="events/([a-z0-9-]+)/#in-force">', timeline)) == taking_effect
     assert dates == sorted(dates) and len(dates) == len(EVENT_IDS) + len(taking_effect)
@@ -202,7 +201,7 @@ def test_bad_data_fails_cleanly_and_keeps_the_old_site(tmp_path: Path) -> None:
 
 
 def test_corrections_show_on_their_events_and_on_the_corrections_page(built_site: Path) -> None:
-    corrections = yaml.safe_load((DATA / "corrections.yaml").read_text("utf-8"))
+    corrections = load_yaml((DATA / "corrections.yaml").read_text("utf-8"))
     page = (built_site / "corrections" / "index.html").read_text("utf-8")
     for correction in corrections:
         assert f'id="{correction["id"]}"' in page
@@ -218,7 +217,7 @@ def test_background_page_holds_every_entry(built_site: Path) -> None:
 
 
 def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> None:
-    tracks = yaml.safe_load((DATA / "tracks.yaml").read_text("utf-8"))
+    tracks = load_yaml((DATA / "tracks.yaml").read_text("utf-8"))
     page = (built_site / "tracks" / "index.html").read_text("utf-8")
     # Drawn twice, for wide and for narrow screens: each drawing holds every lane, bar and dot.
     start = page.index("<svg", page.index('class="chrono-chart"'))
@@ -243,7 +242,7 @@ def test_tracks_chart_is_inline_svg_with_links_and_a_table(built_site: Path) -> 
 
 
 def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Path) -> None:
-    glossary = yaml.safe_load((DATA / "glossary.yaml").read_text("utf-8"))
+    glossary = load_yaml((DATA / "glossary.yaml").read_text("utf-8"))
     page = (built_site / "glossary" / "index.html").read_text("utf-8")
     assert all(f'<dt id="{t["id"]}">' in page for t in glossary)
     event = "2019-07-01-japan-tightens-export-controls-on-three-chemicals"
@@ -251,7 +250,7 @@ def test_glossary_terms_get_tooltips_and_quotes_keep_their_words(built_site: Pat
     assert re.search(r'<abbr title="[^"]+" tabindex="0">photoresist</abbr>', html_page)
     quotes = re.findall(r"<blockquote[^>]*><p>(.*?)</p></blockquote>", html_page)
     shown = [html.unescape(re.sub(r"<[^>]+>", "", q)) for q in quotes]
-    data = yaml.safe_load((DATA / "events" / f"{event}.yaml").read_text("utf-8"))
+    data = load_yaml((DATA / "events" / f"{event}.yaml").read_text("utf-8"))
     assert shown[:len(data["citations"])] == [" ".join(c["quote"].split())
                                              for c in data["citations"]]
 
@@ -288,7 +287,7 @@ def test_live_reload_replaces_the_search_entries_of_every_rebuilt_page(tmp_path:
     """Under `serve --dirty` an edited event rebuilds several pages; none is indexed twice."""
     project = copy_project(tmp_path)
     event_file = sorted((project / "data" / "events").glob("*.yaml"))[5]
-    title = yaml.safe_load(event_file.read_text("utf-8"))["title"]
+    title = load_yaml(event_file.read_text("utf-8"))["title"]
     run = subprocess.run([sys.executable, "-c", LIVE_RELOAD, str(project), str(event_file)],
                          capture_output=True, text=True,
                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1",

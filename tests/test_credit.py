@@ -14,13 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from chronology.model import HOW, NOT_A_PERSON, Chronology
 from chronology.render import iter_pages
 from chronology.render.fragments import MADE
 from chronology.render.messages import ENGLISH
-from chronology.validate import load_chronology
-from support import ROOT
+from support import ROOT, load_yaml
 
 EDITIONS = ("ko", "ja")
 MADE_LINE = re.compile(r'<p class="chrono-edition-made"[^>]*>(.*?)</p>', re.S)
@@ -34,7 +32,7 @@ REVIEW = re.compile(r"review|검토|校閲|確認")
 
 
 def messages(lang: str) -> dict[str, str]:
-    ui = yaml.safe_load((ROOT / "data" / "i18n" / lang / "ui.yaml").read_text("utf-8"))
+    ui = load_yaml((ROOT / "data" / "i18n" / lang / "ui.yaml").read_text("utf-8"))
     return {id_: value["text"] for id_, value in ui.items() if id_ != "translator"}
 
 
@@ -80,9 +78,9 @@ def check_credit(lang: str, made_line: str, credit: str) -> None:
     assert not REVIEW.search(TAG.sub("", credit[len(made_line):])), credit
 
 
-@pytest.fixture(scope="module")
-def chronology() -> Chronology:
-    return load_chronology(ROOT / "data")
+@pytest.fixture
+def chronology(real_chronology: Chronology) -> Chronology:
+    return real_chronology
 
 
 @pytest.mark.build  # every page of the real data, rendered in both editions

@@ -16,10 +16,10 @@ from chronology.csp import (
     source_hash,
     with_policy,
 )
+from chronology.model import Chronology
 from chronology.render import iter_redirects
-from chronology.validate import load_chronology
 from csp_support import directives, read_page, sha256_source
-from support import ROOT, copy_project, mkdocs_build
+from support import copy_project, mkdocs_build
 
 PAGE = ('<!doctype html>\n<html lang="en">\n  <head>\n<meta charset="utf-8">\n'
         '<meta name="description" content="x"><script>a()</script>'
@@ -67,8 +67,8 @@ def test_the_policy_comes_first_in_head() -> None:
         with_policy("<html><body><header>", [])
 
 
-def test_a_redirect_page_allows_its_one_script() -> None:
-    chronology = load_chronology(ROOT / "data")
+def test_a_redirect_page_allows_its_one_script(real_chronology: Chronology) -> None:
+    chronology = real_chronology
     for lang in ("en", "ko", "ja"):
         pages = dict(iter_redirects(chronology, lang))
         assert pages, "the data has a former id; the test needs one"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from chronology.markup import Localized
+from chronology.model import Chronology
 from chronology.render import iter_pages
 from chronology.scripts import HANGUL, KANA_KANJI
 from chronology.translations.specs import fingerprint
@@ -64,8 +65,9 @@ def test_every_event_heading_is_in_its_editions_script(built_site: Path) -> None
         assert KANA_KANJI.search(title) and not HANGUL.search(title), japanese
 
 
-def test_every_quote_is_verbatim_in_every_edition(built_site: Path) -> None:
-    chronology = load_chronology(ROOT / "data")
+def test_every_quote_is_verbatim_in_every_edition(built_site: Path,
+                                                  real_chronology: Chronology) -> None:
+    chronology = real_chronology
     for event in chronology.events:
         for site in (built_site, built_site / "ko", built_site / "ja"):
             text = html.unescape(TAG.sub("", (site / "events" / event.id / "index.html")
@@ -76,8 +78,8 @@ def test_every_quote_is_verbatim_in_every_edition(built_site: Path) -> None:
 
 
 def test_quotes_in_an_edition_are_marked_english_with_our_translation_beside_them(
-        built_site: Path) -> None:
-    chronology = load_chronology(ROOT / "data")
+        built_site: Path, real_chronology: Chronology) -> None:
+    chronology = real_chronology
     event = next(e for e in chronology.events if e.citations)
     for lang in ("ko", "ja"):
         page = (built_site / lang / "events" / event.id / "index.html").read_text(encoding="utf-8")

@@ -19,10 +19,13 @@ from chronology.validate import load_chronology
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import (
+    DERANDOMISE,
     EVENT,
     ROOT,
     build_editions,
     copy_project,
+    examples,
+    load_yaml,
     mkdocs_build,
     search_filters,
     write_data,
@@ -31,7 +34,6 @@ from support import (
 FIXTURE = ROOT / "tests" / "fixtures" / "broken" / "data"
 # Property tests explore at random on a developer's machine, and run the same examples in CI
 # (which sets CI), so that a CI failure is reproducible and a green run means the same thing twice.
-DERANDOMISE = bool(os.environ.get("CI"))
 GOLDEN = ROOT / "tests" / "golden" / "broken-report.txt"
 
 
@@ -55,6 +57,7 @@ def test_every_problem_names_a_file_and_line() -> None:
     assert all(p.path.startswith("data/") and p.line >= 1 for p in problems)
 
 
+@pytest.mark.build  # a real MkDocs run
 def test_mkdocs_reports_the_same_problems_without_a_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     (project / "data").rename(project / "good-data")
@@ -122,13 +125,13 @@ def _assert_clean(data: Path) -> None:
         assert "<!-- chronology:" not in body
 
 
-@settings(max_examples=150, deadline=None, derandomize=DERANDOMISE,
+@settings(max_examples=examples(150), deadline=None, derandomize=DERANDOMISE,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.dictionaries(st.sampled_from(FIELDS), values, max_size=4),
        drop=st.sets(st.sampled_from(FIELDS), max_size=2))
 def test_mutated_events_build_or_fail_cleanly(tmp_path_factory: pytest.TempPathFactory,
                                               changes: dict[str, object], drop: set[str]) -> None:
-    event = yaml.safe_load(EVENT)
+    event = load_yaml(EVENT)
     event.update(changes)
     for field in drop:
         event.pop(field, None)
@@ -136,7 +139,7 @@ def test_mutated_events_build_or_fail_cleanly(tmp_path_factory: pytest.TempPathF
     _assert_clean(write_data(tmp_path_factory.mktemp("data"), events={"e.yaml": text}))
 
 
-@settings(max_examples=150, deadline=None, derandomize=DERANDOMISE,
+@settings(max_examples=examples(150), deadline=None, derandomize=DERANDOMISE,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=200) | st.text(alphabet=string.printable + "“”’é한", max_size=200))
 def test_arbitrary_file_contents_never_crash(tmp_path_factory: pytest.TempPathFactory,
@@ -147,11 +150,11 @@ def test_arbitrary_file_contents_never_crash(tmp_path_factory: pytest.TempPathFa
     _assert_clean(data)
 
 
-@settings(max_examples=60, deadline=None, derandomize=DERANDOMISE,
+@settings(max_examples=examples(60), deadline=None, derandomize=DERANDOMISE,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.sampled_from(HOSTILE) | st.text(min_size=1, max_size=60))
 def test_any_title_is_shown_as_text(tmp_path_factory: pytest.TempPathFactory, title: str) -> None:
-    event = yaml.safe_load(EVENT)
+    event = load_yaml(EVENT)
     event["title"] = title
     text = yaml.safe_dump(event, allow_unicode=True)
     _assert_clean(write_data(tmp_path_factory.mktemp("data"), events={"e.yaml": text}))

@@ -13,15 +13,13 @@ import jsonschema
 import pytest
 from chronology.export import CSV_COLUMNS, render_exports
 from chronology.translations.editions import english_texts
-from chronology.validate import load_chronology
-from support import ROOT
 
 BASE = "https://chronology.example/"
 
 
 @pytest.fixture(scope="module")
-def chronology():  # type: ignore[no-untyped-def]
-    return load_chronology(ROOT / "data")
+def chronology(real_chronology):  # type: ignore[no-untyped-def]
+    return real_chronology
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from chronology.csp import REDIRECT_SCRIPT
-from support import ROOT, copy_project, rename_event
+from support import ROOT, copy_project, load_yaml, rename_event
 
 pytestmark = pytest.mark.build
 
@@ -253,9 +253,8 @@ def test_without_an_address_the_build_says_it_is_for_local_viewing(project: Path
 
 
 def test_publishing_workflow_builds_with_the_published_address() -> None:
-    import yaml
 
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    workflow = load_yaml((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     assert any("make build SITE_URL=" in step.get("run", "") for step in steps)
     assert any(step.get("uses", "").startswith("actions/upload-pages-artifact")

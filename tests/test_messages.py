@@ -10,9 +10,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from chronology.model import Chronology
 from chronology.render import iter_pages, iter_redirects, messages, render_fragments, render_problem_banner
 from chronology.render.messages import ENGLISH, Messages
-from chronology.validate import load_chronology
 from support import ROOT
 
 RENDER = ROOT / "hooks" / "chronology" / "render"
@@ -81,7 +81,8 @@ def test_every_english_message_is_used() -> None:
     assert unused == []
 
 
-def test_rendering_the_real_data_asks_only_for_known_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rendering_the_real_data_asks_only_for_known_ids(monkeypatch: pytest.MonkeyPatch,
+                                                        real_chronology: Chronology) -> None:
     asked: set[str] = set()
     lookup = messages.message
 
@@ -90,7 +91,7 @@ def test_rendering_the_real_data_asks_only_for_known_ids(monkeypatch: pytest.Mon
         return lookup(table, message_id)  # KeyError for an unknown id
 
     monkeypatch.setattr(messages, "message", recording)
-    chronology = load_chronology(ROOT / "data")
+    chronology = real_chronology
     pages = dict(iter_pages(chronology, "A site"))
     pages.update(iter_pages(chronology, "A site", "ko"))
     pages.update(render_fragments(chronology))

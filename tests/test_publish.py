@@ -17,6 +17,9 @@ import pytest
 from publish import BUILD, export_commit
 from support import ROOT
 
+# Git and a builder run in subprocesses, some seconds in all: with the builds, not in the fast loop.
+pytestmark = pytest.mark.build
+
 URL = "https://example.org/chronology/"
 FAKE_BUILD = """\
 import os, shutil, sys

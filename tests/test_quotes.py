@@ -5,7 +5,7 @@ import pytest
 from chronology.load import load_records
 from chronology.quotes import check_quotes, main
 from chronology.validate import validate
-from support import EVENT, ROOT, SEEDS, write_data
+from support import EVENT, ROOT, SEEDS, load_yaml, write_data
 
 ARTICLE = "Something happened on Monday, the paper said. It was “big”.\n"
 
@@ -62,10 +62,9 @@ def test_readme_example_is_real_data() -> None:
     """The README's worked example must stay true: its quote is in the real event file."""
     readme = (ROOT / "README.md").read_text("utf-8")
     example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
-    import yaml
-    value = yaml.safe_load(example)
+    value = load_yaml(example)
     event_file = ROOT / "data" / "events" / "2019-08-01-kang-warns-of-security-fallout.yaml"
-    real = yaml.safe_load(event_file.read_text("utf-8"))
+    real = load_yaml(event_file.read_text("utf-8"))
     assert value["date"] == real["date"] and value["phase"] == real["phase"]
     assert value["date_basis"]["phrase"] == real["date_basis"]["phrase"]
     assert value["citations"][0] in real["citations"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from chronology.search_bundle import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import DERANDOMISE, examples
 
 TOPICS = [f"topic {n:02d}" for n in range(30)]  # enough values for hash order to show
 
@@ -68,7 +68,7 @@ def filters(bundle: Path) -> dict[str, list[object]]:
     return found
 
 
-@settings(derandomize=bool(os.environ.get("CI")))  # as tests/test_errors.py: reproducible in CI
+@settings(max_examples=examples(100), derandomize=DERANDOMISE)
 @given(st.recursive(st.one_of(st.integers(0, 2**64 - 1), st.text(), st.binary()),
                     lambda inner: st.lists(inner, max_size=4), max_leaves=12))
 def test_cbor_reads_back_what_it_writes(value: object) -> None:

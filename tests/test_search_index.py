@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from chronology.dates import PartialDate
+from chronology.model import Chronology
 from chronology.render.search import (
     cjk_suffixes,
     date_forms,
@@ -15,8 +16,7 @@ from chronology.render.search import (
     vocabulary,
 )
 from chronology.search import SearchIndexError, index_site
-from chronology.validate import load_chronology
-from support import ROOT, search_index
+from support import search_index
 
 
 def test_every_word_inside_a_japanese_sentence_starts_a_suffix() -> None:
@@ -59,9 +59,9 @@ def test_events_are_indexed_at_full_weight_and_other_pages_below() -> None:
     assert 'data-pagefind-weight="0.2"' in page and 'data-pagefind-meta="kind:actor"' in page
 
 
-def test_the_typo_vocabulary_holds_names_in_every_script_and_phrases() -> None:
-    chronology = load_chronology(ROOT / "data")
-    words = json.loads(vocabulary(chronology))
+def test_the_typo_vocabulary_holds_names_in_every_script_and_phrases(
+        real_chronology: Chronology) -> None:
+    words = json.loads(vocabulary(real_chronology))
     assert {"kishida", "pompeo", "photoresist", "문재인", "岸田文雄"} <= set(words["words"])
     assert words["words"] == sorted(set(words["words"]))
     assert "moon jae-in" in words["phrases"] and "no japan" in words["phrases"]

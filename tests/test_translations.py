@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chronology.model import Chronology
 from chronology.render.messages import ENGLISH
 from chronology.translations import __main__ as command
 from chronology.translations.coverage import coverage, report
@@ -140,13 +141,14 @@ def test_an_event_title_translation_keeps_the_english_title_limit() -> None:
         assert bool(problems) == refused
 
 
-def test_real_translations_leave_room_under_their_english_limits() -> None:
+def test_real_translations_leave_room_under_their_english_limits(
+        real_chronology: Chronology) -> None:
     # The English limits hold the translations too (read.translation_of); Korean and Japanese
     # take about 0.35-0.55 times the English characters, so a real one near its limit would
     # mean a limit in characters is the wrong measure for that field, not that it needs a trim.
     from chronology.hostile import text_limit
     from chronology.specs import DATE_BASIS, EVENT, LIST_FILES, MEASURE, RECORD_CITATION
-    chronology = load_chronology(ROOT / "data")
+    chronology = real_chronology
     fields = {("events", "title"): EVENT.by_name["title"],
               ("events", "summary"): EVENT.by_name["summary"],
               ("events", "date_basis.note"): DATE_BASIS.by_name["note"],

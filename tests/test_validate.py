@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 from chronology.errors import DataError
 from chronology.load import load_records
+from chronology.model import Chronology
 from chronology.validate import load_chronology, validate
 from support import EVENT, SOURCES, write_data
 
@@ -198,14 +199,14 @@ def test_every_invisible_character_of_this_pythons_unicode_is_refused() -> None:
     assert missed == []
 
 
-def test_reserved_anchors_are_exactly_the_fixed_ids_of_the_pages_data_ids_share() -> None:
+def test_reserved_anchors_are_exactly_the_fixed_ids_of_the_pages_data_ids_share(
+        real_chronology: Chronology) -> None:
     # If render/ adds a heading id to one of these pages, hostile.py must reserve it too.
     import re
 
     from chronology.hostile import anchor_ids
     from chronology.render import render_pages
-    from support import ROOT
-    chronology = load_chronology(ROOT / "data")
+    chronology = real_chronology
     pages = render_pages(chronology)
     shared = {
         "event": ([f"phases/{p.id}.md" for p in chronology.phases], {e.id for e in chronology.events}),

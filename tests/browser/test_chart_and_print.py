@@ -4,12 +4,11 @@ away, quote cards the width of the page."""
 from __future__ import annotations
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
-from support import DESKTOP, PHONE, ROOT
+from support import DESKTOP, PHONE, ROOT, load_yaml
 
 EVENT = "events/2019-08-02-japan-removes-south-korea-from-white-list/"
-PHASES = yaml.safe_load((ROOT / "data" / "phases.yaml").read_text("utf-8"))
+PHASES = load_yaml((ROOT / "data" / "phases.yaml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("path", ["", "tracks/"])

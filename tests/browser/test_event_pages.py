@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
-from support import PHONE, ROOT
+from support import PHONE, ROOT, load_yaml
 
 DATA = ROOT / "data"
 EVENT_FILES = sorted((DATA / "events").glob("*.yaml"))
-CORRECTIONS = yaml.safe_load((DATA / "corrections.yaml").read_text("utf-8"))
-PHASES = {p["id"]: p for p in yaml.safe_load((DATA / "phases.yaml").read_text("utf-8"))}
+CORRECTIONS = load_yaml((DATA / "corrections.yaml").read_text("utf-8"))
+PHASES = {p["id"]: p for p in load_yaml((DATA / "phases.yaml").read_text("utf-8"))}
 
 
 def words(text: str) -> str:
@@ -30,7 +29,7 @@ def wrong(source: str, quote: str) -> list[str]:
 
 
 def event(file: Path) -> dict[str, Any]:
-    return yaml.safe_load(file.read_text("utf-8"))  # type: ignore[no-any-return]
+    return load_yaml(file.read_text("utf-8"))  # type: ignore[no-any-return]
 
 
 def test_the_summary_is_on_the_first_phone_screen_of_every_event_page(open_page,  # type: ignore[no-untyped-def]
@@ -114,7 +113,7 @@ def test_the_navigation_marks_the_phase_of_an_event(page: Page, site_url: str) -
 
 def test_a_source_page_marks_sources_and_keeps_label_and_value_apart(page: Page,
                                                                     site_url: str) -> None:
-    source = yaml.safe_load((DATA / "sources.yaml").read_text("utf-8"))[0]
+    source = load_yaml((DATA / "sources.yaml").read_text("utf-8"))[0]
     page.goto(f"{site_url}sources/{source['id']}/")
     expect(page.locator(".md-nav--primary a[aria-current='location']")).to_have_text("Sources")
     text = page.locator("dl.chrono-details").inner_text()

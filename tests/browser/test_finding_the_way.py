@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, PHONE, ROOT, NotFoundHost, screenshot, serving
+from support import DESKTOP, PHONE, ROOT, NotFoundHost, load_yaml, screenshot, serving
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
@@ -38,7 +37,7 @@ def test_filters_narrow_the_timeline_and_say_how_many(page: Page, site_url: str)
     topic.select_option(value)
     shown = shown_events(page)
     expected = {e for e in EVENT_IDS
-                if value in yaml.safe_load((DATA / "events" / f"{e}.yaml").read_text("utf-8"))
+                if value in load_yaml((DATA / "events" / f"{e}.yaml").read_text("utf-8"))
                 .get("topics", [])}
     assert shown == expected and 0 < len(shown) < len(EVENT_IDS)
     assert counted(page) == (len(shown), len(EVENT_IDS))
@@ -55,10 +54,10 @@ def test_filters_narrow_the_timeline_and_say_how_many(page: Page, site_url: str)
 def test_court_rulings_and_measures_taking_effect(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.get_by_label("Kind", exact=True).select_option("ruling")
-    courts = {a["id"] for a in yaml.safe_load((DATA / "actors.yaml").read_text("utf-8"))
+    courts = {a["id"] for a in load_yaml((DATA / "actors.yaml").read_text("utf-8"))
               if a["kind"] == "court"}
     expected = {e for e in EVENT_IDS
-                if courts & set(yaml.safe_load((DATA / "events" / f"{e}.yaml").read_text("utf-8"))
+                if courts & set(load_yaml((DATA / "events" / f"{e}.yaml").read_text("utf-8"))
                                 .get("actors", []))}
     assert shown_events(page) == expected and expected
     page.get_by_label("Kind", exact=True).select_option("in-force")
@@ -114,7 +113,7 @@ def test_whos_who_sorts_people_by_family_name_within_each_country(page: Page,
 
 
 def test_corrections_open_with_an_overview_by_source(page: Page, site_url: str) -> None:
-    corrections = yaml.safe_load((DATA / "corrections.yaml").read_text("utf-8"))
+    corrections = load_yaml((DATA / "corrections.yaml").read_text("utf-8"))
     page.goto(site_url + "corrections/")
     overview = page.locator("table.chrono-overview")
     expect(overview).to_be_visible()

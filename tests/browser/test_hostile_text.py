@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, build_editions, copy_project, screenshot
+from support import DESKTOP, build_editions, copy_project, load_yaml, screenshot
 
 pytestmark = pytest.mark.build
 
@@ -84,7 +84,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     planted: list[str] = []
     for file in sorted((project / "data").rglob("*.yaml")):
         where = file.relative_to(project).as_posix()
-        value = plant(yaml.safe_load(file.read_text("utf-8")), where, planted)
+        value = plant(load_yaml(file.read_text("utf-8")), where, planted)
         file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), "utf-8")
     site = project / "site"
     result = build_editions(project, site)  # the English, and the editions in ko/ and ja/

@@ -6,9 +6,8 @@ import json
 import re
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
-from support import DESKTOP, PHONE, ROOT, screenshot
+from support import DESKTOP, PHONE, ROOT, load_yaml, screenshot
 
 EVENT = "events/2019-08-02-japan-removes-south-korea-from-white-list/"
 PHASE = "phases/2019-export-restrictions/"
@@ -17,7 +16,7 @@ EVENT_FILES = sorted((ROOT / "data" / "events").glob("*.yaml"))
 
 def citations_of(event_url: str) -> int:
     file = ROOT / "data" / "events" / (event_url.split("/")[1] + ".yaml")
-    return len(yaml.safe_load(file.read_text("utf-8"))["citations"])
+    return len(load_yaml(file.read_text("utf-8"))["citations"])
 
 
 def test_event_url_opens_directly(page: Page, site_url: str) -> None:
@@ -95,7 +94,7 @@ def test_printed_event_names_its_sources_in_full(page: Page, site_url: str) -> N
     page.goto(site_url + EVENT)
     page.emulate_media(media="print")
     expect(page.locator(".md-header")).to_be_hidden()
-    source = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text("utf-8"))[0]
+    source = load_yaml((ROOT / "data" / "sources.yaml").read_text("utf-8"))[0]
     quote_with_url = page.locator(f".chrono-citation blockquote[cite='{source['url']}']").first
     after = quote_with_url.evaluate("e => getComputedStyle(e, '::after').content")
     assert source["url"] in after
@@ -108,7 +107,7 @@ def test_structured_data_on_an_event(page: Page, site_url: str) -> None:
     assert page.locator("meta[property='og:title']").get_attribute("content")
     description = page.locator("meta[name='description']").get_attribute("content")
     file = ROOT / "data" / "events" / (EVENT.split("/")[1] + ".yaml")
-    assert description == " ".join(yaml.safe_load(file.read_text("utf-8"))["summary"].split())
+    assert description == " ".join(load_yaml(file.read_text("utf-8"))["summary"].split())
 
 
 def test_dark_palette_follows_the_system_and_toggles(open_page, site_url: str) -> None:

@@ -7,12 +7,11 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from perf.search_queries import page_key
 from playwright.sync_api import Page, expect
-from support import ARTIFACTS, DESKTOP, PHONE, ROOT
+from support import ARTIFACTS, DESKTOP, PHONE, ROOT, load_yaml
 
-EVENTS = {f.stem: yaml.safe_load(f.read_text("utf-8"))
+EVENTS = {f.stem: load_yaml(f.read_text("utf-8"))
           for f in sorted((ROOT / "data" / "events").glob("*.yaml"))}
 
 
