@@ -73,12 +73,11 @@ def test_search_finds_an_event_and_opens_it_highlighted(page: Page, site_url: st
         ("whitelist", "topic:white-lists"),
         ("photoresist", "2019-12-20-japan-eases-photoresist-controls"),
         ("No Japan", "2019-07-south-korean-consumers-boycott-japanese-goods"),  # an alias phrase
-        # one letter wrong, missing or swapped, in two scripts
-        ("Pompep", "actor:mike-pompeo"),
+        # one letter missing or swapped. The typos of words searched above (Pompep,
+        # photoresit, 문제인) are corrected towards the built site's vocabulary in node
+        # (tests/js/site/typos.test.js), as are these two, searched here for their results.
         ("Kishdia", "actor:fumio-kishida"),
         ("Sugwara", "actor:isshu-sugawara"),
-        ("photoresit", "2019-12-20-japan-eases-photoresist-controls"),
-        ("문제인", "actor:moon-jae-in"),
         # remembered phrases of quotes
         ("tit-for-tat trade spat", "2019-08-22-south-korea-decides-to-end-gsomia"),
         ("still only halfway", "2020-03-11-talks-end-with-agreement-to-continue"),
@@ -98,12 +97,12 @@ def test_search_finds_the_event_among_the_first_results(page: Page, site_url: st
         assert expected in found[:5], found[:5]
 
 
+# One form of each date: each form a reader writes (2019年8月2日, August 2, 2019, 令和元年8月...)
+# is rewritten to the same ISO query before the index is asked, in node (tests/js/query.test.js:
+# "dates as readers write them", and find.test.js: "asks the index for a date ... ISO form").
 @pytest.mark.parametrize(
     ("query", "day"),
-    [("2 August 2019", "2019-08-02"), ("August 2, 2019", "2019-08-02"), ("2019-08-02", "2019-08-02"),
-     ("2019年8月2日", "2019-08-02"), ("2019년 8월 2일", "2019-08-02"), ("2019-08", "2019-08"),
-     ("August 2019", "2019-08"), ("March 2023", "2023-03"), ("2023年3月", "2023-03"),
-     ("令和元年8月", "2019-08")],
+    [("2 August 2019", "2019-08-02"), ("令和元年8月", "2019-08"), ("March 2023", "2023-03")],
 )
 def test_a_date_finds_that_days_or_months_events_first(page: Page, site_url: str, query: str,
                                                         day: str) -> None:
