@@ -3,6 +3,9 @@ tests/browser/conftest.py, so that a run without the browser tests never imports
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,34 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         # fast loop (make unit) must never build one by accident.
         elif "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.build)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Before any test runs, one sentence for what the machine lacks, rather than browser tests
+    failing one by one minutes later."""
+    if session.config.option.collectonly or not any(
+            item.get_closest_marker("browser") for item in session.items):
+        return
+    if lacking := missing_for_the_browser():
+        raise pytest.UsageError(
+            f"the browser tests need {' and '.join(lacking)}: as root, apt-get install -y "
+            f"{' '.join(package for _, package in MISSING if _ in lacking)} (or run make unit, "
+            "which needs neither)")
+
+
+MISSING = [("Debian's Chromium", "chromium"),
+           ("a Korean and Japanese font (Noto CJK)", "fonts-noto-cjk")]
+
+
+def missing_for_the_browser() -> list[str]:
+    lacking = []
+    if not (os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")):
+        lacking.append(MISSING[0][0])
+    fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True,
+                           check=False) if shutil.which("fc-list") else None
+    if fonts is None or "CJK" not in fonts.stdout:
+        lacking.append(MISSING[1][0])
+    return lacking
 
 
 @pytest.fixture

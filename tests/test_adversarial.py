@@ -166,10 +166,16 @@ def test_no_case_hides_a_character_from_its_reviewer() -> None:
 
 
 FAILING = [path for path in CASES if not path.stem.startswith("pass-")]
+# Each case's report is asserted above, without a build. That a failed build leaves site/ as it
+# was does not depend on the mistake, so make test builds the first case of each kind (the
+# file name's first word: char, cause, file, i18n, yaml ...) and make review all of them.
+KINDS = {path.stem.split("-")[0]: path for path in reversed(FAILING)}
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("path", FAILING, ids=[p.stem for p in FAILING])
+@pytest.mark.parametrize("path", [
+    pytest.param(path, marks=() if KINDS[path.stem.split("-")[0]] == path else pytest.mark.review)
+    for path in FAILING], ids=[p.stem for p in FAILING])
 def test_make_build_keeps_the_last_good_site(path: Path, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str],
