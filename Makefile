@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE :=
 export SOURCES
 
-.PHONY: venv serve build publish standalone test unit js lint translations check-quotes lighthouse bench bench-editions clean
+.PHONY: venv serve build publish standalone test review unit js lint translations check-quotes lighthouse bench bench-editions clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -66,9 +66,15 @@ publish: venv
 standalone: venv
 	$(BIN)/python -m chronology.standalone build/standalone
 
-# Everything: unit tests, full builds, browser tests, lint and types (about 6½ minutes).
+# Every property: unit tests, full builds, browser tests, lint and types (minutes; see README).
 test: venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not review"
+
+# What make test samples, in full, and what is there to be looked at: the screenshots of every
+# page kind (tests/artifacts/), the search benchmark, the dark palette on every page, every
+# hostile case built end to end. Slow; CI runs it after make test. (pytest alone runs both.)
+review: venv
+	$(BIN)/python -m pytest -m review
 
 # The fast loop: the core's tests, no MkDocs build and no browser (seconds).
 unit: venv

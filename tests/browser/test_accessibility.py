@@ -15,6 +15,17 @@ PAGES = ["", "phases/2019-export-restrictions/",
          "sources/rt-2019-08-02/", "corrections/", "context/", "actors/moon-jae-in/",
          "events/2019-08-02-seoul-vows-a-firm-response/", "tracks/", "events/", "actors/",
          "?topic=gsomia&kind=decision"]
+# Contrast is the theme's, not the page's: make test checks the dark palette on a sample (the
+# home, an event, the timeline filtered); make review on every page.
+DARK_SAMPLE = {"", "events/2019-08-02-japan-removes-south-korea-from-white-list/",
+               "?topic=gsomia&kind=decision"}
+
+
+def schemes(pages: list[str], dark_sample: set[str]) -> list[object]:
+    """(path, scheme) for each page: light in make test, dark there on the sample only."""
+    return [pytest.param(path, scheme, marks=pytest.mark.review
+                         if scheme == "dark" and path not in dark_sample else ())
+            for path in pages for scheme in ("light", "dark")]
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -25,8 +36,7 @@ def axe_violations(page: Page) -> list[str]:
             for v in result["violations"]]
 
 
-@pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("path", "scheme"), schemes(PAGES, DARK_SAMPLE))
 def test_axe_finds_no_violations(open_page, site_url: str, path: str, scheme: str) -> None:  # type: ignore[no-untyped-def]
     with open_page(color_scheme=scheme) as page:
         page.goto(site_url + path)
@@ -38,8 +48,9 @@ def test_search_dialog_has_a_name(page: Page, site_url: str) -> None:
     assert page.locator(".md-search[role='dialog']").get_attribute("aria-label") == "Search"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("filters", [False, True])
+@pytest.mark.parametrize(("scheme", "filters"), [
+    ("light", False), ("light", True), ("dark", True),
+    pytest.param("dark", False, marks=pytest.mark.review)])
 def test_axe_finds_no_violations_in_the_open_search(open_page, site_url: str, scheme: str,  # type: ignore[no-untyped-def]
                                                     filters: bool) -> None:
     """The search dialog open, with results (one corrected for a typo) and, in turn, its

@@ -156,8 +156,10 @@ def test_the_404_page_offers_search_and_the_way_to_the_timeline(guest: Page, hos
     expect(page.locator(".md-search-result__link").first).to_be_visible(timeout=10_000)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+@pytest.mark.parametrize(("scheme", "width", "viewport"), [
+    ("light", "phone", PHONE),
+    *(pytest.param(*size, marks=pytest.mark.review) for size in
+      (("dark", "phone", PHONE), ("light", "desktop", DESKTOP), ("dark", "desktop", DESKTOP)))])
 def test_404_screenshots_for_review(browser: Browser, host: str, scheme: str, width: str,
                                     viewport: dict[str, int]) -> None:
     context = browser.new_context(viewport=viewport, color_scheme=scheme)

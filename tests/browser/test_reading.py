@@ -126,8 +126,10 @@ REVIEWED = [("home", ""), ("phase", PHASE), ("event", EVENT),
 
 
 @pytest.mark.parametrize(("name", "path"), REVIEWED)
-@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "viewport", "scheme"), [
+    ("phone", PHONE, "light"),  # make test: no page scrolls sideways on a phone
+    *(pytest.param(*size, marks=pytest.mark.review) for size in  # make review: the screenshots
+      (("phone", PHONE, "dark"), ("desktop", DESKTOP, "light"), ("desktop", DESKTOP, "dark")))])
 def test_screenshots_for_review(open_page, site_url: str, name: str, path: str,  # type: ignore[no-untyped-def]
                                 width: str, viewport: dict[str, int], scheme: str) -> None:
     if path.startswith("events/") and not (ROOT / "data" / f"{path.rstrip('/')}.yaml").exists():

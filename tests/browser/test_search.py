@@ -223,6 +223,7 @@ def test_a_phone_sees_the_first_result_whole(open_page, site_url: str) -> None: 
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
+@pytest.mark.review
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
 def test_search_screenshots_for_review(open_page, site_url: str, scheme: str, width: str,  # type: ignore[no-untyped-def]
