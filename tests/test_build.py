@@ -84,7 +84,7 @@ def test_nothing_generated_is_written_into_docs() -> None:
     # The hand-written pages and their Korean and Japanese translations.
     assert sorted(p.name for p in (ROOT / "docs").iterdir()) == [
         "about.ja.md", "about.ko.md", "about.md", "assets", "data.ja.md", "data.ko.md", "data.md",
-        "index.ja.md", "index.ko.md", "index.md"]
+        "index.ja.md", "index.ko.md", "index.md", "naming.ja.md", "naming.ko.md", "naming.md"]
 
 
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
