@@ -95,3 +95,36 @@ def test_screenshots_of_the_editions(open_page, lang: str, path: str, site_url: 
                 f"Korean or Japanese text renders as boxes {widths}: install a CJK font "
                 "(apt-get install -y fonts-noto-cjk; .ci/run does)")
             screenshot(page, f"edition-{lang}-{path.strip('/').replace('/', '-') or 'home'}-{size}")
+
+
+# The Korean words of links whose box runs over two lines.
+BROKEN_WORDS = """() => {
+    const broken = [];
+    for (const link of document.querySelectorAll('.md-content a, .md-footer a')) {
+        if (!(link instanceof HTMLAnchorElement)) continue;  // the chart's SVG links wrap by hand
+        for (const node of link.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE) continue;
+            // Words: between spaces, or a middle dot (강제징용·근로정신대 may break after it).
+            for (const found of node.textContent.matchAll(/[^\\s\\u00b7]+/g)) {
+                const word = found[0];
+                if (/[\\uac00-\\ud7a3]/.test(word)) {
+                    const range = document.createRange();
+                    range.setStart(node, found.index);
+                    range.setEnd(node, found.index + word.length);
+                    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    const fits = range.getBoundingClientRect().width < link.parentElement.clientWidth;
+                    if (lines.size > 1 && fits) broken.push(word);
+                }
+            }
+        }
+    }
+    return broken; }"""
+
+
+def test_korean_links_break_between_words_on_a_phone(open_page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Korean is written with spaces and breaks between words (translations review, Phones):
+    Material's links break anywhere unless the edition says otherwise."""
+    with open_page(viewport=PHONE) as page:
+        for path in ("", EVENT, "about/"):
+            page.goto(f"{site_url}ko/{path}")
+            assert page.evaluate(BROKEN_WORDS) == [], path
