@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronology import markup
 from chronology.errors import Problem
 from chronology.export import render_exports
 from chronology.handwritten import HandWritten, read_page, sanitize_body
+from chronology.localized import Localized
 from chronology.memo import Memo
+from chronology.messages import Messages
 from chronology.model import Chronology
 from chronology.render import MARKERS, iter_pages, iter_redirects, render_fragments, split_front_matter
 from chronology.render.fragments import edition_credit, edition_made, edition_note
-from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
 from chronology.translations import TRANSLATED_PAGE
 from chronology.translations.specs import fingerprint
@@ -194,7 +194,7 @@ def hand_written_in_edition(build: Build, src_uri: str, page: HandWritten, html:
                 + f'\n<div lang="en">{html}</div>')
     given = page.translation
     assert given is not None  # read_page requires it of a translated page
-    made = markup.Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
+    made = Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
     note = ""
     if given.of != build.translated[src_uri]:
         note = edition_note(words, ["edition.note.stale-page"]) + "\n"

@@ -20,8 +20,8 @@ from typing import Any
 
 from chronology.errors import DataError
 from chronology.markup import outline, site_url_problem
+from chronology.messages import Messages, script_messages
 from chronology.render import nav_with_phases, render_problem_banner
-from chronology.render.messages import Messages, script_messages
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.translations import LANGUAGES
@@ -134,7 +134,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # The theme's templates and scripts in the edition's words (render/messages.py): t("id") for
+    # The theme's templates and scripts in the edition's words (chronology/messages.py): t("id") for
     # templates (escaped: a translation is text), the scripts' messages for main.html.
     words = _build.words
     env.globals["t"] = lambda message_id: Markup(words(message_id))

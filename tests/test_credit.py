@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chronology.messages import ENGLISH
 from chronology.model import HOW, NOT_A_PERSON, Chronology
 from chronology.render import iter_pages
 from chronology.render.fragments import MADE
-from chronology.render.messages import ENGLISH
 from chronology.validate import load_chronology
 from support import ROOT
 

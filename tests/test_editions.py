@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from chronology.markup import Localized
+from chronology.localized import Localized
 from chronology.render import iter_pages
 from chronology.scripts import HANGUL, KANA_KANJI
 from chronology.translations.specs import fingerprint

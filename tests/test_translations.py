@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from chronology.render.messages import ENGLISH
+from chronology.messages import ENGLISH
 from chronology.translations import __main__ as command
 from chronology.translations.coverage import coverage, report
 from chronology.translations.specs import fingerprint

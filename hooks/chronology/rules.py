@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Location, Problem
-from .load import Document
 from .model import BASIS_KINDS, RECORD_KINDS
 from .read import Draft, walk
 from .scripts import HANGUL, KANA_KANJI
@@ -32,16 +31,6 @@ class AnyId(frozenset[str]):
 
     def __contains__(self, item: object) -> bool:
         return True
-
-
-def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
-    """The ids a list file declares, including those of records with problems of their own: a
-    reference to one is not reported again as unknown. None at all (AnyId) if the file is
-    missing or cannot be read."""
-    if not readable or document is None or not isinstance(document.value, list):
-        return AnyId()
-    return {item["id"] for item in document.value
-            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 @dataclass

@@ -23,8 +23,8 @@ import yaml
 
 from .errors import DataError
 from .export import render_exports
+from .messages import ENGLISH, Messages, script_messages
 from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
-from .render.messages import ENGLISH, Messages, script_messages
 from .render.search import searchable, vocabulary
 from .translations import TRANSLATED_PAGE
 from .urls import SEARCH_VOCABULARY, path_url

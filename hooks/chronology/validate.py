@@ -12,14 +12,15 @@ Never stops at the first problem; never drops a record silently. No MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import references, rules
 from .errors import DataError, Problem
-from .load import Cache, RawData, load_records
+from .load import Cache, Document, RawData, file_reader, load_records
 from .model import (
     Actor,
     Background,
@@ -42,18 +43,26 @@ from .read import Draft, event_id, read, read_list
 from .specs import EVENT, LIST_FILES
 from .translations.check import check_language, read_language
 from .translations.editions import build_edition
+from .translations.load import LanguageFiles, load_translations
 from .unchecked import check_unchecked
 
 
 def load_chronology(data_dir: Path, cache: Cache | None = None) -> Chronology:
-    """Load and check data/; raise one DataError with every problem of both stages."""
+    """Load data/ and its translations (data/i18n/), and check them; raise one DataError with
+    every problem of both stages."""
     raw, problems = load_records(data_dir, cache)
-    return validate(raw, problems)
+    if data_dir.is_symlink():  # reported by load_records; nothing behind the link is read
+        return validate(raw, problems)
+    languages = load_translations(data_dir / "i18n", data_dir.parent,
+                                  file_reader(data_dir.parent, cache), problems)
+    return validate(raw, problems, languages)
 
 
-def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
+def validate(raw: RawData, found: Iterable[Problem] = (),
+             translations: Sequence[LanguageFiles] = ()) -> Chronology:
     """Check everything; return the Chronology or raise DataError with every problem, those
-    `found` while loading included (a value reported there reads as nothing here)."""
+    `found` while loading included (a value reported there reads as nothing here).
+    `translations`: the language folders of data/i18n/ (translations/load.py)."""
     problems: list[Problem] = list(found)
     lists = {name: read_list(spec, getattr(raw, name), what, problems)
              for name, (spec, what) in LIST_FILES.items()}
@@ -61,7 +70,7 @@ def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
         (event_id(document, problems), read(EVENT, document.value, document.path, document.line,
                                             problems))
         for document in raw.events]
-    languages = [read_language(files, problems) for files in raw.translations]
+    languages = [read_language(files, problems) for files in translations]
     known = _known(raw, lists, events)
     problems += check(raw, lists, events, known)
     for language in languages:
@@ -82,7 +91,7 @@ def _known(raw: RawData, lists: dict[str, list[Draft]],
     as known, and references to a file that is missing or could not be read are counted, not
     checked (unchecked.py): each mistake is reported once, its cause first."""
     ids: dict[str, Any] = {
-        name: rules.declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
+        name: declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
         for name in LIST_FILES}
     # No event at all: the folder is missing, empty or unreadable, which is reported as such.
     ids["events"] = set(raw.event_ids) if raw.event_ids else rules.AnyId()
@@ -93,6 +102,17 @@ def _known(raw: RawData, lists: dict[str, list[Draft]],
     return rules.Known(ids=ids, phases=_by_id(lists["phases"]), sources=_by_id(lists["sources"]),
                        records=_by_id(lists["records"]),
                        events={id_: draft for id_, draft in events if id_ is not None})
+
+
+def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
+    """The ids a list file declares, including those of records with problems of their own: a
+    reference to one is not reported again as unknown. None at all (AnyId) if the file is
+    missing or cannot be read. (From the file as loaded: a record whose other fields do not
+    read still declares its id.)"""
+    if not readable or document is None or not isinstance(document.value, list):
+        return rules.AnyId()
+    return {item["id"] for item in document.value
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def check(raw: RawData, lists: dict[str, list[Draft]],

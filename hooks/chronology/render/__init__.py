@@ -14,8 +14,12 @@ from functools import partial
 
 from .. import markup as m
 from ..csp import REDIRECT_SCRIPT, policy_meta
-from ..markup import Localized, href
+from ..localized import Localized, shown
+from ..markup import href
+from ..messages import EN
 from ..model import Chronology
+from ..translations.coverage import coverage
+from ..translations.localize import localize, messages
 from ..urls import (
     ACTORS,
     CONTEXT,
@@ -48,7 +52,6 @@ from .events import (
 )
 from .fragments import NO_INDEX, edition_credit, edition_made, edition_note
 from .measures import render_tracks_page
-from .messages import EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,
@@ -75,8 +78,6 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
     """Every generated page as (docs-relative path, Markdown), one at a time (10,000 event
     pages need not all be held in memory at once), in the edition `lang` ("en", "ko", "ja"):
     the same pages at the same paths in every edition."""
-    from ..translations.coverage import coverage  # here: translations/ reads render's messages
-
     site = edition_site(chronology, site_name, lang)
     local = site.chronology
     pages: list[tuple[str, Callable[[], str]]] = []
@@ -108,19 +109,17 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
              for (kind, _, _), text in (edition.texts.items() if edition else ())
              if kind == "ui"][:1]
     for path, render in pages:
-        with m.shown() as found:
+        with shown() as found:
             page = render()
         yield path, with_translation_notes(site, path, page, found + words)
 
 
 def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") -> Site:
     """The lookups for rendering the edition `lang`: its texts, its words."""
-    from ..translations.localize import localize, messages  # as in iter_pages
-
     return Site(localize(chronology, lang), site_name, messages(chronology, lang))
 
 
-def with_translation_notes(site: Site, path: str, page: str, found: list[m.Localized]) -> str:
+def with_translation_notes(site: Site, path: str, page: str, found: list[Localized]) -> str:
     """An edition's page with what it must say about its translation: under the heading, what
     kind of translation it is, and that parts are still in English or were translated from an
     earlier English; at the end, the same kind of work and a link to the Translations page.

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from .. import markup as m
 from ..dates import PartialDate
+from ..messages import EN, Messages
 from ..model import Event, Measure, Track
 from ..urls import event_url, phase_url
 from .fragments import day
-from .messages import EN, Messages
 from .site import Site
 
 

@@ -27,6 +27,7 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..model import Actor, Chronology, Event
 from ..scripts import KANA_KANJI, language_of
+from ..translations.localize import localize
 from ..urls import ACTORS, EVENTS, PHASES, RECORD, SOURCES, TOPICS
 
 # The weight of pages that list or describe (everything but events): a name's own page must not
@@ -188,8 +189,6 @@ def vocabulary(chronology: Chronology, lang: str = "en") -> str:
     terms, names as its language writes them), beside the English ones its pages still hold
     (other names, names in Latin letters); Japanese words are its runs of kanji, katakana and
     Latin letters between the particles (a whole sentence of kana and kanji is no word)."""
-    from ..translations.localize import localize  # the core's translations import no renderer
-
     texts: list[str] = []
     phrases: list[str] = []
     edition = localize(chronology, lang)

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import markup as m
+from ..messages import Messages
 from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
 from .glossary import Glossary
-from .messages import Messages
 
 
 class Site:

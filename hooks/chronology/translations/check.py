@@ -15,9 +15,9 @@ from pathlib import Path
 from .. import references
 from ..errors import Location, Problem
 from ..load import Document, LineMap
+from ..messages import ENGLISH, PLACE
 from ..model import MACHINE, NOT_A_PERSON
 from ..read import Draft, event_id, read, read_list, walk
-from ..render.messages import _PLACE, ENGLISH
 from ..rules import AnyId, Known, at, unknown_id
 from . import specs
 from .load import LanguageFiles
@@ -212,13 +212,13 @@ def _check_quotes(translation: Draft, event: Draft, id_: str) -> Iterator[Proble
 def _check_message(id_: str, message: Draft) -> Iterator[Problem]:
     if id_ not in ENGLISH:
         yield at(message.at, unknown_id("message id", id_, set(ENGLISH),
-                                        "ui.yaml translates the messages of render/messages.py"))
+                                        "ui.yaml translates the messages of hooks/chronology/messages.py"))
         return
     text = message.get("text")
     if text is None:
         return
-    extra = sorted(set(_PLACE.findall(text)) - set(_PLACE.findall(ENGLISH[id_])))
+    extra = sorted(set(PLACE.findall(text)) - set(PLACE.findall(ENGLISH[id_])))
     if extra:
-        allowed = ", ".join(f"{{{p}}}" for p in sorted(set(_PLACE.findall(ENGLISH[id_]))))
+        allowed = ", ".join(f"{{{p}}}" for p in sorted(set(PLACE.findall(ENGLISH[id_]))))
         yield at(message.loc("text"), f"{id_}: text: {{{extra[0]}}} is not a place in the "
                  f"English message; use only {allowed or 'none (it has no places)'}")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..messages import ENGLISH
 from ..model import Chronology, Edition, Translated
 from ..read import Draft
-from ..render.messages import ENGLISH
 from .check import LanguageDrafts, texts
 from .specs import fingerprint
 

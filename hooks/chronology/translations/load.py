@@ -7,20 +7,17 @@ Only file-level problems here; meaning is check.py's. No MkDocs.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..load import Document, event_files, visible_entries
+from ..load import Document, ReadFile, event_files, visible_entries
 from . import LANGUAGES
 
 # Which English file each list file translates (data/<name>.yaml), by id.
 LIST_FILES = ("phases", "topics", "actors", "glossary", "context", "corrections", "tracks")
 _EXPECTED = {f"{name}.yaml" for name in (*LIST_FILES, "ui")} | {"events"}
-
-ReadFile = Callable[[Path], tuple[Document | None, list[Problem]]]
-
 
 @dataclass(frozen=True)
 class LanguageFiles:

@@ -1,7 +1,7 @@
 """An edition's Chronology: the same records, their texts in the edition's language.
 
 `localize(chronology, "ko")` returns a Chronology whose titles, summaries, notes, roles, terms
-and corrections are the Korean translations (markup.Localized, carrying who made them and
+and corrections are the Korean translations (localized.Localized, carrying who made them and
 whether they are stale), with the English standing in, marked `missing`, where there is none.
 Quotes stay verbatim: our translation goes beside them (Citation.translation,
 RecordCitation.translation). Actors are named as the edition's language writes them. Ids, dates,
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from ..markup import Localized
+from ..localized import Localized
 from ..model import (
     Actor,
     Background,
