@@ -15,11 +15,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import model
 from .errors import Location, Problem
-from .model import BASIS_KINDS, RECORD_KINDS
-from .read import Draft, walk
+from .model import ACTOR_KINDS, BASIS_KINDS, CORRECTION_KINDS, RECORD_KINDS
+from .read import Draft, Spec, walk
 from .scripts import HANGUL, KANA_KANJI
-from .specs import ACTOR_KINDS, CORRECTION_KINDS
 
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
@@ -160,25 +160,28 @@ def check_names(actor: Draft) -> Iterator[Problem]:
                      f"as {'Korean' if lang == 'ko' else 'Japanese'} writes it, or remove the line")
 
 
-def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
-    """The rules about one record of a kind, on its own."""
-    return {
-        "phase": (check_phase_dates,),
-        "actor": (check_kind(ACTOR_KINDS), check_names),
-        "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
-        "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
+RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
+    model.PHASE: (check_phase_dates,),
+    model.ACTOR: (check_kind(ACTOR_KINDS), check_names),
+    model.CORRECTION: (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
+    model.RECORD_SOURCE: (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-        "event": (check_event_rests_on_sources,
-                  lambda r: check_citations_given(r, "citations")),
-        "background entry": (lambda r: check_citations_given(r, "citations"),),
-        "glossary term": (check_aliases_not_term,),
-    }.get(kind, ())
+    model.EVENT: (check_event_rests_on_sources, lambda r: check_citations_given(r, "citations")),
+    model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
+    model.GLOSSARY_TERM: (check_aliases_not_term,),
+}
+
+
+def rules_for(kind: Spec) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
+    """The rules about one record of a kind, on its own (those of the kind it extends, for a
+    kind made by declare.Kind.extend)."""
+    return RECORD_RULES.get(getattr(kind, "origin", None) or kind, ())
 
 
 def nested_rules(draft: Draft) -> Iterator[Problem]:
     """Rules about the records nested in any record: date bases, record citations."""
     for record in walk(draft):
-        if record.what in {"date_basis", "basis"}:
+        if record.spec is model.DATE_BASIS:
             yield from check_basis(record)
         if record.given("translation"):
             yield from check_translation(record)

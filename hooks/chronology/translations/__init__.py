@@ -1,6 +1,7 @@
 """Translations: the Korean and Japanese texts in data/i18n/<lang>/ — loaded (load.py), read
-against their specs (specs.py), checked (check.py), turned into one Edition per language
-(editions.py), and the coverage report of what is untranslated or stale (coverage.py).
+against their specs (specs.py, derived from model.py), checked (check.py), turned into one
+Edition per language (editions.py), and the coverage report of what is untranslated or stale
+(coverage.py).
 
 Nothing here renders: the English site is the same with or without data/i18n/. No MkDocs.
 """
