@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.languages import BY_CODE
 from chronology.markup import outline, site_url_problem
 from chronology.messages import Messages, script_messages
-from chronology.render import nav_with_phases, render_problem_banner
+from chronology.render import nav_with_phases, render_problem_banner, translated_nav
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.translations import LANGUAGES
@@ -66,10 +67,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if (search := theme_search(config)) is not None:
         search.enabled = True  # as a build that stopped between two pages may have left it
     edition = config.extra.get("edition", "en")
-    if edition not in ("en", *LANGUAGES):
+    if edition not in BY_CODE:
         raise PluginError(f"chronology: extra.edition is '{edition}'; it must be en (mkdocs.yml), "
-                          f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...)")
+                          f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...): the "
+                          "languages of hooks/chronology/languages.py")
     _build.lang = edition
+    # The language selector, and each page's editions in the sitemap: every language's folder.
+    config.extra["alternate"] = [{"name": language.native, "lang": language.code,
+                                  "root": language.folder} for language in BY_CODE.values()]
     # Each edition but the English is published in a folder of the English site (ko/, ja/):
     # `up` leads from its root to the English root, where the language selector's paths start.
     config.extra["up"] = "" if edition == "en" else "../"
@@ -106,7 +111,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.memo.forget()
     if config.nav is not None:
         try:
-            config.nav = nav_with_phases(config.nav, _build.chronology)
+            # An edition's navigation is the English one (INHERIT), its titles translated by its
+            # mkdocs.<lang>.yml (extra.nav_titles).
+            nav = nav_with_phases(config.nav, _build.chronology)
+            config.nav = translated_nav(nav, config.extra.get("nav_titles") or {})
         except ValueError as error:
             raise PluginError(f"{Path(config.config_file_path).name}: {error}") from None
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from chronology import languages
 from chronology.messages import ENGLISH
 from chronology.model import HOW, NOT_A_PERSON, Chronology
 from chronology.render import iter_pages
@@ -22,7 +23,7 @@ from chronology.render.fragments import MADE
 from chronology.validate import load_chronology
 from support import ROOT
 
-EDITIONS = ("ko", "ja")
+EDITIONS = tuple(language.code for language in languages.EDITIONS)
 MADE_LINE = re.compile(r'<p class="chrono-edition-made"[^>]*>(.*?)</p>', re.S)
 CREDIT = re.compile(r'<p class="chrono-edition-credit"[^>]*>(.*?)</p>', re.S)
 TAG = re.compile(r"<[^>]+>")

@@ -17,6 +17,8 @@ import html
 import re
 from collections.abc import Mapping
 
+from .languages import LANGUAGES
+
 ENGLISH: Mapping[str, str] = {
     # Plurals: Messages.count picks `.one` for 1 and `.other` for any other number.
     "count.event.one": "{n} event",
@@ -27,9 +29,8 @@ ENGLISH: Mapping[str, str] = {
     "count.error.other": "{n} errors",
     "count.page.one": "{n} page",
     "count.page.other": "{n} pages",
-    "language.en": "English",
-    "language.ko": "Korean",
-    "language.ja": "Japanese",
+    # The site's languages (languages.py), then others the public record is written in.
+    **{f"language.{language.code}": language.english for language in LANGUAGES},
     "language.zh": "Chinese",
     "language.fr": "French",
     "language.de": "German",

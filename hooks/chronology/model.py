@@ -20,6 +20,7 @@ from .dates import PartialDate
 from .declare import Kind, declared, register
 from .errors import Location
 from .hostile import term_problem
+from .languages import EDITIONS
 from .read import (
     Field,
     Spec,
@@ -241,11 +242,11 @@ RECORD_SOURCE = register(Kind(RecordSource, "a record source", file="records",
 
 
 def _names(draft: Any) -> tuple[tuple[str, str], ...]:
-    return tuple((lang, draft[lang]) for lang in ("ko", "ja") if draft.get(lang))
+    return tuple((lang.code, draft[lang.code]) for lang in EDITIONS if draft.get(lang.code))
 
 
-# How Korean and Japanese write a name that is not their own ("기시다 후미오", "文在寅").
-NAMES = Spec("names", (Field("ko", SHORT), Field("ja", SHORT)))
+# How each edition's language writes a name that is not its own ("기시다 후미오", "文在寅").
+NAMES = Spec("names", tuple(Field(lang.code, SHORT) for lang in EDITIONS))
 
 
 @dataclass(frozen=True, kw_only=True)

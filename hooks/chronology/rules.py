@@ -17,9 +17,9 @@ from typing import Any
 
 from . import model
 from .errors import Location, Problem
+from .languages import EDITIONS
 from .model import ACTOR_KINDS, BASIS_KINDS, CORRECTION_KINDS, RECORD_KINDS
 from .read import Draft, Spec, walk
-from .scripts import HANGUL, KANA_KANJI
 
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
@@ -146,18 +146,16 @@ def check_aliases_not_term(term: Draft) -> Iterator[Problem]:
                      f"{term.loc('term').line}); keep one of them")
 
 
-# What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
-# Japanese (a name under the wrong key is the likely mistake).
-SCRIPTS = {"ko": ("Hangul", HANGUL), "ja": ("kana or kanji", KANA_KANJI)}
-
-
 def check_names(actor: Draft) -> Iterator[Problem]:
+    """Each edition's writing of a name holds its script (Hangul for Korean, kana or kanji for
+    Japanese: a name under the wrong key is the likely mistake)."""
     names = actor.get("names")
-    for lang, (script, pattern) in SCRIPTS.items():
-        value = names.get(lang) if names else None
-        if value and not pattern.search(value):
-            yield at(names.loc(lang), f"names: {lang}: '{value}' has no {script}; write the name "
-                     f"as {'Korean' if lang == 'ko' else 'Japanese'} writes it, or remove the line")
+    for language in EDITIONS:
+        value = names.get(language.code) if names else None
+        if value and language.pattern and not language.pattern.search(value):
+            yield at(names.loc(language.code), f"names: {language.code}: '{value}' has no "
+                     f"{language.script}; write the name as {language.english} writes it, or "
+                     "remove the line")
 
 
 RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from .. import markup as m
@@ -67,7 +67,7 @@ from .translated import render_translations_page
 
 __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
            "redirects", "render_fragments", "render_pages",
-           "render_problem_banner", "split_front_matter"]
+           "render_problem_banner", "split_front_matter", "translated_nav"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 MARKERS = ("chart", "phases", "timeline")  # what a hand-written page may embed: render_fragments
@@ -239,6 +239,30 @@ def nav_with_phases(nav: list[object], chronology: Chronology) -> list[object]:
                          "one, for example '- Phases: [phases/<id>.md]': the build fills it with "
                          "the phases in data/phases.yaml")
     return filled
+
+
+def translated_nav(nav: list[object], titles: Mapping[str, str]) -> list[object]:
+    """The navigation with its section and page titles in an edition's words (`titles`, by the
+    English title, from its mkdocs.<lang>.yml); a title with no translation stays English.
+    ValueError names a translated title the navigation does not have (renamed in mkdocs.yml?)."""
+    seen: set[str] = set()
+
+    def walk(entries: list[object]) -> list[object]:
+        found: list[object] = []
+        for entry in entries:
+            if isinstance(entry, dict):
+                seen.update(entry)
+                entry = {titles.get(title, title): walk(value) if isinstance(value, list) else value
+                         for title, value in entry.items()}
+            found.append(entry)
+        return found
+
+    translated = walk(nav)
+    if unknown := sorted(set(titles) - seen):
+        raise ValueError(f"extra.nav_titles translates {', '.join(unknown)}, which the "
+                         "navigation ('nav' in mkdocs.yml) does not have; translate its titles as "
+                         "mkdocs.yml writes them")
+    return translated
 
 
 def render_problem_banner(report: str) -> str:

@@ -9,10 +9,10 @@ from collections.abc import Callable, Collection, Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
+from ..languages import language, language_of
 from ..localized import Localized
 from ..messages import EN, Messages
 from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
-from ..scripts import language_of
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .site import Site
 
@@ -68,7 +68,7 @@ def made(t: Messages, texts: Iterable[Localized]) -> list[str]:
 
 def edition_made(t: Messages, texts: Iterable[Localized]) -> str:
     """The line under an edition page's heading: what kind of translation the reader has."""
-    said = ("" if t.lang == "ja" else " ").join(made(t, texts))
+    said = language(t.lang).joiner.join(made(t, texts))
     return f'<p class="chrono-edition-made" {NO_INDEX}>{said}</p>'
 
 
@@ -76,7 +76,7 @@ def edition_credit(t: Messages, here: str, texts: Iterable[Localized]) -> str:
     """The end of an edition's page: what kind of translation its texts are, each once, and a
     link to what each edition has translated."""
     coverage = m.link(here, TRANSLATIONS, t.text("edition.coverage-link"))
-    credit = t("edition.credit", made=("" if t.lang == "ja" else " ").join(made(t, texts)),
+    credit = t("edition.credit", made=language(t.lang).joiner.join(made(t, texts)),
                coverage=coverage)
     return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
 

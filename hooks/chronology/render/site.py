@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import markup as m
+from ..languages import language
 from ..messages import Messages
 from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
@@ -25,7 +26,7 @@ class Site:
         self.lang = chronology.lang  # the edition's language: its words (t) and its dates
         self.t = Messages(self.lang, messages)
         # Between two sentences: Japanese writes none after its full stop (。).
-        self.space = "" if self.lang == "ja" else " "
+        self.space = language(self.lang).joiner
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
-LANGUAGES = ("ko", "ja")  # the editions; any other folder in data/i18n/ is an error
+from ..languages import EDITIONS
+
+# The editions (languages.py); any other folder in data/i18n/ is an error.
+LANGUAGES = tuple(language.code for language in EDITIONS)
 # A hand-written page's translation, beside it in docs/: about.ko.md, index.ja.md.
 TRANSLATED_PAGE = re.compile(rf"\.({'|'.join(LANGUAGES)})\.md$")

@@ -17,9 +17,9 @@ from functools import partial
 from typing import Any, TypeVar
 
 from ..declare import Kind
+from ..languages import language_of
 from ..localized import Localized
 from ..model import KINDS, Actor, Chronology, Citation, DateBasis, Edition, Event, RecordCitation
-from ..scripts import language_of
 
 R = TypeVar("R")
 
