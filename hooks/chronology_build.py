@@ -284,15 +284,3 @@ def remove_pages(config: MkDocsConfig, paths: set[str]) -> None:
                 break
             folder.rmdir()
 
-
-def theme_search(config: MkDocsConfig) -> Any | None:
-    """The config of Material's search plugin, if it is there as Material 9 has it.
-
-    The plugin stays for its search box in the header (Material shows the box while the
-    plugin's `enabled` is true); its own index goes unused (the search is Pagefind's). So the hook
-    turns `enabled` off after each page is written and on again before the next page's template
-    is rendered: every page but the first skips Material's parsing of its HTML (about a fifth of
-    a rebuild under `make serve`), and the theme's own pages (404), rendered first, keep the box."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    search = getattr(plugin, "config", None)
-    return search if isinstance(getattr(search, "enabled", None), bool) else None

@@ -28,7 +28,7 @@ from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
 from chronology.validate import load_chronology
-from chronology_build import Build, PageError, TranslatedNames, log, remove_pages, theme_search
+from chronology_build import Build, PageError, TranslatedNames, log, remove_pages
 from chronology_policy import page_with_policy, template_with_policy
 from jinja2 import Environment
 from markupsafe import Markup
@@ -62,10 +62,7 @@ def on_shutdown() -> None:
     _build.watcher.stop()
 
 
-@event_priority(100)  # before Material's search plugin reads its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if (search := theme_search(config)) is not None:
-        search.enabled = True  # as a build that stopped between two pages may have left it
     edition = config.extra.get("edition", "en")
     if edition not in BY_CODE:
         raise PluginError(f"chronology: extra.edition is '{edition}'; it must be en (mkdocs.yml), "
@@ -91,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     # Whatever a failed build left half-done is dropped: pages it generated may never have been
     # written, so compare with the last good build.
-    _build.memo.failed()
+    _build.memo.begin()
     _build.bodies = {}
     shown = _build.problems
     data = Path(config.config_file_path).resolve().parent / "data"
@@ -170,11 +167,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     return searchable(page.url, html)
 
 
-@event_priority(-50)  # after Material's search plugin has (not) indexed the page, before the
-# page's template is rendered
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
-    if (search := theme_search(config)) is not None:
-        search.enabled = True  # Material's header shows the search box only while it is
     # MkDocs writes the exports, with the other static files, before it renders the first page:
     # let go of their text (some 40 MB at 10,000 events).
     for file in _build.exports:
@@ -189,8 +182,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     if page.file.generated_by is not None:
         page.content = None
         page.toc = _NO_TOC
-    if (search := theme_search(config)) is not None:
-        search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
     return page_with_policy(output, page, config, _build.serving)
 
 

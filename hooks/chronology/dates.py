@@ -15,7 +15,9 @@ from .languages import language
 
 # ASCII digits only: \d would also take "２０１９" and other scripts' digits.
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-MONTHS = tuple(calendar.month_name)[1:]
+# Not calendar.month_name, day_name or strftime: those follow the process's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 # How each language writes weekdays and dates is in the table of languages (languages.py).
 
 

@@ -33,6 +33,7 @@ class Site:
         self.actors = {a.id: a for a in chronology.actors}
         self.topics = {t.id: t for t in chronology.topics}
         self.position = {e.id: i for i, e in enumerate(chronology.events)}
+        self.by_id = {e.id: e for e in chronology.events}
         self.in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
         # Decisions whose measure took effect within each phase (by the day it took effect).
         self.in_force_in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
@@ -76,6 +77,10 @@ class Site:
             for citation in correction.record:
                 self.citing_record[citation.source][
                     (f"{CORRECTIONS}#{correction.id}", correction.title)] = None
+
+    def event(self, event_id: str) -> Event:
+        """The event of this id (checked: every reference names one)."""
+        return self.by_id[event_id]
 
     def errors_in(self, citation: Citation) -> list[Correction]:
         """The corrections that show a citation's words to be wrong: those quoting the same
