@@ -23,6 +23,7 @@ Run from the project folder: `python hooks/build_site.py [--site-dir site] [--co
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import shutil
@@ -30,7 +31,10 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
+from chronology.languages import BY_CODE, ENGLISH
+from chronology.languages import EDITIONS as TRANSLATED
 from chronology.site_folder import Places, SiteFolderError, check, keep, pages, recover, swap, turn
 from mkdocs import exceptions
 from mkdocs.commands.build import build
@@ -46,7 +50,7 @@ def say(message: str) -> None:
 def mkdocs_build(config_file: Path, site_dir: Path) -> str | None:
     """Run a strict MkDocs build into site_dir; return why it failed, or None."""
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config = load_config(configuration(config_file), site_dir=str(site_dir), strict=True)
         build(config)
     except exceptions.MkDocsException as error:  # warnings in strict mode, bad config, bad data
         return error.format_message().strip()
@@ -61,7 +65,22 @@ def could_not(doing: str, error: OSError) -> str:
             "free some disk space or fix the folder's permissions, then build again")
 
 
-EDITIONS = ("ko", "ja")  # built after the English from mkdocs.<lang>.yml, into <site>/<lang>/
+# Built after the English from mkdocs.<lang>.yml, into <site>/<lang>/: the table's editions.
+EDITIONS = tuple(language.code for language in TRANSLATED)
+
+
+def configuration(config_file: Path) -> str | IO[str]:
+    """What MkDocs reads for `config_file`: the file; or, for an edition of the table of
+    languages that has none (mkdocs.<lang>.yml, which only translates the site's name and the
+    navigation), the English configuration in the edition's language."""
+    stem, _, code = config_file.stem.rpartition(".")
+    language = BY_CODE.get(code)
+    if config_file.exists() or not stem or language is None or language is ENGLISH:
+        return str(config_file)
+    source = io.StringIO(f"INHERIT: {stem}{config_file.suffix}\ntheme:\n  language: "
+                         f"{language.theme}\nextra:\n  edition: {language.code}\n")
+    source.name = str(config_file)  # where MkDocs finds what it inherits, and the docs
+    return source
 
 
 def build_edition(config_file: Path, site_dir: Path) -> str | None:
@@ -87,9 +106,6 @@ def build_all(config_file: Path, site_dir: Path, editions: tuple[str, ...]) -> s
         if problem is not None:
             break
         edition = config_file.with_name(f"{config_file.stem}.{lang}{config_file.suffix}")
-        if not edition.is_file():
-            say(f"no {edition.name}: the {lang} edition is not built")
-            continue
         started = time.monotonic()
         problem = build_edition(edition, site_dir / lang)
         if problem is None:

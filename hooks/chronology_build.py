@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chronology import markup
 from chronology.errors import Problem
 from chronology.export import render_exports
 from chronology.handwritten import HandWritten, read_page, sanitize_body
+from chronology.localized import Localized
 from chronology.memo import Memo
+from chronology.messages import Messages
 from chronology.model import Chronology
 from chronology.render import MARKERS, iter_pages, iter_redirects, render_fragments, split_front_matter
 from chronology.render.fragments import edition_credit, edition_made, edition_note
-from chronology.render.messages import Messages
 from chronology.render.search import vocabulary
 from chronology.translations import TRANSLATED_PAGE
 from chronology.translations.specs import fingerprint
@@ -194,7 +194,7 @@ def hand_written_in_edition(build: Build, src_uri: str, page: HandWritten, html:
                 + f'\n<div lang="en">{html}</div>')
     given = page.translation
     assert given is not None  # read_page requires it of a translated page
-    made = markup.Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
+    made = Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
     note = ""
     if given.of != build.translated[src_uri]:
         note = edition_note(words, ["edition.note.stale-page"]) + "\n"
@@ -299,15 +299,3 @@ def remove_pages(config: MkDocsConfig, paths: set[str]) -> None:
                 break
             folder.rmdir()
 
-
-def theme_search(config: MkDocsConfig) -> Any | None:
-    """The config of Material's search plugin, if it is there as Material 9 has it.
-
-    The plugin stays for its search box in the header (Material shows the box while the
-    plugin's `enabled` is true); its own index goes unused (the search is Pagefind's). So the hook
-    turns `enabled` off after each page is written and on again before the next page's template
-    is rendered: every page but the first skips Material's parsing of its HTML (about a fifth of
-    a rebuild under `make serve`), and the theme's own pages (404), rendered first, keep the box."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    search = getattr(plugin, "config", None)
-    return search if isinstance(getattr(search, "enabled", None), bool) else None

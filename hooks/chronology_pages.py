@@ -19,15 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.languages import BY_CODE
 from chronology.markup import outline, site_url_problem
-from chronology.render import nav_with_phases, render_problem_banner
-from chronology.render.messages import Messages, script_messages
+from chronology.messages import Messages, script_messages
+from chronology.render import nav_with_phases, render_problem_banner, translated_nav
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
 from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
 from chronology.validate import load_chronology
-from chronology_build import Build, PageError, TranslatedNames, log, remove_pages, theme_search
+from chronology_build import Build, PageError, TranslatedNames, log, remove_pages
 from chronology_policy import page_with_policy, template_with_policy
 from jinja2 import Environment
 from markupsafe import Markup
@@ -61,15 +62,16 @@ def on_shutdown() -> None:
     _build.watcher.stop()
 
 
-@event_priority(100)  # before Material's search plugin reads its config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if (search := theme_search(config)) is not None:
-        search.enabled = True  # as a build that stopped between two pages may have left it
     edition = config.extra.get("edition", "en")
-    if edition not in ("en", *LANGUAGES):
+    if edition not in BY_CODE:
         raise PluginError(f"chronology: extra.edition is '{edition}'; it must be en (mkdocs.yml), "
-                          f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...)")
+                          f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...): the "
+                          "languages of hooks/chronology/languages.py")
     _build.lang = edition
+    # The language selector, and each page's editions in the sitemap: every language's folder.
+    config.extra["alternate"] = [{"name": language.native, "lang": language.code,
+                                  "root": language.folder} for language in BY_CODE.values()]
     # Each edition but the English is published in a folder of the English site (ko/, ja/):
     # `up` leads from its root to the English root, where the language selector's paths start.
     config.extra["up"] = "" if edition == "en" else "../"
@@ -86,7 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     # Whatever a failed build left half-done is dropped: pages it generated may never have been
     # written, so compare with the last good build.
-    _build.memo.failed()
+    _build.memo.begin()
     _build.bodies = {}
     shown = _build.problems
     data = Path(config.config_file_path).resolve().parent / "data"
@@ -106,7 +108,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _build.memo.forget()
     if config.nav is not None:
         try:
-            config.nav = nav_with_phases(config.nav, _build.chronology)
+            # An edition's navigation is the English one (INHERIT), its titles translated by its
+            # mkdocs.<lang>.yml (extra.nav_titles).
+            nav = nav_with_phases(config.nav, _build.chronology)
+            config.nav = translated_nav(nav, config.extra.get("nav_titles") or {})
         except ValueError as error:
             raise PluginError(f"{Path(config.config_file_path).name}: {error}") from None
 
@@ -134,7 +139,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # The theme's templates and scripts in the edition's words (render/messages.py): t("id") for
+    # The theme's templates and scripts in the edition's words (chronology/messages.py): t("id") for
     # templates (escaped: a translation is text), the scripts' messages for main.html.
     words = _build.words
     env.globals["t"] = lambda message_id: Markup(words(message_id))
@@ -162,11 +167,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
     return searchable(page.url, html)
 
 
-@event_priority(-50)  # after Material's search plugin has (not) indexed the page, before the
-# page's template is rendered
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
-    if (search := theme_search(config)) is not None:
-        search.enabled = True  # Material's header shows the search box only while it is
     # MkDocs writes the exports, with the other static files, before it renders the first page:
     # let go of their text (some 40 MB at 10,000 events).
     for file in _build.exports:
@@ -181,8 +182,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     if page.file.generated_by is not None:
         page.content = None
         page.toc = _NO_TOC
-    if (search := theme_search(config)) is not None:
-        search.enabled = False  # the next page skips Material's own index (we use Pagefind's)
     return page_with_policy(output, page, config, _build.serving)
 
 

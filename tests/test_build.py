@@ -381,8 +381,8 @@ def test_the_site_carries_every_export_in_full(built_site: Path) -> None:
 
 
 def test_every_page_keeps_the_search_box_and_material_writes_no_index(built_site: Path) -> None:
-    """Material's search plugin is kept only for its box in the header; the hook stops it
-    indexing pages (Pagefind's is the index), and the box must still be on every page."""
+    """Material's search plugin is not used (Pagefind's is the index): its box in the header is
+    ours (hooks/theme/partials/header.html), and must be on every page."""
     pages = [p for p in built_site.rglob("*.html")
              if 'http-equiv="refresh"' not in p.read_text("utf-8")]  # not the redirects
     missing = [str(p.relative_to(built_site)) for p in pages

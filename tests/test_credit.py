@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chronology import languages
+from chronology.messages import ENGLISH
 from chronology.model import HOW, NOT_A_PERSON, Chronology
 from chronology.render import iter_pages
 from chronology.render.fragments import MADE
-from chronology.render.messages import ENGLISH
 from support import ROOT, load_yaml
 
-EDITIONS = ("ko", "ja")
+EDITIONS = tuple(language.code for language in languages.EDITIONS)
 MADE_LINE = re.compile(r'<p class="chrono-edition-made"[^>]*>(.*?)</p>', re.S)
 CREDIT = re.compile(r'<p class="chrono-edition-credit"[^>]*>(.*?)</p>', re.S)
 TAG = re.compile(r"<[^>]+>")

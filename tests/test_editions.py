@@ -14,7 +14,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from chronology.markup import Localized
+from chronology import languages
+from chronology.localized import Localized
 from chronology.model import Chronology
 from chronology.render import iter_pages
 from chronology.scripts import HANGUL, KANA_KANJI
@@ -22,6 +23,8 @@ from chronology.translations.specs import fingerprint
 from chronology.validate import load_chronology
 from support import EVENT, ROOT, write_data
 
+# The editions translated from the English, as the table of languages has them.
+EDITIONS = tuple(language.code for language in languages.EDITIONS)
 EVENT_PAGE = re.compile(r"events/[^/]+/index\.html$")
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -30,7 +33,7 @@ TAG = re.compile(r"<[^>]+>")
 def pages(site: Path) -> set[str]:
     """The edition's pages: every index.html but those of the other editions under it."""
     return {p.relative_to(site).as_posix() for p in site.rglob("index.html")
-            if p.relative_to(site).parts[0] not in ("ko", "ja")}
+            if p.relative_to(site).parts[0] not in EDITIONS}
 
 
 def heading(page: Path) -> str:
@@ -44,7 +47,7 @@ def test_every_page_exists_in_all_three_editions(built_site: Path) -> None:
     assert len(english) > 140
     assert pages(built_site / "ko") == english
     assert pages(built_site / "ja") == english
-    for lang in ("ko", "ja"):  # and each edition has its own search index and sitemap
+    for lang in EDITIONS:  # and each edition has its own search index and sitemap
         assert (built_site / lang / "pagefind" / "pagefind.js").is_file()
         assert (built_site / lang / "sitemap.xml").is_file()
 
@@ -81,7 +84,7 @@ def test_quotes_in_an_edition_are_marked_english_with_our_translation_beside_the
         built_site: Path, real_chronology: Chronology) -> None:
     chronology = real_chronology
     event = next(e for e in chronology.events if e.citations)
-    for lang in ("ko", "ja"):
+    for lang in EDITIONS:
         page = (built_site / lang / "events" / event.id / "index.html").read_text(encoding="utf-8")
         assert page.count("<blockquote") == page.count('lang="en"><p>') > 0
         translation = chronology.translations[lang].quotes[(event.id, event.citations[0].quote)]
@@ -92,7 +95,7 @@ def test_quotes_in_an_edition_are_marked_english_with_our_translation_beside_the
 def test_each_event_page_links_its_other_editions(built_site: Path) -> None:
     for page in sorted(built_site.glob("events/*/index.html")):
         text = page.read_text(encoding="utf-8")
-        for lang in ("ko", "ja"):
+        for lang in EDITIONS:
             link = re.search(rf'<a href="([^"]+)" hreflang="{lang}" lang="{lang}">', text)
             assert link, (page, lang)
             target = (page.parent / link.group(1) / "index.html").resolve()
@@ -111,7 +114,7 @@ def test_the_language_selector_keeps_the_page(built_site: Path) -> None:
         text = (site / page).read_text(encoding="utf-8")
         links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" class="md-select__link"',
                            text)
-        assert [lang for _, lang in links] == ["en", "ko", "ja"]
+        assert [lang for _, lang in links] == ["en", *EDITIONS]
         for href, lang in links:
             edition = built_site if lang == "en" else built_site / lang
             assert ((site / page).parent / href / "index.html").resolve() == (
@@ -119,7 +122,7 @@ def test_the_language_selector_keeps_the_page(built_site: Path) -> None:
 
 
 def test_every_edition_page_says_who_translated_it(built_site: Path) -> None:
-    for lang in ("ko", "ja"):
+    for lang in EDITIONS:
         for page in sorted((built_site / lang).rglob("index.html")):
             text = page.read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text:  # a former address, leading on
@@ -190,7 +193,7 @@ def test_a_stale_translation_is_shown_marked(tmp_path: Path) -> None:
     assert "earlier version of the English" in page
 
 
-@pytest.mark.parametrize("lang", ["ko", "ja"])
+@pytest.mark.parametrize("lang", EDITIONS)
 def test_hostile_translations_stay_text(tmp_path: Path, lang: str) -> None:
     hostile = '<img src=x onerror=alert(1)>{title}'
     pages_ = _edition(tmp_path, lang, {

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chronology.messages import ENGLISH
 from chronology.model import Chronology
-from chronology.render.messages import ENGLISH
 from chronology.translations import __main__ as command
 from chronology.translations.coverage import coverage, report
 from chronology.translations.specs import fingerprint
@@ -104,35 +104,35 @@ def test_make_translations_reports_bad_data(tmp_path: Path,
 
 
 def _translated_fields() -> list[tuple[str, str]]:
-    from chronology.translations.specs import LISTS
-    return [(name, field) for name, (_, fields) in LISTS.items() for field in fields]
+    from chronology.translations.specs import translated_lists
+    return [(name, text.key) for name, kind in translated_lists().items() for text in kind.texts]
 
 
 @pytest.mark.parametrize(("name", "field"), _translated_fields())
 def test_a_translation_keeps_its_english_fields_rules(name: str, field: str) -> None:
-    # Derived, not copied: whatever the English field declares (specs.py), its translation
+    # Derived, not copied: whatever the English field declares (model.py), its translation
     # keeps: one character over the English limit is refused, and so is what the field's own
     # rule refuses (a glossary term's two spaces).
-    from chronology.hostile import text_limit
+    from chronology.model import KINDS
     from chronology.parse import parse_text
     from chronology.read import read
-    from chronology.specs import LIST_FILES
-    from chronology.translations.specs import LIST_SPECS
-    rules = LIST_FILES[name][0].by_name[field].read
-    limit = rules.limit or text_limit(field)
+    from chronology.translations.specs import list_spec
+    rules = KINDS[name].by_name[field].read
+    limit = rules.limit
     for value, refused in (("가" * limit, rules.rule is not None and rules.rule("가" * limit)),
                            ("가" * (limit + 1), True), ("화이트  리스트", rules.rule is not None)):
         item, _ = parse_text(f'id: x\n{field}: {{text: "{value}", of: 0a1b2c3d}}\n', "t.yaml")
         problems: list = []
-        read(LIST_SPECS[name], item, "t.yaml", 1, problems)
+        read(list_spec(KINDS[name]), item, "t.yaml", 1, problems)
         assert bool(problems) == bool(refused), (value[:10], problems)
 
 
 def test_an_event_title_translation_keeps_the_english_title_limit() -> None:
+    from chronology.model import EVENT
     from chronology.parse import parse_text
     from chronology.read import read
-    from chronology.specs import EVENT
-    from chronology.translations.specs import EVENT as TRANSLATED
+    from chronology.translations.specs import event_spec
+    TRANSLATED = event_spec(EVENT)
     limit = EVENT.by_name["title"].read.limit
     for length, refused in ((limit, False), (limit + 1, True)):
         event, _ = parse_text(f'title: {{text: "{"가" * length}", of: 0a1b2c3d}}\n', "t.yaml")
@@ -146,20 +146,16 @@ def test_real_translations_leave_room_under_their_english_limits(
     # The English limits hold the translations too (read.translation_of); Korean and Japanese
     # take about 0.35-0.55 times the English characters, so a real one near its limit would
     # mean a limit in characters is the wrong measure for that field, not that it needs a trim.
-    from chronology.hostile import text_limit
-    from chronology.specs import DATE_BASIS, EVENT, LIST_FILES, MEASURE, RECORD_CITATION
+    from chronology.model import KINDS, MEASURE, RECORD_CITATION
     chronology = real_chronology
-    fields = {("events", "title"): EVENT.by_name["title"],
-              ("events", "summary"): EVENT.by_name["summary"],
-              ("events", "date_basis.note"): DATE_BASIS.by_name["note"],
-              ("events", "in_force.note"): DATE_BASIS.by_name["note"],
-              ("measures", "title"): MEASURE.by_name["title"],
-              ("ui", "text"): RECORD_CITATION.by_name["translation"]}
+    fields = {(name, text.key): text.field for name, kind in KINDS.items() for text in kind.texts}
+    fields |= {("measures", text.key): text.field for text in MEASURE.texts}
+    fields[("ui", "text")] = RECORD_CITATION.by_name["translation"]
     crowded = []
     for lang, edition in chronology.translations.items():
         for (kind, id_, name), translated in edition.texts.items():
-            field = fields.get((kind, name)) or LIST_FILES[kind][0].by_name[name]
-            limit = field.read.limit or text_limit(field.name)
+            field = fields[(kind, name)]
+            limit = field.read.limit
             if len(translated.text) > limit / 2:
                 crowded.append((lang, kind, id_, name, len(translated.text), limit))
     assert crowded == []

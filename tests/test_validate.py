@@ -232,31 +232,35 @@ def test_reserved_ids_depend_on_the_kind_of_record(kind: str, value: str, reserv
 
 def test_real_data_leaves_room_under_every_text_limit() -> None:
     # The limits are about three times the longest real value: a real one near its limit
-    # means the limit (hostile.TEXT_LIMITS) needs a second look, not the text a trim.
-    from chronology.hostile import text_limit
-    from chronology.load import LineList, LineMap
+    # means the limit (declared with its field, model.py) needs a second look, not the text a
+    # trim. (An event's title is held to one line, a limit of layout, not of room.)
+    import dataclasses
+
+    from chronology.declare import KINDS_BY_MODEL
+    from chronology.model import EVENT_TITLE, KINDS
+    from chronology.read import Text, Texts
     from support import ROOT
-    raw, problems = load_records(ROOT / "data")
-    assert problems == []
-    longest: dict[str, int] = {}
+    chronology = load_chronology(ROOT / "data")
+    crowded: dict[tuple[str, str], tuple[int, int]] = {}
 
-    def walk(value: object, key: str) -> None:
-        if isinstance(value, LineMap):
-            for name, item in value.items():
-                walk(item, name)
-        elif isinstance(value, LineList):
-            for item in value:
-                walk(item, key)
-        elif isinstance(value, str):
-            longest[key] = max(longest.get(key, 0), len(value))
+    def walk(record: object) -> None:
+        kind = KINDS_BY_MODEL[type(record)]
+        for declaration in kind.declarations:
+            reader, value = declaration.declared.read, getattr(record, declaration.attribute)
+            values = value if isinstance(value, tuple) else (value,)
+            if isinstance(reader, Text | Texts) and reader is not EVENT_TITLE:
+                for text in values:
+                    if isinstance(text, str) and len(text) > reader.limit / 2:
+                        crowded[(kind.what, declaration.name)] = (len(text), reader.limit)
+            for item in values:
+                if dataclasses.is_dataclass(item) and type(item) in KINDS_BY_MODEL:
+                    walk(item)
 
-    for document in (raw.phases, raw.sources, raw.actors, raw.topics, raw.corrections,
-                     raw.context, raw.tracks, raw.glossary, *raw.events):
-        if document is not None:
-            walk(document.value, "")
-    crowded = {key: (length, text_limit(key)) for key, length in longest.items()
-               if key not in {"url", "id", "seed", "date", "start", "end", "published"}
-               and length > text_limit(key) / 2}
+    # data/records.yaml is left out, as it always was here: its official titles and outlets
+    # run to half their limits (206 of 400, 103 of 200), which wants a decision, not a trim.
+    for kind in (kind for name, kind in KINDS.items() if name != "records"):
+        for record in getattr(chronology, kind.chronology):
+            walk(record)
     assert crowded == {}
 
 

@@ -10,7 +10,7 @@ for (const element of document.querySelectorAll(".md-ellipsis")) {
   element.classList.replace("md-ellipsis", "chrono-ellipsis");
 }
 // The site's words in the page's language: main.html gives the scripts the edition's messages
-// (hooks/chronology/render/messages.py). say("search.count.other", {n: 3}) -> "3 results".
+// (hooks/chronology/messages.py). say("search.count.other", {n: 3}) -> "3 results".
 // Values are put in as text, and the result is only ever set as text.
 const chronoMessages = JSON.parse(document.getElementById("chrono-messages")?.textContent || "{}");
 const say = (id, values = {}) =>

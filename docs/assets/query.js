@@ -114,7 +114,7 @@ export const highlightPattern = (param) => {
 };
 
 // The site's words in the page's language, from the edition's catalogue (main.html puts it in
-// the page as JSON: render/messages.py). say("search.count.other", {n: 3}) -> "3 results".
+// the page as JSON: chronology/messages.py). say("search.count.other", {n: 3}) -> "3 results".
 // Values are put in as text, and the result is only ever set as text.
 export const messages = (catalogue) => (id, values = {}) =>
   (catalogue[id] ?? id).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name] ?? ""));

@@ -9,7 +9,7 @@
 import { PAGE, eventsFirst, find, latest } from "./find.js";
 import { highlightPattern, highlightTerms, messages, statusOf } from "./query.js";
 
-// The edition's words (main.html: render/messages.py), read here rather than from
+// The edition's words (main.html: chronology/messages.py), read here rather than from
 // chronology.js, so that search works whichever script loads first.
 const say = messages(JSON.parse(document.getElementById("chrono-messages")?.textContent || "{}"));
 const lang = document.documentElement.lang;

@@ -11,23 +11,21 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .languages import language
+
 # ASCII digits only: \d would also take "２０１９" and other scripts' digits.
 _PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-MONTHS = tuple(calendar.month_name)[1:]
-# Not calendar.day_name or strftime("%A"): those follow the process's locale.
-_WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "ko": ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"),
-    "ja": ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"),
-}
-# Korean and Japanese write a date with the unit after each number: 2019년 8월 2일, 2019年8月2日.
-_UNITS = {"ko": ("년", "월", "일", " "), "ja": ("年", "月", "日", "")}
+# Not calendar.month_name, day_name or strftime: those follow the process's locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+# How each language writes weekdays and dates is in the table of languages (languages.py).
 
 
 def month_name(month: int, lang: str = "en") -> str:
     """A month (1–12) as a date of the language writes it on its own: "August", "8월", "8月"."""
-    if lang in _UNITS:
-        return f"{month}{_UNITS[lang][1]}"
+    units = language(lang).units
+    if units:
+        return f"{month}{units[1]}"
     return MONTHS[month - 1]
 
 
@@ -95,8 +93,9 @@ class PartialDate:
     def human_in(self, lang: str) -> str:
         """The date as pages in `lang` write it, to its precision: "2 August 2019" (en),
         "2019년 8월 2일" (ko), "2019年8月2日" (ja); another language is written as English."""
-        if lang in _UNITS:
-            year, month, day, space = _UNITS[lang]
+        units = language(lang).units
+        if units:  # with the unit after each number: 2019년 8월 2일, 2019年8月2日
+            year, month, day, space = units
             parts = [f"{self.year}{year}"]
             parts += [f"{self.month}{month}"] if self.month is not None else []
             parts += [f"{self.day}{day}"] if self.day is not None else []
@@ -114,7 +113,7 @@ class PartialDate:
         """The day of the week, for a day-precise date: "Friday", "금요일", "金曜日"."""
         if self.day is None:
             return None
-        return _WEEKDAYS.get(lang, _WEEKDAYS["en"])[self.first_day.weekday()]
+        return language(lang).weekdays[self.first_day.weekday()]
 
     def sort_key(self) -> tuple[int, int, int]:
         # A month-precise date sorts before the days of that month.

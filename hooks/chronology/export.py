@@ -20,13 +20,13 @@ import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import icalendar
 
-from .model import Chronology, DateBasis, Event, Phase, RecordCitation, Source, Translated
+from .declare import Kind
+from .model import KINDS, Chronology, Event, Translated
 from .render import redirects
 from .translations import LANGUAGES
 from .translations.editions import english_texts
@@ -41,27 +41,15 @@ def _url(base: str, path: str) -> str:
     return base.rstrip("/") + "/" + path if base else path
 
 
-def _present(record: object, keys: tuple[str, ...]) -> dict[str, Any]:
-    """The fields of `record` that are set, by name."""
-    return {key: getattr(record, key) for key in keys if getattr(record, key)}
-
-
-def _record(citations: tuple[RecordCitation, ...]) -> list[dict[str, Any]]:
-    return [_present(c, ("source", "quote", "translation", "note")) for c in citations]
-
-
-def _basis(basis: DateBasis) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": basis.kind, **_present(basis, ("source", "phrase", "note"))}
-    if basis.record:
-        data["record"] = _record(basis.record)
-    if basis.not_found:
-        data["not_found"] = basis.not_found
-    return data
-
-
-def _source(source: Source) -> dict[str, Any]:
-    return {**_present(source, ("id", "outlet", "title")), "published": source.published.iso,
-            **_present(source, ("published_basis", "agency", "author", "url", "notes"))}
+def exported(kind: Kind, record: object, translations: Translations | None = None,
+             **computed: Any) -> dict[str, Any]:
+    """A record as model.py declares its export: the members always there, then `computed`
+    ones (an event's url), then those there when set, then its `translations`, if any."""
+    always, when_set = kind.exported(record)
+    translated = (translations.of(kind.file, getattr(record, "id"))  # noqa: B009
+                  if translations and (kind.texts or kind.items) else {})
+    return {**always, **computed, **when_set,
+            **({"translations": translated} if translated else {})}
 
 
 def _translated(text: Translated) -> dict[str, Any]:
@@ -76,17 +64,18 @@ class Translations:
 
     def __init__(self, chronology: Chronology) -> None:
         self.editions = sorted(chronology.translations.items())
+        self.events = {event.id: event for event in chronology.events}
         self.fields: dict[tuple[str, str], list[str]] = {}
         for (kind, id_, name), _ in english_texts(chronology):
             if kind != "ui":
                 self.fields.setdefault((kind, id_), []).append(name)
 
-    def of(self, kind: str, id_: str, quotes: Iterable[str] = ()) -> dict[str, Any]:
+    def of(self, kind: str, id_: str) -> dict[str, Any]:
         """`{lang: {field: {text, by, how, reviewed, stale}, "quotes": [{quote, translation}]}}`;
-        `quotes` are the record's quotes, verbatim, in the order the JSON gives them (an event's:
-        see _quotes)."""
+        `quotes`: an event's quotes, verbatim, in the order the JSON gives them (_quotes)."""
         found: dict[str, Any] = {}
-        quotes = tuple(dict.fromkeys(quotes))  # read once per language
+        # Read once per language.
+        quotes = tuple(dict.fromkeys(_quotes(self.events[id_]))) if kind == "events" else ()
         for lang, edition in self.editions:
             texts: dict[str, Any] = {
                 name: _translated(edition.texts[kind, id_, name])
@@ -111,30 +100,7 @@ def _quotes(event: Event) -> list[str]:
 
 def event_record(event: Event, base: str = "",
                  translations: Translations | None = None) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "id": event.id, "date": event.date.iso, "precision": event.date.precision,
-        "date_basis": _basis(event.date_basis), "title": event.title, "summary": event.summary,
-        "phase": event.phase, "actors": list(event.actors), "topics": list(event.topics),
-        "citations": [{"source": c.source, "quote": c.quote, **({"note": c.note} if c.note else {})}
-                      for c in event.citations],
-        "url": _url(base, event_url(event.id)),
-    }
-    if event.in_force:
-        record["in_force"] = {"date": event.in_force.date.iso,
-                              "basis": _basis(event.in_force.basis)}
-    if event.record:
-        record["record"] = _record(event.record)
-    translated = translations.of("events", event.id, _quotes(event)) if translations else {}
-    if translated:
-        record["translations"] = translated
-    return record
-
-
-def _phase(phase: Phase, translations: Translations) -> dict[str, Any]:
-    record = {"id": phase.id, "title": phase.title, "start": phase.start.isoformat(),
-              "end": phase.end.isoformat(), "summary": phase.summary}
-    translated = translations.of("phases", phase.id)
-    return {**record, "translations": translated} if translated else record
+    return exported(KINDS["events"], event, translations, url=_url(base, event_url(event.id)))
 
 
 def render_json(chronology: Chronology, base: str = "") -> str:
@@ -143,13 +109,10 @@ def render_json(chronology: Chronology, base: str = "") -> str:
         "$schema": SCHEMA_EXPORT,
         # English, then each edition read from data/i18n/ (the records' `translations` keys).
         "languages": ["en", *(lang for lang in LANGUAGES if lang in chronology.translations)],
-        "phases": [_phase(p, translations) for p in chronology.phases],
-        "sources": [_source(s) for s in chronology.sources],
+        "phases": [exported(KINDS["phases"], p, translations) for p in chronology.phases],
+        "sources": [exported(KINDS["sources"], s) for s in chronology.sources],
         "events": [event_record(e, base, translations) for e in chronology.events],
-        "records": [{**_present(r, ("id", "kind", "outlet", "title")),
-                     "published": r.published.iso,
-                     **_present(r, ("language", "url", "author", "archive_url", "notes"))}
-                    for r in chronology.records],
+        "records": [exported(KINDS["records"], r) for r in chronology.records],
         # Addresses that moved when a record was renamed: each still leads to its page.
         "redirects": [{"from": _url(base, old), "to": _url(base, new)}
                       for old, new, _ in redirects(chronology)],

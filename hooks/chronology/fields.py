@@ -231,10 +231,11 @@ class FieldReader:
         lines = value.line_of if isinstance(value, LineList) else (lambda _i: self.line_of(key))
         return [(lines(index), item) for index, item in enumerate(value)]
 
-    def texts(self, key: str, rule: Rule | None = None) -> tuple[str, ...] | None:
-        """A list of short texts, each keeping `rule` too, none repeated (letter case aside:
-        such lists are names looked for in any case); None if any item is wrong (each one
-        reported)."""
+    def texts(self, key: str, rule: Rule | None = None,
+              limit: int | None = None) -> tuple[str, ...] | None:
+        """A list of short texts, each within `limit` and keeping `rule` too, none repeated
+        (letter case aside: such lists are names looked for in any case); None if any item is
+        wrong (each one reported)."""
         found: list[str] = []
         seen = Repeats(self, key)
         ok = True
@@ -242,7 +243,7 @@ class FieldReader:
             if isinstance(item, Reported):
                 ok = False  # reported where it was read (load)
                 continue
-            problem = (text_problem(item) or length_problem(key, item)
+            problem = (text_problem(item) or length_problem(key, item, limit)
                        or (rule and rule(item.strip())) if isinstance(item, str)
                        else f"must be text, got {describe(item)}")
             if problem:

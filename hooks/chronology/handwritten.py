@@ -16,12 +16,13 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 
 from .errors import Problem
 from .fields import FieldReader
 from .hostile import shown
-from .model import HOW, MACHINE, NOT_A_PERSON
+from .model import HOW, MACHINE, NOT_A_PERSON, TITLE
 from .parse import parse_text
 
 MARKER = re.compile(r"<!--\s*chronology:([^\s>]*)\s*-->")
@@ -120,7 +121,9 @@ def _read_front(source: str, value: object, translated: bool, problems: list[Pro
                               f"{', '.join(allowed)}, as plain text")
     fields = FieldReader(problems, source, value, what="the front matter", allowed=allowed,
                          required=(), hints=hints)
-    title, description = fields.text("title"), fields.text("description")
+    # A page's title is held to the limit of a record's (model.TITLE).
+    title = fields.text("title", partial(TITLE.problem, "title"))
+    description = fields.text("description")
     translation = None
     if translated and fields.has("translation"):
         raw = fields.raw("translation")

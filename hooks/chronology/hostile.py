@@ -2,7 +2,8 @@
 
 The data is untrusted: anyone may send a pull request, and a reviewer reads it in a browser
 or an editor that hides some characters. Every limit lives here with its reason, so that the
-README's table and the code cannot drift apart; load.py and fields.py apply them. Pure: no I/O,
+README's table and the code cannot drift apart (the length of each text field is declared with
+the field, in model.py); load.py and fields.py apply them. Pure: no I/O,
 nothing raises, nothing imports the rest of the package.
 """
 
@@ -131,39 +132,18 @@ MAX_DEPTH = 8
 MAX_ID = 100  # an id becomes a folder name (at most 255 bytes) and part of a web address
 MAX_ORDER = 999
 MAX_URL = 2_000  # what browsers, sitemaps and feed readers reliably accept
-# The longest value of each kind of text, in characters: about three times the longest real
-# one, so that real data has room and a pasted article does not pass as a quote.
-TEXT_LIMITS = {
-    "summary": 1_500, "quote": 1_000, "phrase": 300, "note": 2_000, "notes": 2_000,
-    "published_basis": 2_000, "correction": 2_000, "evidence": 2_000, "definition": 1_000,
-    "term": 100, "aliases": 100, "role": 400,
-    # Titles of official documents run long ("Update of METI's licensing policies and ..."); an
-    # event's title is held to one line (EVENT_TITLE).
-    "title": 400, "translation": 1_000,
-}
-# An event's title is one line on the timeline; the rest goes in its summary. (A translation is
-# held to it too: Korean and Japanese take fewer characters for the same title, so it is an
-# upper bound for them, never a squeeze.)
-EVENT_TITLE = 140
-SHORT_TEXT = 200  # everything else is a name or a one-line title
-TEXT_HINTS = {
-    "summary": "keep it to one paragraph",
-    "quote": "quote the words that matter, not the whole passage",
-    "phrase": "give only the words that give the date",
-}
-
-
-def text_limit(key: str) -> int:
-    return TEXT_LIMITS.get(key, SHORT_TEXT)
+# Every other text field declares its own limit with the field (model.py); this one is for text
+# that is a name or a one-line title, and for what no field declares (a translator's name).
+SHORT_TEXT = 200
 
 
 def length_problem(key: str, value: str, limit: int | None = None, hint: str = "") -> str | None:
-    """Whether `value` is too long for the field `key` (or for `limit`, said with `hint`)."""
-    limit = limit or text_limit(key)
+    """Whether `value` is too long for the field `key`: more than `limit` characters (by
+    default SHORT_TEXT), said with `hint`."""
+    limit = limit or SHORT_TEXT
     if len(value) <= limit:
         return None
-    hint = hint or TEXT_HINTS.get(key, "shorten it")
-    return f"{len(value):,} characters, more than the {limit:,} allowed; {hint}"
+    return f"{len(value):,} characters, more than the {limit:,} allowed; {hint or 'shorten it'}"
 
 
 # --- names -----------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import difflib
 import hashlib
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +24,7 @@ from .hostile import MAX_FILE_BYTES
 from .parse import LineList, LineMap, NumberText, Reported, UnquotedDate, parse_text
 
 __all__ = ["Cache", "Document", "LineList", "LineMap", "NumberText", "RawData", "Reported",
-           "UnquotedDate", "load_file", "load_records", "parse_text", "read_data_file"]
+           "UnquotedDate", "file_reader", "load_file", "load_records", "parse_text", "read_data_file"]
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,6 @@ class RawData:
     # Files (by name, such as "sources") that are required but missing, or that exist but could
     # not be read: their problem is reported once, and references to them are not checked.
     unreadable: frozenset[str] = frozenset()
-    # data/i18n/<lang>/: the Korean and Japanese texts (translations/load.py).
-    translations: tuple[Any, ...] = ()
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary", "records")
@@ -198,23 +196,17 @@ def event_files(events_dir: Path, root: Path, problems: list[Problem],
     return files
 
 
-def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, list[Problem]]:
-    """Read data/ (phases.yaml, sources.yaml, events/*.yaml and optional files).
+ReadFile = Callable[[Path], tuple[Document | None, list[Problem]]]
+
+
+def file_reader(root: Path, cache: Cache | None = None) -> ReadFile:
+    """How to read one data file (its Document, or None, and its problems), named from `root`.
 
     With a `cache` (kept by a long-running process such as `mkdocs serve`), a file whose bytes
     are unchanged is not parsed again. The bytes, not the modification time and size: an edit
     that keeps both (a fast editor, a checkout) must still be seen; reading is cheap, parsing
     is what costs.
     """
-    root = data_dir.parent
-    problems: list[Problem] = []
-    unreadable: set[str] = set()
-    if data_dir.is_symlink():
-        problems.append(Problem(data_dir.name, 1, "a symbolic link, not a folder; make data/ a "
-                                "folder (a link could bring in files from outside the "
-                                "repository)"))
-        return RawData(None, None, (), unreadable=frozenset({"phases", "sources"})), problems
-
     def read_file(file: Path) -> tuple[Document | None, list[Problem]]:
         path = file.relative_to(root).as_posix()
         raw, problem = read_data_file(file, path)
@@ -229,6 +221,23 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
             hit = (digest, *parse_bytes(raw, path))
             cache[file] = hit
         return hit[1], hit[2]
+    return read_file
+
+
+def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, list[Problem]]:
+    """Read data/ (phases.yaml, sources.yaml, events/*.yaml and optional files), each through
+    `file_reader` (with `cache`). The translations in data/i18n/ are read by
+    translations/load.py (validate.load_chronology calls both)."""
+    root = data_dir.parent
+    problems: list[Problem] = []
+    unreadable: set[str] = set()
+    if data_dir.is_symlink():
+        problems.append(Problem(data_dir.name, 1, "a symbolic link, not a folder; make data/ a "
+                                "folder (a link could bring in files from outside the "
+                                "repository)"))
+        return RawData(None, None, (), unreadable=frozenset({"phases", "sources"})), problems
+
+    read_file = file_reader(root, cache)
 
     def read(name: str, required: bool) -> Document | None:
         file = data_dir / f"{name}.yaml"
@@ -264,8 +273,5 @@ def load_records(data_dir: Path, cache: Cache | None = None) -> tuple[RawData, l
         problems.extend(found)
         if document is not None:
             events.append(document)
-    from .translations.load import load_translations  # here: it uses this module's helpers
-    translations = load_translations(data_dir / "i18n", root, read_file, problems)
     return RawData(phases, sources, tuple(events), **optional,
-                   event_ids=frozenset(event_ids), unreadable=frozenset(unreadable),
-                   translations=translations), problems
+                   event_ids=frozenset(event_ids), unreadable=frozenset(unreadable)), problems

@@ -10,52 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import TypedDict
 
 from .dates import PartialDate
-
-
-class Localized(str):
-    """A text of a Korean or Japanese edition, with what the page must say about it.
-
-    `lang` is the language it is written in: the edition's for a translation, "en" where the
-    English stands in for a missing translation (`missing`) or for a name with no form in the
-    edition's language. `by`, `how`, `reviewed`: who translated it (a translation only);
-    `stale`: the English has changed since it was translated. text() marks it on the page and
-    tells the page's `shown()` collector, from which the page notes what is untranslated and who
-    translated what. As a plain str (sliced, joined, compared), it is just its text."""
-
-    lang: str
-    missing: bool
-    stale: bool
-    by: str | None
-    how: str | None
-    reviewed: str | bool
-
-    def __new__(cls, value: str, lang: str, *, missing: bool = False, stale: bool = False,
-                by: str | None = None, how: str | None = None,
-                reviewed: str | bool = False) -> Localized:
-        made = super().__new__(cls, value)
-        made.lang, made.missing, made.stale = lang, missing, stale
-        made.by, made.how, made.reviewed = by, how, reviewed
-        return made
-
-
-_SHOWN: ContextVar[list[Localized] | None] = ContextVar("shown", default=None)
-
-
-@contextmanager
-def shown() -> Iterator[list[Localized]]:
-    """Collect every Localized text that text() puts on the page rendered inside the block."""
-    found: list[Localized] = []
-    token = _SHOWN.set(found)
-    try:
-        yield found
-    finally:
-        _SHOWN.reset(token)
+from .localized import Localized, note_shown
 
 
 def _escape(value: str) -> str:
@@ -69,8 +27,7 @@ def text(value: str) -> str:
     escaped = _escape(value)
     if not isinstance(value, Localized):
         return escaped
-    if (collector := _SHOWN.get()) is not None:
-        collector.append(value)
+    note_shown(value)
     if value.missing:
         return f'<span lang="{value.lang}" class="chrono-untranslated">{escaped}</span>'
     if value.stale:

@@ -43,8 +43,9 @@ class Memo:
         self.previous, self.pending = self.pending, {}
         return gone
 
-    def failed(self) -> None:
-        """Forget what an unfinished build generated (called as each build starts)."""
+    def begin(self) -> None:
+        """A build starts: forget what an unfinished one generated (it may have stopped before
+        writing its pages, so the next compares with the last build that succeeded)."""
         self.pending = {}
 
     def forget(self) -> None:

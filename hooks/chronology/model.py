@@ -1,4 +1,8 @@
-"""The checked chronology: frozen, keyword-only records built by validate.
+"""The checked chronology: frozen, keyword-only records built by validate — and the one
+declaration of each kind of record. Each field says, beside its type, how it reads from YAML,
+whether it is required, its length limit, whether it is translated and its name in the exports
+(declare.declared); reading, building, translating and exporting are derived from that
+(declare.Kind). Adding a field is a line here, plus its data.
 
 Every record keeps where it is written (`at`, a Location), so that `make check-quotes` can
 point at the file and line a maintainer must edit.
@@ -10,9 +14,27 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .dates import PartialDate
+from .declare import Kind, declared, register
 from .errors import Location
+from .hostile import term_problem
+from .languages import EDITIONS
+from .read import (
+    Field,
+    Spec,
+    Text,
+    Texts,
+    date,
+    file_name,
+    id_list,
+    identifier,
+    integer,
+    nested,
+    records,
+    url,
+)
 
 NOWHERE = Location("", 0)  # a record made in code, not read from a file
 
@@ -28,61 +50,54 @@ NOT_A_PERSON = re.compile(r"\b(ai|machine|machines|pass|automatic|automated|help
                           re.IGNORECASE)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Phase:
-    id: str
-    title: str
-    start: datetime.date
-    end: datetime.date
-    summary: str
-    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    at: Location = field(default=NOWHERE, compare=False)
+
+# --- how each kind of text reads --------------------------------------------------------------
+# The longest value of each kind of text, in characters: about three times the longest real
+# one, so that real data has room and a pasted article does not pass as a quote (hostile.py
+# holds the other limits of untrusted data; the README's table lists them all).
+SHORT = Text()  # a name or a one-line title: hostile.SHORT_TEXT
+# Titles of official documents run long ("Update of METI's licensing policies and ...").
+TITLE = Text(400)
+# An event's title is one line on the timeline; the rest goes in its summary. (A translation is
+# held to it too: Korean and Japanese take fewer characters for the same title, so it is an
+# upper bound for them, never a squeeze.)
+EVENT_TITLE = Text(140, "keep it to one line and put the rest in 'summary'")
+SUMMARY = Text(1_500, "keep it to one paragraph")
+QUOTE = Text(1_000, "quote the words that matter, not the whole passage")
+PHRASE = Text(300, "give only the words that give the date")
+NOTE = Text(2_000)
+TRANSLATION = Text(1_000)
+DEFINITION = Text(1_000)
+ROLE = Text(400)
+TERM = Text(100, rule=term_problem)  # found in text as pages show it (hostile.term_problem)
+ALIASES = Texts(100)
+ANY_DATE = date("day", "month")
+DAY = date("day")
+ANY_PRECISION = date("day", "month", "year")
+# Named apart from the fields they read: in a class body, a field `url` would hide the reader.
+WEB_ADDRESS = url
+FORMER = id_list  # earlier ids, whose addresses redirect (see README)
 
 
-@dataclass(frozen=True, kw_only=True)
-class Source:
-    id: str
-    outlet: str
-    title: str
-    published: PartialDate
-    published_basis: str | None = None
-    agency: str | None = None
-    author: str | None = None
-    url: str | None = None
-    seed: str | None = None
-    notes: str | None = None
-    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
-    at: Location = field(default=NOWHERE, compare=False)
+def _first_day(value: PartialDate) -> datetime.date:
+    return value.first_day
+
+
+def _precision(value: PartialDate) -> str:
+    return value.precision
 
 
 @dataclass(frozen=True, kw_only=True)
 class Citation:
-    source: str
-    quote: str
-    note: str | None = None
+    source: str = declared(identifier(), required=True, export="source")
+    quote: str = declared(QUOTE, required=True, export="quote")
+    note: str | None = declared(NOTE, export="note", default=None)
     translation: str | None = None  # an edition's: our translation of the quote (localize.py)
     at: Location = field(default=NOWHERE, compare=False)
 
 
-@dataclass(frozen=True, kw_only=True)
-class RecordSource:
-    """A page of the public record: an official document (a ministry's release, a court
-    judgment, the WTO's dispute page) or a wire or press report, with the address it was read at."""
-
-    id: str
-    kind: str  # one of RECORD_KINDS
-    outlet: str
-    title: str
-    published: PartialDate
-    language: str  # BCP 47: "en", "ko", "ja"...
-    url: str
-    author: str | None = None
-    archive_url: str | None = None
-    notes: str | None = None
-    at: Location = field(default=NOWHERE, compare=False)
-
-
-RECORD_KINDS = ("official", "press")
+# A list item's key: the same source and words twice would be shown twice.
+CITATION = register(Kind(Citation, "a citation", key=("source", "quote"), at="quote"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,52 +105,70 @@ class RecordCitation:
     """A citation of a record source: optionally its words, exactly as read, in its language,
     and where that is not English, our translation."""
 
-    source: str  # a RecordSource id
-    quote: str | None = None
-    translation: str | None = None
-    note: str | None = None
+    source: str = declared(identifier(), required=True, export="source")  # a RecordSource id
+    quote: str | None = declared(QUOTE, export="quote", default=None)
+    translation: str | None = declared(TRANSLATION, export="translation", default=None)
+    note: str | None = declared(NOTE, export="note", default=None)
     at: Location = field(default=NOWHERE, compare=False)
+
+
+RECORD_CITATION = register(Kind(RecordCitation, "a record citation", key=("source", "quote")))
 
 
 @dataclass(frozen=True, kw_only=True)
 class DateBasis:
     """How a date is known: stated in a source, derived from a relative phrase, or on record."""
 
-    kind: str  # one of BASIS_KINDS
-    source: str | None = None
-    phrase: str | None = None
-    note: str | None = None
-    record: tuple[RecordCitation, ...] = ()  # the public record that gives or confirms the date
-    not_found: str | None = None  # kind "record": what was looked for and could not be found
+    kind: str = declared(SHORT, required=True, export="kind")  # one of BASIS_KINDS
+    source: str | None = declared(identifier(), export="source", default=None)
+    phrase: str | None = declared(PHRASE, export="phrase", default=None)
+    note: str | None = declared(NOTE, translatable=True, export="note", default=None)
+    # The public record that gives or confirms the date.
+    record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), export="record",
+                                                  default=())
+    # Kind "record": what was looked for and could not be found.
+    not_found: str | None = declared(SHORT, export="not_found", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 
 
 BASIS_KINDS = ("stated", "derived", "record")
+DATE_BASIS = register(Kind(DateBasis, "a date basis", at="phrase"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Dated:
-    date: PartialDate
-    basis: DateBasis
+    date: PartialDate = declared(ANY_DATE, required=True, export="date")
+    # Translated as the in_force's own: `in_force: {note: …}` in a translation file.
+    basis: DateBasis = declared(nested(DATE_BASIS), required=True, translatable=True,
+                                export="basis", flat=True)
+
+
+IN_FORCE = register(Kind(Dated, "in_force"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Event:
-    id: str
-    date: PartialDate
-    date_basis: DateBasis
-    title: str
-    summary: str
-    phase: str
-    citations: tuple[Citation, ...]
-    in_force: Dated | None = None
-    actors: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
+    id: str = declared(required=True, export="id")  # its file name: not a field of the file
+    date: PartialDate = declared(ANY_DATE, required=True, export="date",
+                                 also=(("precision", _precision),))
+    date_basis: DateBasis = declared(nested(DATE_BASIS), required=True, translatable=True,
+                                     export="date_basis")
+    # Among events of the same date; 0 (unset) sorts first, then by id.
+    order: int = declared(integer, default=0)
+    title: str = declared(EVENT_TITLE, required=True, translatable=True, export="title")
+    summary: str = declared(SUMMARY, required=True, translatable=True, export="summary")
+    phase: str = declared(identifier(), required=True, export="phase")
+    actors: tuple[str, ...] = declared(id_list, export="actors", always=True, default=())
+    topics: tuple[str, ...] = declared(id_list, export="topics", always=True, default=())
+    citations: tuple[Citation, ...] = declared(records(CITATION), export="citations",
+                                               always=True, default=())
+    in_force: Dated | None = declared(nested(IN_FORCE), translatable=True, export="in_force",
+                                      default=None)
     # What else the event is called, as readers search for it ("제3자 변제", "Chengdu summit").
-    aliases: tuple[str, ...] = ()
-    record: tuple[RecordCitation, ...] = ()  # the public record behind the summary
-    order: int = 0  # among events of the same date; 0 (unset) sorts first, then by id
-    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
+    aliases: tuple[str, ...] = declared(ALIASES, default=())
+    record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), export="record",
+                                                  default=())  # the public record behind the summary
+    former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
     at: Location = field(default=NOWHERE, compare=False)
 
     @property
@@ -147,93 +180,207 @@ class Event:
         return (self.date.sort_key(), self.order, self.id)
 
 
+EVENT = register(Kind(Event, "an event", file="events", noun="event", sort=Event.sort_key,
+                      hints=(("id", "an event's id is its file name; remove this line"),)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Phase:
+    id: str = declared(identifier("phase"), required=True, export="id")
+    title: str = declared(TITLE, required=True, translatable=True, export="title")
+    start: datetime.date = declared(DAY, required=True, export="start", build=_first_day)
+    end: datetime.date = declared(DAY, required=True, export="end", build=_first_day)
+    summary: str = declared(SUMMARY, required=True, translatable=True, export="summary")
+    former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+PHASE = register(Kind(Phase, "a phase", file="phases", noun="phase", sort=lambda p: p.start))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    id: str = declared(identifier("source"), required=True, export="id")
+    outlet: str = declared(SHORT, required=True, export="outlet")
+    title: str = declared(TITLE, required=True, export="title")
+    published: PartialDate = declared(ANY_DATE, required=True, export="published")
+    published_basis: str | None = declared(NOTE, export="published_basis", default=None)
+    agency: str | None = declared(SHORT, export="agency", default=None)
+    author: str | None = declared(SHORT, export="author", default=None)
+    url: str | None = declared(WEB_ADDRESS, export="url", default=None)
+    seed: str | None = declared(file_name, default=None)
+    notes: str | None = declared(NOTE, export="notes", default=None)
+    former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+SOURCE = register(Kind(Source, "a source", file="sources", noun="source",
+                       sort=lambda s: (s.published.sort_key(), s.id)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordSource:
+    """A page of the public record: an official document (a ministry's release, a court
+    judgment, the WTO's dispute page) or a wire or press report, with the address it was read at."""
+
+    id: str = declared(identifier("record source"), required=True, export="id")
+    kind: str = declared(SHORT, required=True, export="kind")  # one of RECORD_KINDS
+    outlet: str = declared(SHORT, required=True, export="outlet")
+    title: str = declared(TITLE, required=True, export="title")
+    author: str | None = declared(SHORT, export="author", default=None)
+    published: PartialDate = declared(ANY_DATE, required=True, export="published")
+    language: str = declared(SHORT, required=True, export="language")  # BCP 47: "en", "ko", "ja"...
+    url: str = declared(WEB_ADDRESS, required=True, export="url")
+    archive_url: str | None = declared(WEB_ADDRESS, export="archive_url", default=None)
+    notes: str | None = declared(NOTE, export="notes", default=None)
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+RECORD_KINDS = ("official", "press")
+RECORD_SOURCE = register(Kind(RecordSource, "a record source", file="records",
+                              noun="record source", sort=lambda r: (r.published.sort_key(), r.id)))
+
+
+def _names(draft: Any) -> tuple[tuple[str, str], ...]:
+    return tuple((lang.code, draft[lang.code]) for lang in EDITIONS if draft.get(lang.code))
+
+
+# How each edition's language writes a name that is not its own ("기시다 후미오", "文在寅").
+NAMES = Spec("names", tuple(Field(lang.code, SHORT) for lang in EDITIONS))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Actor:
-    id: str
-    name: str
-    kind: str
-    native: str | None = None
-    romanised: str | None = None
+    id: str = declared(identifier("actor"), required=True)
+    name: str = declared(SHORT, required=True)
+    kind: str = declared(SHORT, required=True)
+    native: str | None = declared(SHORT, default=None)
+    romanised: str | None = declared(SHORT, default=None)
     # The name as Korean and Japanese write it where that is not `native` (language -> name).
-    names: tuple[tuple[str, str], ...] = ()
-    aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
-    role: str | None = None
-    country: str | None = None
-    notes: str | None = None
-    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
+    names: tuple[tuple[str, str], ...] = declared(nested(NAMES), build=_names, default=())
+    # Other names and spellings a reader may search for.
+    aliases: tuple[str, ...] = declared(ALIASES, default=())
+    role: str | None = declared(ROLE, translatable=True, default=None)
+    country: str | None = declared(SHORT, default=None)
+    notes: str | None = declared(NOTE, translatable=True, default=None)
+    former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
     english: str | None = None  # in an edition, where `name` is the edition's: the English name
     at: Location = field(default=NOWHERE, compare=False)
 
 
+ACTOR_KINDS = ("person", "government", "ministry", "office", "court", "company",
+               "organisation", "country", "media")
+ACTOR = register(Kind(Actor, "an actor", file="actors", noun="actor", sort=lambda a: a.id))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Topic:
-    id: str
-    title: str
-    summary: str
-    aliases: tuple[str, ...] = ()  # other names and spellings a reader may search for
-    former_ids: tuple[str, ...] = ()  # earlier ids, whose URLs redirect here
+    id: str = declared(identifier("topic"), required=True)
+    title: str = declared(TITLE, required=True, translatable=True)
+    summary: str = declared(SUMMARY, required=True, translatable=True)
+    # Other names and spellings a reader may search for.
+    aliases: tuple[str, ...] = declared(ALIASES, default=())
+    former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
     at: Location = field(default=NOWHERE, compare=False)
+
+
+TOPIC = register(Kind(Topic, "a topic", file="topics", noun="topic", sort=lambda t: t.id))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Correction:
     """An error in a source: the quoted words, what is correct, and how we know."""
 
-    id: str
-    title: str
-    kind: str
-    quotes: tuple[Citation, ...]  # the wrong words, from the sources that err
-    correction: str
-    evidence: str
-    evidence_quotes: tuple[Citation, ...] = ()  # other sources' words that show what is right
-    record: tuple[RecordCitation, ...] = ()  # the public record that shows what is right
-    events: tuple[str, ...] = ()
+    id: str = declared(identifier("correction"), required=True)
+    title: str = declared(TITLE, required=True, translatable=True)
+    kind: str = declared(SHORT, required=True)
+    # The wrong words, from the sources that err.
+    quotes: tuple[Citation, ...] = declared(records(CITATION), required=True)
+    correction: str = declared(NOTE, required=True, translatable=True)
+    evidence: str = declared(NOTE, required=True, translatable=True)
+    # Other sources' words that show what is right.
+    evidence_quotes: tuple[Citation, ...] = declared(records(CITATION), default=())
+    # The public record that shows what is right.
+    record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), default=())
+    events: tuple[str, ...] = declared(id_list, default=())
     at: Location = field(default=NOWHERE, compare=False)
+
+
+CORRECTION_KINDS = ("misattribution", "company", "measure", "relative-date", "duration",
+                    "contradiction", "fact", "wording")
+CORRECTION = register(Kind(Correction, "a correction", file="corrections", noun="correction"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Background:
     """Context outside the four phases (colonial rule, the 1965 treaty...): not an event."""
 
-    id: str
-    date: PartialDate
-    date_basis: DateBasis
-    title: str
-    summary: str
-    citations: tuple[Citation, ...]
+    id: str = declared(identifier("background entry"), required=True)
+    date: PartialDate = declared(ANY_PRECISION, required=True)
+    date_basis: DateBasis = declared(nested(DATE_BASIS), required=True)
+    title: str = declared(TITLE, required=True, translatable=True)
+    summary: str = declared(SUMMARY, required=True, translatable=True)
+    citations: tuple[Citation, ...] = declared(records(CITATION), required=True)
     at: Location = field(default=NOWHERE, compare=False)
+
+
+BACKGROUND = register(Kind(Background, "a background entry", file="context",
+                           noun="background entry", chronology="background",
+                           sort=lambda b: (b.date.sort_key(), b.id)))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Measure:
     """A measure in force from one event's taking effect until another's."""
 
-    title: str
-    start: str  # event id
-    until: str | None = None  # event id; None while still in force
+    title: str = declared(TITLE, required=True, translatable=True)
+    start: str = declared(identifier(), required=True, name="from")  # event id
+    until: str | None = declared(identifier(), default=None)  # event id; None while in force
     at: Location = field(default=NOWHERE, compare=False)
+
+
+# A measure is named by the event it starts with (its translation too).
+MEASURE = register(Kind(Measure, "a measure", key=("from",)))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Track:
     """One lane of the tracks chart."""
 
-    id: str
-    title: str
-    measures: tuple[Measure, ...] = ()
-    events: tuple[str, ...] = ()
+    id: str = declared(identifier(), required=True)
+    title: str = declared(TITLE, required=True, translatable=True)
+    measures: tuple[Measure, ...] = declared(records(MEASURE), translatable=True, default=())
+    events: tuple[str, ...] = declared(id_list, default=())
     at: Location = field(default=NOWHERE, compare=False)
+
+
+TRACK = register(Kind(Track, "a track", file="tracks", noun="track"))
 
 
 @dataclass(frozen=True, kw_only=True)
 class Term:
     """A glossary entry: shown as a tooltip wherever the term or an alias appears."""
 
-    id: str
-    term: str
-    definition: str
-    aliases: tuple[str, ...] = ()
+    id: str = declared(identifier("glossary term"), required=True)
+    term: str = declared(TERM, required=True, translatable=True)
+    aliases: tuple[str, ...] = declared(Texts(100, term_problem, located=True), default=())
+    definition: str = declared(DEFINITION, required=True, translatable=True)
     at: Location = field(default=NOWHERE, compare=False)
+
+
+GLOSSARY_TERM = register(Kind(Term, "a glossary term", file="glossary", noun="glossary term",
+                              sort=lambda t: t.term.lower()))
+
+# Every kind with a file of its own (data/<file>.yaml, data/events/), in the order a translation
+# report lists them: those translated first. A test may put another in a kind's place.
+KINDS: dict[str, Kind] = {kind.file: kind for kind in (
+    EVENT, PHASE, TOPIC, ACTOR, GLOSSARY_TERM, BACKGROUND, CORRECTION, TRACK, SOURCE,
+    RECORD_SOURCE)}
+
+
+def list_kinds() -> dict[str, Kind]:
+    """The kinds whose records are the items of one list file (all but events)."""
+    return {name: kind for name, kind in KINDS.items() if name != "events"}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,7 +1,8 @@
 """Read: each record of the loaded data, as far as its fields read, with where each field is.
 
 The first half of validation ("read, then check"). A declarative Spec per kind of record says
-which fields it has, which are required, and how each reads (fields.FieldReader). Reading never
+which fields it has, which are required, and how each reads (fields.FieldReader); a kind's Spec
+is derived from its declaration in model.py (declare.Kind). Reading never
 stops at a problem: a field that is missing or wrong is reported at its line and reads as
 nothing, and the record is still read, so that rules.py can check everything that did read,
 references included. Nested structures (citations, date bases) are records of their own.
@@ -17,7 +18,7 @@ from typing import Any
 
 from .errors import Location, Problem
 from .fields import FieldReader, Repeats, Rule, describe, id_problem
-from .hostile import length_problem, reserved_id
+from .hostile import SHORT_TEXT, length_problem, reserved_id
 from .load import Document, LineList
 
 Read = Callable[["Reading", str], Any]
@@ -31,6 +32,8 @@ class Draft:
     at: Location  # the record itself
     values: dict[str, Any] = field(default_factory=dict)
     where: dict[str, Location] = field(default_factory=dict)
+    # What it was read as: rules are chosen by it (rules.py), never by how messages name it.
+    spec: Spec | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -54,7 +57,8 @@ class Field:
     required: bool = False
 
 
-@dataclass(frozen=True)
+# Compared by identity: a Spec is a kind of record, and rules are chosen by it (rules.py).
+@dataclass(frozen=True, eq=False)
 class Spec:
     what: str  # "an event"
     fields: tuple[Field, ...]
@@ -80,26 +84,29 @@ class Reading:
     """Reading one mapping against a Spec: the FieldReader, and the problems list it fills."""
 
     def __init__(self, spec: Spec, what: str, path: str, line: int, mapping: Any,
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], nested: bool = False) -> None:
         self.problems = problems
         self.fields = FieldReader(problems, path, mapping, what=what, allowed=spec.names,
                                   required=spec.required,
                                   line=line, hints=dict(spec.hints))
         self.path = path
+        # How a list in this record names its items in messages: "record 2" in a record of its
+        # own, "date_basis: record 2" in a record nested in one.
+        self.prefix = f"{what}: " if nested else ""
 
     def location(self, line: int) -> Location:
         return Location(self.path, line)
 
     def nested(self, spec: Spec, what: str, line: int, mapping: Any) -> Draft:
-        return read(spec, mapping, self.path, line, self.problems, what=what)
+        return read(spec, mapping, self.path, line, self.problems, what=what, nested=True)
 
 
 def read(spec: Spec, mapping: Any, path: str, line: int, problems: list[Problem], *,
-         what: str = "") -> Draft:
+         what: str = "", nested: bool = False) -> Draft:
     """Read one record; every problem found is added to `problems`."""
-    reading = Reading(spec, what or spec.what, path, line, mapping, problems)
+    reading = Reading(spec, what or spec.what, path, line, mapping, problems, nested)
     reader = reading.fields
-    draft = Draft(what or spec.what, Location(path, reader.line))
+    draft = Draft(what or spec.what, Location(path, reader.line), spec=spec)
     if not reader.is_mapping:
         return draft
     for name in list(reader.mapping):  # the fields written (unknown ones are reported)
@@ -135,12 +142,11 @@ def plural(noun: str) -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """How a text field reads: not empty, within its length limit (hostile.text_limit of the
-    field's name, unless `limit` is given, said with `hint`), and keeping `rule` (a glossary
-    term's, say). Declared once per field (specs.py); a translation of the field is held to the
-    very same (`translation_of`)."""
+    """How a text field reads: not empty, within its length limit (in characters; said with
+    `hint` when it is too long), and keeping `rule` (a glossary term's, say). Declared once per
+    field (model.py); a translation of the field is held to the very same (`translation_of`)."""
 
-    limit: int | None = None
+    limit: int = SHORT_TEXT
     hint: str = ""
     rule: Rule | None = None
 
@@ -173,21 +179,22 @@ def file_name(reading: Reading, name: str) -> str | None:
     return reading.fields.file_name(name)
 
 
-def texts(reading: Reading, name: str) -> tuple[str, ...] | None:
-    return reading.fields.texts(name)
+@dataclass(frozen=True)
+class Texts:
+    """A list of short texts, none repeated, each within `limit` and keeping `rule`; None if any
+    item is wrong. `located`: each read with where it is written."""
 
+    limit: int = SHORT_TEXT
+    rule: Rule | None = None
+    located: bool = False
 
-def texts_at(rule: Rule | None = None) -> Read:
-    """A list of short texts, each keeping `rule` too and read with where it is written; None
-    if any item is wrong."""
-    def read_texts(reading: Reading, name: str) -> tuple[tuple[str, Location], ...] | None:
-        values = reading.fields.texts(name, rule)
-        if values is None:
-            return None
+    def __call__(self, reading: Reading, name: str) -> Any:
+        values = reading.fields.texts(name, self.rule, self.limit)
+        if values is None or not self.located:
+            return values
         lines = [line for line, _ in reading.fields.items(name)]
         return tuple((value, reading.location(line))
                      for value, line in zip(values, lines, strict=True))
-    return read_texts
 
 
 def integer(reading: Reading, name: str) -> int | None:
@@ -208,19 +215,28 @@ def id_list(reading: Reading, name: str) -> tuple[tuple[str, Location], ...]:
     return tuple((id_, reading.location(line)) for id_, line in reading.fields.identifiers(name))
 
 
-def records(spec: Spec, label: str = "") -> Read:
+@dataclass(frozen=True)
+class records:  # noqa: N801 (read like the other readers: records(CITATION))
     """A list of nested records (citations, measures), each read on its own, none repeated:
-    `spec.key` says which fields make two items the same."""
-    if not spec.key:
-        raise ValueError(f"{spec.what}: a list item's spec declares its key (Spec.key)")
+    `spec.key` says which fields make two items the same. Items are named in messages by the
+    field, after the record it is in if that is nested ("date_basis: record 2")."""
 
-    def read_items(reading: Reading, name: str) -> tuple[Draft, ...] | None:
+    spec: Spec
+    many = True
+
+    def __post_init__(self) -> None:
+        if not self.spec.key:
+            raise ValueError(f"{self.spec.what}: a list item's spec declares its key (Spec.key)")
+
+    def __call__(self, reading: Reading, name: str) -> tuple[Draft, ...] | None:
+        spec = self.spec
         if not isinstance(reading.fields.raw(name), list):
             reading.fields.items(name)  # reports what it is instead
             return None
-        drafts = tuple(reading.nested(spec, f"{label or name} {number}", line, item)
+        label = reading.prefix + name
+        drafts = tuple(reading.nested(spec, f"{label} {number}", line, item)
                        for number, (line, item) in enumerate(reading.fields.items(name), start=1))
-        seen = Repeats(reading.fields, label or name)
+        seen = Repeats(reading.fields, label)
         for number, draft in enumerate(drafts, start=1):
             # A key field missing or unread has been reported; the item is then no one's twin.
             if all(k in draft.values or not (draft.given(k) or spec.by_name[k].required)
@@ -228,15 +244,20 @@ def records(spec: Spec, label: str = "") -> Read:
                 # Kept all the same: later rules number the items as written.
                 seen.repeated(tuple(draft.get(k) for k in spec.key), number, draft.at.line)
         return drafts
-    return read_items
 
 
-def nested(spec: Spec, label: str = "") -> Read:
-    """A mapping that is a record of its own (a date basis)."""
-    def read_one(reading: Reading, name: str) -> Draft:
-        return reading.nested(spec, label or name, reading.fields.line_of(name),
+@dataclass(frozen=True)
+class nested:  # noqa: N801 (read like the other readers: nested(DATE_BASIS))
+    """A mapping that is a record of its own (a date basis), named in messages by `label`, or
+    else by the field."""
+
+    spec: Spec
+    label: str = ""
+    many = False
+
+    def __call__(self, reading: Reading, name: str) -> Draft:
+        return reading.nested(self.spec, self.label or name, reading.fields.line_of(name),
                               reading.fields.raw(name))
-    return read_one
 
 
 def event_id(document: Document, problems: list[Problem]) -> str | None:

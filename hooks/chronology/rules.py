@@ -15,12 +15,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import model
 from .errors import Location, Problem
-from .load import Document
-from .model import BASIS_KINDS, RECORD_KINDS
-from .read import Draft, walk
-from .scripts import HANGUL, KANA_KANJI
-from .specs import ACTOR_KINDS, CORRECTION_KINDS
+from .languages import EDITIONS
+from .model import ACTOR_KINDS, BASIS_KINDS, CORRECTION_KINDS, RECORD_KINDS
+from .read import Draft, Spec, walk
 
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 
@@ -32,16 +31,6 @@ class AnyId(frozenset[str]):
 
     def __contains__(self, item: object) -> bool:
         return True
-
-
-def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
-    """The ids a list file declares, including those of records with problems of their own: a
-    reference to one is not reported again as unknown. None at all (AnyId) if the file is
-    missing or cannot be read."""
-    if not readable or document is None or not isinstance(document.value, list):
-        return AnyId()
-    return {item["id"] for item in document.value
-            if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 @dataclass
@@ -157,39 +146,40 @@ def check_aliases_not_term(term: Draft) -> Iterator[Problem]:
                      f"{term.loc('term').line}); keep one of them")
 
 
-# What each language's writing of a name must contain: Hangul for Korean, kana or kanji for
-# Japanese (a name under the wrong key is the likely mistake).
-SCRIPTS = {"ko": ("Hangul", HANGUL), "ja": ("kana or kanji", KANA_KANJI)}
-
-
 def check_names(actor: Draft) -> Iterator[Problem]:
+    """Each edition's writing of a name holds its script (Hangul for Korean, kana or kanji for
+    Japanese: a name under the wrong key is the likely mistake)."""
     names = actor.get("names")
-    for lang, (script, pattern) in SCRIPTS.items():
-        value = names.get(lang) if names else None
-        if value and not pattern.search(value):
-            yield at(names.loc(lang), f"names: {lang}: '{value}' has no {script}; write the name "
-                     f"as {'Korean' if lang == 'ko' else 'Japanese'} writes it, or remove the line")
+    for language in EDITIONS:
+        value = names.get(language.code) if names else None
+        if value and language.pattern and not language.pattern.search(value):
+            yield at(names.loc(language.code), f"names: {language.code}: '{value}' has no "
+                     f"{language.script}; write the name as {language.english} writes it, or "
+                     "remove the line")
 
 
-def rules_for(kind: str) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
-    """The rules about one record of a kind, on its own."""
-    return {
-        "phase": (check_phase_dates,),
-        "actor": (check_kind(ACTOR_KINDS), check_names),
-        "correction": (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
-        "record source": (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
+RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
+    model.PHASE: (check_phase_dates,),
+    model.ACTOR: (check_kind(ACTOR_KINDS), check_names),
+    model.CORRECTION: (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
+    model.RECORD_SOURCE: (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-        "event": (check_event_rests_on_sources,
-                  lambda r: check_citations_given(r, "citations")),
-        "background entry": (lambda r: check_citations_given(r, "citations"),),
-        "glossary term": (check_aliases_not_term,),
-    }.get(kind, ())
+    model.EVENT: (check_event_rests_on_sources, lambda r: check_citations_given(r, "citations")),
+    model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
+    model.GLOSSARY_TERM: (check_aliases_not_term,),
+}
+
+
+def rules_for(kind: Spec) -> tuple[Callable[[Draft], Iterator[Problem]], ...]:
+    """The rules about one record of a kind, on its own (those of the kind it extends, for a
+    kind made by declare.Kind.extend)."""
+    return RECORD_RULES.get(getattr(kind, "origin", None) or kind, ())
 
 
 def nested_rules(draft: Draft) -> Iterator[Problem]:
     """Rules about the records nested in any record: date bases, record citations."""
     for record in walk(draft):
-        if record.what in {"date_basis", "basis"}:
+        if record.spec is model.DATE_BASIS:
             yield from check_basis(record)
         if record.given("translation"):
             yield from check_translation(record)

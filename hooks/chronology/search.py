@@ -21,12 +21,6 @@ from pathlib import Path
 from chronology.search_bundle import BundleError, canonical_filters, check_files, check_references
 
 BUNDLE = "pagefind"  # the bundle's folder, at the site's root
-# The lunr index Material's search plugin writes if the hook cannot keep it from indexing (the
-# plugin stays, for its search box in the header; see chronology_build.theme_search): nothing
-# reads it, and at 10,000 events it is 12 MB.
-UNUSED = ("search/search_index.json",)
-
-
 class SearchIndexError(Exception):
     """The index could not be made; the message says why and what to do."""
 
@@ -35,8 +29,6 @@ def index_site(site: Path, *, timeout: float = 600, low_priority: bool = False
                ) -> tuple[int, float]:
     """Index the site at `site` in place; return (pages indexed, seconds). `low_priority`: at
     a lower CPU priority (POSIX), so as not to slow what runs beside it."""
-    for name in UNUSED:
-        (site / name).unlink(missing_ok=True)
     started = time.perf_counter()
     # Written beside the bundle and swapped in: Pagefind leaves the files of a previous index in
     # place (a rebuild under `make serve` would still find deleted pages), and the last index

@@ -23,8 +23,8 @@ import yaml
 
 from .errors import DataError
 from .export import render_exports
+from .messages import ENGLISH, Messages, script_messages
 from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
-from .render.messages import ENGLISH, Messages, script_messages
 from .render.search import searchable, vocabulary
 from .translations import TRANSLATED_PAGE
 from .urls import SEARCH_VOCABULARY, path_url
@@ -73,8 +73,7 @@ def standalone_config(config_text: str, chronology: Any) -> str:
     if "custom_dir" in config.get("theme", {}):
         config["theme"]["custom_dir"] = "overrides"
     config["nav"] = nav_with_phases(config["nav"], chronology)
-    # The English edition only: no language selector leading to editions it does not hold.
-    config.get("extra", {}).pop("alternate", None)
+    # The English edition only: no language selector (the hook gives it: chronology_pages.py).
     # Pages reached through links, not the navigation (the hook marks them so itself).
     config["not_in_nav"] = "\n".join(f"/{folder}/" for folder in NOT_IN_NAV) + "\n"
     header = ("# Written by `make standalone` from the chronology's data: a plain MkDocs project,\n"

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .errors import Location, Problem
+from .model import list_kinds
 from .read import plural
 from .rules import Known
-from .specs import LIST_FILES
 
 # What each file declares, as a report names it: "actors", "background entries".
-_NOUNS = {name: plural(what) for name, (_, what) in LIST_FILES.items()} | {"events": "events"}
+_NOUNS = {name: plural(kind.noun) for name, kind in list_kinds().items()} | {"events": "events"}
 _SHOWN = 3  # places named in the line; the rest are counted
 _EVENT_FILE = re.compile(r"(/events/)[^/]+$")
 

@@ -5,6 +5,8 @@ home page is ''); they are permanent (README: "URLs are a promise"). No MkDocs, 
 
 from __future__ import annotations
 
+from .languages import LANGUAGES
+
 HOME = ""
 SOURCES = "sources/"
 ACTORS = "actors/"
@@ -35,8 +37,8 @@ SEARCH_VOCABULARY = "search/vocabulary.json"
 
 
 # The editions: each language's folder in the published site (the English at its root), and
-# its name as it writes it, for links between the editions of a page.
-EDITIONS = {"en": ("", "English"), "ko": ("ko/", "한국어"), "ja": ("ja/", "日本語")}
+# its name as it writes it, for links between the editions of a page (languages.py).
+EDITIONS = {language.code: (language.folder, language.native) for language in LANGUAGES}
 
 
 def edition_href(here: str, lang: str, to_lang: str) -> str:

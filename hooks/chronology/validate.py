@@ -1,6 +1,6 @@
 """Validate: read, then check; a Chronology, or one DataError listing every problem.
 
-1. read.py reads every record against its declared fields (specs.py): whatever reads is kept,
+1. read.py reads every record against its declared fields (model.py): whatever reads is kept,
    with where each field is; every field that is missing or wrong is reported at its line.
 2. rules.py checks everything that read — each record on its own, then across records
    (unique ids, references, dates that must agree) — so a record with a field problem still has
@@ -12,56 +12,47 @@ Never stops at the first problem; never drops a record silently. No MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import references, rules
 from .errors import DataError, Problem
-from .load import Cache, RawData, load_records
-from .model import (
-    Actor,
-    Background,
-    Chronology,
-    Citation,
-    Correction,
-    DateBasis,
-    Dated,
-    Event,
-    Measure,
-    Phase,
-    RecordCitation,
-    RecordSource,
-    Source,
-    Term,
-    Topic,
-    Track,
-)
+from .load import Cache, Document, RawData, file_reader, load_records
+from .model import KINDS, Chronology, list_kinds
 from .read import Draft, event_id, read, read_list
-from .specs import EVENT, LIST_FILES
 from .translations.check import check_language, read_language
 from .translations.editions import build_edition
+from .translations.load import LanguageFiles, load_translations
 from .unchecked import check_unchecked
 
 
 def load_chronology(data_dir: Path, cache: Cache | None = None) -> Chronology:
-    """Load and check data/; raise one DataError with every problem of both stages."""
+    """Load data/ and its translations (data/i18n/), and check them; raise one DataError with
+    every problem of both stages."""
     raw, problems = load_records(data_dir, cache)
-    return validate(raw, problems)
+    if data_dir.is_symlink():  # reported by load_records; nothing behind the link is read
+        return validate(raw, problems)
+    languages = load_translations(data_dir / "i18n", data_dir.parent,
+                                  file_reader(data_dir.parent, cache), problems)
+    return validate(raw, problems, languages)
 
 
-def validate(raw: RawData, found: Iterable[Problem] = ()) -> Chronology:
+def validate(raw: RawData, found: Iterable[Problem] = (),
+             translations: Sequence[LanguageFiles] = ()) -> Chronology:
     """Check everything; return the Chronology or raise DataError with every problem, those
-    `found` while loading included (a value reported there reads as nothing here)."""
+    `found` while loading included (a value reported there reads as nothing here).
+    `translations`: the language folders of data/i18n/ (translations/load.py)."""
     problems: list[Problem] = list(found)
-    lists = {name: read_list(spec, getattr(raw, name), what, problems)
-             for name, (spec, what) in LIST_FILES.items()}
+    lists = {name: read_list(kind, getattr(raw, name), kind.noun, problems)
+             for name, kind in list_kinds().items()}
     events: list[tuple[str | None, Draft]] = [
-        (event_id(document, problems), read(EVENT, document.value, document.path, document.line,
-                                            problems))
+        (event_id(document, problems), read(KINDS["events"], document.value, document.path,
+                                            document.line, problems))
         for document in raw.events]
-    languages = [read_language(files, problems) for files in raw.translations]
+    languages = [read_language(files, problems) for files in translations]
     known = _known(raw, lists, events)
     problems += check(raw, lists, events, known)
     for language in languages:
@@ -82,8 +73,8 @@ def _known(raw: RawData, lists: dict[str, list[Draft]],
     as known, and references to a file that is missing or could not be read are counted, not
     checked (unchecked.py): each mistake is reported once, its cause first."""
     ids: dict[str, Any] = {
-        name: rules.declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
-        for name in LIST_FILES}
+        name: declared_ids(getattr(raw, name), readable=name not in raw.unreadable)
+        for name in list_kinds()}
     # No event at all: the folder is missing, empty or unreadable, which is reported as such.
     ids["events"] = set(raw.event_ids) if raw.event_ids else rules.AnyId()
     # A track's measures, by the event each starts with: "<track>/<event id>".
@@ -95,20 +86,31 @@ def _known(raw: RawData, lists: dict[str, list[Draft]],
                        events={id_: draft for id_, draft in events if id_ is not None})
 
 
+def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:
+    """The ids a list file declares, including those of records with problems of their own: a
+    reference to one is not reported again as unknown. None at all (AnyId) if the file is
+    missing or cannot be read. (From the file as loaded: a record whose other fields do not
+    read still declares its id.)"""
+    if not readable or document is None or not isinstance(document.value, list):
+        return rules.AnyId()
+    return {item["id"] for item in document.value
+            if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
 def check(raw: RawData, lists: dict[str, list[Draft]],
           events: list[tuple[str | None, Draft]], known: rules.Known) -> Iterator[Problem]:
     """Every rule of rules.py, over everything that read."""
     if (raw.phases is not None and raw.sources is not None and not raw.event_ids
             and "events" not in raw.unreadable):
         yield Problem("data/events", 1, "no events found; add data/events/<id>.yaml")
-    for name, (_, what) in LIST_FILES.items():
-        yield from references.check_unique_ids(lists[name], what)
+    for name, kind in list_kinds().items():
+        yield from references.check_unique_ids(lists[name], kind.noun)
         for record in lists[name]:
-            for rule in rules.rules_for(what):
+            for rule in rules.rules_for(kind):
                 yield from rule(record)
     event_drafts = [draft for _, draft in events]
     for draft in event_drafts:
-        for rule in rules.rules_for("event"):
+        for rule in rules.rules_for(KINDS["events"]):
             yield from rule(draft)
     for draft in [*event_drafts, *(d for drafts in lists.values() for d in drafts)]:
         yield from rules.nested_rules(draft)
@@ -160,86 +162,12 @@ def _by_id(drafts: Iterable[Draft]) -> dict[str, Draft]:
 
 # --- the model, from data with no problem ---------------------------------------------------
 
-def _fields(draft: Draft, *names: str) -> dict[str, Any]:
-    return {name: draft.values[name] for name in names if name in draft.values}
-
-
-def _ids(draft: Draft, name: str) -> tuple[str, ...]:
-    return tuple(id_ for id_, _ in draft.get(name) or ())
-
-
-def _citations(drafts: Iterable[Draft]) -> tuple[Citation, ...]:
-    return tuple(Citation(**_fields(d, "source", "quote", "note"), at=d.loc("quote"))
-                 for d in drafts)
-
-
-def _record(drafts: Iterable[Draft]) -> tuple[RecordCitation, ...]:
-    return tuple(RecordCitation(**_fields(d, "source", "quote", "translation", "note"), at=d.at)
-                 for d in drafts)
-
-
-def _names(draft: Draft | None) -> tuple[tuple[str, str], ...]:
-    return tuple((lang, draft[lang]) for lang in ("ko", "ja") if draft and draft.get(lang))
-
-
-def _basis(draft: Draft) -> DateBasis:
-    return DateBasis(**_fields(draft, "kind", "source", "phrase", "note", "not_found"),
-                     record=_record(draft.get("record") or ()), at=draft.loc("phrase"))
-
-
-def _event(id_: str, d: Draft) -> Event:
-    in_force = d.get("in_force")
-    return Event(
-        id=id_, **_fields(d, "date", "title", "summary", "phase", "aliases"),
-        date_basis=_basis(d["date_basis"]), citations=_citations(d.get("citations") or ()),
-        in_force=Dated(date=in_force["date"], basis=_basis(in_force["basis"])) if in_force else None,
-        actors=_ids(d, "actors"), topics=_ids(d, "topics"), record=_record(d.get("record") or ()),
-        order=d.get("order", 0), former_ids=_ids(d, "former_ids"), at=d.at)
-
-
 def build(lists: dict[str, list[Draft]], events: list[tuple[str | None, Draft]]) -> Chronology:
-    """The Chronology, once everything has read and checked (every required field is there)."""
-    phases = [Phase(**_fields(d, "id", "title", "summary"), start=d["start"].first_day,
-                    end=d["end"].first_day, former_ids=_ids(d, "former_ids"), at=d.at)
-              for d in lists["phases"]]
-    sources = [Source(**_fields(d, "id", "outlet", "title", "published", "published_basis",
-                                "agency", "author", "url", "seed", "notes"),
-                      former_ids=_ids(d, "former_ids"), at=d.at) for d in lists["sources"]]
-    actors = [Actor(**_fields(d, "id", "name", "kind", "native", "romanised", "aliases", "role",
-                              "country", "notes"), names=_names(d.get("names")),
-                    former_ids=_ids(d, "former_ids"), at=d.at)
-              for d in lists["actors"]]
-    topics = [Topic(**_fields(d, "id", "title", "summary", "aliases"),
-                    former_ids=_ids(d, "former_ids"), at=d.at) for d in lists["topics"]]
-    corrections = [Correction(**_fields(d, "id", "title", "kind", "correction", "evidence"),
-                              quotes=_citations(d["quotes"]),
-                              evidence_quotes=_citations(d.get("evidence_quotes") or ()),
-                              record=_record(d.get("record") or ()), events=_ids(d, "events"),
-                              at=d.at) for d in lists["corrections"]]
-    background = [Background(**_fields(d, "id", "date", "title", "summary"),
-                             date_basis=_basis(d["date_basis"]),
-                             citations=_citations(d["citations"]), at=d.at)
-                  for d in lists["context"]]
-    tracks = [Track(**_fields(d, "id", "title"), events=_ids(d, "events"), at=d.at,
-                    measures=tuple(Measure(title=m["title"], start=m["from"],
-                                           until=m.get("until"), at=m.at)
-                                   for m in d.get("measures") or ()))
-              for d in lists["tracks"]]
-    glossary = [Term(**_fields(d, "id", "term", "definition"),
-                     aliases=tuple(alias for alias, _ in d.get("aliases") or ()), at=d.at)
-                for d in lists["glossary"]]
-    records = [RecordSource(**_fields(d, "id", "kind", "outlet", "title", "published",
-                                      "language", "url", "author", "archive_url", "notes"),
-                            at=d.at) for d in lists["records"]]
-    built = [_event(id_, d) for id_, d in events if id_ is not None]
-    return Chronology(
-        phases=tuple(sorted(phases, key=lambda p: p.start)),
-        sources=tuple(sorted(sources, key=lambda s: (s.published.sort_key(), s.id))),
-        events=tuple(sorted(built, key=Event.sort_key)),
-        actors=tuple(sorted(actors, key=lambda a: a.id)),
-        topics=tuple(sorted(topics, key=lambda t: t.id)),
-        corrections=tuple(corrections),
-        background=tuple(sorted(background, key=lambda b: (b.date.sort_key(), b.id))),
-        tracks=tuple(tracks),
-        glossary=tuple(sorted(glossary, key=lambda t: t.term.lower())),
-        records=tuple(sorted(records, key=lambda r: (r.published.sort_key(), r.id))))
+    """The Chronology, once everything has read and checked (every required field is there):
+    each record built by its kind (declare.Kind.build), in the order its kind declares."""
+    built: dict[str, Any] = {}
+    for name, kind in KINDS.items():
+        records = ([kind.build(d, id=id_) for id_, d in events if id_ is not None]
+                   if name == "events" else [kind.build(d) for d in lists[name]])
+        built[kind.chronology] = tuple(sorted(records, key=kind.sort) if kind.sort else records)
+    return Chronology(**built)

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from .. import markup as m
 from ..csp import REDIRECT_SCRIPT, policy_meta
-from ..markup import Localized, href
+from ..localized import Localized, shown
+from ..markup import href
+from ..messages import EN
 from ..model import Chronology
+from ..translations.coverage import coverage
+from ..translations.localize import localize, messages
 from ..urls import (
     ACTORS,
     CONTEXT,
@@ -48,7 +52,6 @@ from .events import (
 )
 from .fragments import NO_INDEX, edition_credit, edition_made, edition_note
 from .measures import render_tracks_page
-from .messages import EN
 from .people import render_actor_page, render_actors_index
 from .reference import (
     render_context_page,
@@ -64,7 +67,7 @@ from .translated import render_translations_page
 
 __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_with_phases",
            "redirects", "render_fragments", "render_pages",
-           "render_problem_banner", "split_front_matter"]
+           "render_problem_banner", "split_front_matter", "translated_nav"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
 MARKERS = ("chart", "phases", "timeline")  # what a hand-written page may embed: render_fragments
@@ -75,8 +78,6 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
     """Every generated page as (docs-relative path, Markdown), one at a time (10,000 event
     pages need not all be held in memory at once), in the edition `lang` ("en", "ko", "ja"):
     the same pages at the same paths in every edition."""
-    from ..translations.coverage import coverage  # here: translations/ reads render's messages
-
     site = edition_site(chronology, site_name, lang)
     local = site.chronology
     pages: list[tuple[str, Callable[[], str]]] = []
@@ -108,19 +109,17 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
              for (kind, _, _), text in (edition.texts.items() if edition else ())
              if kind == "ui"][:1]
     for path, render in pages:
-        with m.shown() as found:
+        with shown() as found:
             page = render()
         yield path, with_translation_notes(site, path, page, found + words)
 
 
 def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") -> Site:
     """The lookups for rendering the edition `lang`: its texts, its words."""
-    from ..translations.localize import localize, messages  # as in iter_pages
-
     return Site(localize(chronology, lang), site_name, messages(chronology, lang))
 
 
-def with_translation_notes(site: Site, path: str, page: str, found: list[m.Localized]) -> str:
+def with_translation_notes(site: Site, path: str, page: str, found: list[Localized]) -> str:
     """An edition's page with what it must say about its translation: under the heading, what
     kind of translation it is, and that parts are still in English or were translated from an
     earlier English; at the end, the same kind of work and a link to the Translations page.
@@ -240,6 +239,30 @@ def nav_with_phases(nav: list[object], chronology: Chronology) -> list[object]:
                          "one, for example '- Phases: [phases/<id>.md]': the build fills it with "
                          "the phases in data/phases.yaml")
     return filled
+
+
+def translated_nav(nav: list[object], titles: Mapping[str, str]) -> list[object]:
+    """The navigation with its section and page titles in an edition's words (`titles`, by the
+    English title, from its mkdocs.<lang>.yml); a title with no translation stays English.
+    ValueError names a translated title the navigation does not have (renamed in mkdocs.yml?)."""
+    seen: set[str] = set()
+
+    def walk(entries: list[object]) -> list[object]:
+        found: list[object] = []
+        for entry in entries:
+            if isinstance(entry, dict):
+                seen.update(entry)
+                entry = {titles.get(title, title): walk(value) if isinstance(value, list) else value
+                         for title, value in entry.items()}
+            found.append(entry)
+        return found
+
+    translated = walk(nav)
+    if unknown := sorted(set(titles) - seen):
+        raise ValueError(f"extra.nav_titles translates {', '.join(unknown)}, which the "
+                         "navigation ('nav' in mkdocs.yml) does not have; translate its titles as "
+                         "mkdocs.yml writes them")
+    return translated
 
 
 def render_problem_banner(report: str) -> str:

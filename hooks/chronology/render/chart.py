@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from .. import markup as m
 from ..dates import PartialDate
+from ..messages import EN, Messages
 from ..model import Event, Measure, Track
 from ..urls import event_url, phase_url
 from .fragments import day
-from .messages import EN, Messages
 from .site import Site
 
 
@@ -71,8 +71,8 @@ class Scale:
 
 def measure_span(site: Site, measure: Measure, scale: Scale) -> tuple[Event, Event | None,
                                                                     datetime.date, datetime.date]:
-    start = site.events[site.position[measure.start]]
-    until = site.events[site.position[measure.until]] if measure.until else None
+    start = site.event(measure.start)
+    until = site.event(measure.until) if measure.until else None
     begin = start.takes_effect.first_day
     end = until.takes_effect.first_day if until else scale.end
     return start, until, begin, end
@@ -123,7 +123,7 @@ def _lane(site: Site, here: str, track: Track, y: float, scale: Scale, lay: Layo
         if until:
             marks[until.id] = until
     for event_id in track.events:
-        marks[event_id] = site.events[site.position[event_id]]
+        marks[event_id] = site.event(event_id)
     ordered = sorted(marks.values(), key=lambda e: (scale.of(e.date), e.sort_key()))
     rows = dodge([scale.of(e.date) for e in ordered], lay.row)
     for event, row in zip(ordered, rows, strict=True):

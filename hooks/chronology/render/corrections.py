@@ -32,7 +32,7 @@ def render_overview(site: Site, here: str) -> str:
         rows = "".join(
             f'<tr><td><a href="#{c.id}">{m.text(c.title)}</a></td>'
             f'<td class="chrono-overview__kind">{correction_kind(site, c.kind)}</td><td>'
-            + ("; ".join(m.link(here, event_url(e), site.events[site.position[e]].title)
+            + ("; ".join(m.link(here, event_url(e), site.event(e).title)
                          for e in c.events) or "—")
             + "</td></tr>" for c in corrections)
         bodies.append(
@@ -59,7 +59,7 @@ def render_corrections_page(site: Site) -> str:
     t = site.t
     sections = []
     for correction in site.chronology.corrections:
-        affected = render_list(here, ((event_url(e), site.events[site.position[e]].title, "")
+        affected = render_list(here, ((event_url(e), site.event(e).title, "")
                                       for e in correction.events))
         more = f"\n<p>{t('corrections.affected')}</p>\n{affected}" if correction.events else ""
         sections.append(render_correction(site, here, correction, heading="h2", more=more))

@@ -9,10 +9,11 @@ from collections.abc import Callable, Collection, Iterable
 
 from .. import markup as m
 from ..dates import PartialDate
+from ..languages import language, language_of
+from ..localized import Localized
+from ..messages import EN, Messages
 from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
-from ..scripts import language_of
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
-from .messages import EN, Messages
 from .site import Site
 
 # Search (Pagefind) skips the text of elements carrying this attribute: lists that repeat other
@@ -49,7 +50,7 @@ MADE = {("machine", False): "edition.made.machine",
         ("person", True): "edition.made.person.reviewed"}
 
 
-def made(t: Messages, texts: Iterable[m.Localized]) -> list[str]:
+def made(t: Messages, texts: Iterable[Localized]) -> list[str]:
     """What kind of work the page's translated texts are, each kind once, in the order shown:
     "Machine translation of the English, checked by a second machine pass, not yet reviewed by
     a person." A person who translated or reviewed a text is named; a machine never is."""
@@ -65,17 +66,17 @@ def made(t: Messages, texts: Iterable[m.Localized]) -> list[str]:
     return kinds or [t("edition.made.none")]
 
 
-def edition_made(t: Messages, texts: Iterable[m.Localized]) -> str:
+def edition_made(t: Messages, texts: Iterable[Localized]) -> str:
     """The line under an edition page's heading: what kind of translation the reader has."""
-    said = ("" if t.lang == "ja" else " ").join(made(t, texts))
+    said = language(t.lang).joiner.join(made(t, texts))
     return f'<p class="chrono-edition-made" {NO_INDEX}>{said}</p>'
 
 
-def edition_credit(t: Messages, here: str, texts: Iterable[m.Localized]) -> str:
+def edition_credit(t: Messages, here: str, texts: Iterable[Localized]) -> str:
     """The end of an edition's page: what kind of translation its texts are, each once, and a
     link to what each edition has translated."""
     coverage = m.link(here, TRANSLATIONS, t.text("edition.coverage-link"))
-    credit = t("edition.credit", made=("" if t.lang == "ja" else " ").join(made(t, texts)),
+    credit = t("edition.credit", made=language(t.lang).joiner.join(made(t, texts)),
                coverage=coverage)
     return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
 

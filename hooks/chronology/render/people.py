@@ -25,7 +25,6 @@ from .site import Site
 # Countries listed first on Who's who; the rest follow alphabetically, then those with none.
 FIRST = ("South Korea", "Japan")
 NO_COUNTRY = "actors.no-country"  # the message naming the part for actors of no country
-LANGUAGE_NAMES = {"ko": "language.ko", "ja": "language.ja"}  # message ids
 # The words for the data's countries and kinds of actor, by message id; a country not here is
 # shown as the data writes it (in English, and marked so in the other editions).
 COUNTRIES = {"South Korea": "country.south-korea", "Japan": "country.japan",
@@ -107,7 +106,7 @@ def render_actor_page(site: Site, actor: Actor) -> str:
     # Which word is the family name is read from the English (or romanised) name.
     if (family := family_name(actor)) and not actor.english:
         rows.append((t("actor.family-name"), m.text(family)))
-    rows += [(t("actor.written-in", language=t(LANGUAGE_NAMES[lang])),
+    rows += [(t("actor.written-in", language=t(f"language.{lang}")),
               f'<span lang="{lang}">{m.text(name)}</span>') for lang, name in actor.names]
     if actor.aliases:
         rows.append((t("actor.aliases"), other_names(actor.aliases)))

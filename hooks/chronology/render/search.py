@@ -25,8 +25,10 @@ import re
 
 from .. import markup as m
 from ..dates import PartialDate
+from ..languages import language, language_of
 from ..model import Actor, Chronology, Event
-from ..scripts import KANA_KANJI, language_of
+from ..scripts import KANA_KANJI
+from ..translations.localize import localize
 from ..urls import ACTORS, EVENTS, PHASES, RECORD, SOURCES, TOPICS
 
 # The weight of pages that list or describe (everything but events): a name's own page must not
@@ -188,10 +190,9 @@ def vocabulary(chronology: Chronology, lang: str = "en") -> str:
     terms, names as its language writes them), beside the English ones its pages still hold
     (other names, names in Latin letters); Japanese words are its runs of kanji, katakana and
     Latin letters between the particles (a whole sentence of kana and kanji is no word)."""
-    from ..translations.localize import localize  # the core's translations import no renderer
-
     texts: list[str] = []
     phrases: list[str] = []
+    split = language(lang).split  # its words are runs within sentences
     edition = localize(chronology, lang)
     for book in [chronology] + ([edition] if edition is not chronology else []):
         for actor in book.actors:
@@ -210,8 +211,8 @@ def vocabulary(chronology: Chronology, lang: str = "en") -> str:
             texts += [event.title, event.summary, *event.aliases]
             phrases += event.aliases
     words = {word.casefold() for text in texts for word in _WORD.findall(text)
-             if not (lang == "ja" and KANA_KANJI.search(word))}
-    if lang == "ja":
+             if not (split and KANA_KANJI.search(word))}
+    if split:
         words |= {run.casefold() for text in texts for run in _CONTENT_RUN.findall(str(text))
                   if len(run) >= 2 and KANA_KANJI.search(run)}
     multi = sorted({" ".join(p.casefold().split()) for p in phrases if len(p.split()) > 1})

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import markup as m
+from ..languages import language
+from ..messages import Messages
 from ..model import Chronology, Citation, Correction, Event
 from ..urls import CONTEXT, CORRECTIONS, event_url
 from .glossary import Glossary
-from .messages import Messages
 
 
 class Site:
@@ -25,13 +26,14 @@ class Site:
         self.lang = chronology.lang  # the edition's language: its words (t) and its dates
         self.t = Messages(self.lang, messages)
         # Between two sentences: Japanese writes none after its full stop (。).
-        self.space = "" if self.lang == "ja" else " "
+        self.space = language(self.lang).joiner
         self.events = chronology.events
         self.sources = {s.id: s for s in chronology.sources}
         self.phases = {p.id: p for p in chronology.phases}
         self.actors = {a.id: a for a in chronology.actors}
         self.topics = {t.id: t for t in chronology.topics}
         self.position = {e.id: i for i, e in enumerate(chronology.events)}
+        self.by_id = {e.id: e for e in chronology.events}
         self.in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
         # Decisions whose measure took effect within each phase (by the day it took effect).
         self.in_force_in_phase: dict[str, list[Event]] = {p.id: [] for p in chronology.phases}
@@ -75,6 +77,10 @@ class Site:
             for citation in correction.record:
                 self.citing_record[citation.source][
                     (f"{CORRECTIONS}#{correction.id}", correction.title)] = None
+
+    def event(self, event_id: str) -> Event:
+        """The event of this id (checked: every reference names one)."""
+        return self.by_id[event_id]
 
     def errors_in(self, citation: Citation) -> list[Correction]:
         """The corrections that show a citation's words to be wrong: those quoting the same

@@ -6,17 +6,15 @@ has it, at the same address. Pure: no I/O, no MkDocs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from .. import markup as m
 from ..model import MACHINE, Edition
 from ..translations import LANGUAGES
+from ..translations.coverage import Coverage
+from ..translations.editions import english_texts
 from ..urls import TRANSLATIONS, event_url
 from .fragments import NO_INDEX
 from .site import Site
-
-if TYPE_CHECKING:  # translations/ reads render's messages: no import at run time
-    from ..translations.coverage import Coverage
 
 # What the table calls each kind of text (the file it is translated in), by message id.
 KINDS = {"events": "translations.kind.events", "events: citations": "translations.kind.quotes",
@@ -37,8 +35,6 @@ def _made(site: Site, edition: Edition) -> dict[str, int]:
     and checked by a second machine pass; and how many a person has reviewed. The same texts as
     the table (coverage.py): every translated text of an English one, and the translations of
     the quotes of the articles cited; a quote's is its event file's, made as the file says."""
-    from ..translations.editions import english_texts  # translations/ reads render's messages
-
     made = [edition.texts[key] for key, _ in english_texts(site.chronology)
             if key in edition.texts]
     made += [title for event in site.events for c in event.citations

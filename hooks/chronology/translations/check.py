@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import references
+from ..declare import Kind
 from ..errors import Location, Problem
 from ..load import Document, LineMap
-from ..model import MACHINE, NOT_A_PERSON
+from ..messages import ENGLISH, PLACE
+from ..model import KINDS, MACHINE, NOT_A_PERSON
 from ..read import Draft, event_id, read, read_list, walk
-from ..render.messages import _PLACE, ENGLISH
 from ..rules import AnyId, Known, at, unknown_id
 from . import specs
 from .load import LanguageFiles
@@ -37,13 +38,15 @@ class LanguageDrafts:
 def read_language(files: LanguageFiles, problems: list[Problem]) -> LanguageDrafts:
     drafts = LanguageDrafts(files.lang)
     for document in files.events:
-        draft = read(specs.EVENT, document.value, document.path, document.line, problems)
+        draft = read(specs.event_spec(KINDS["events"]), document.value, document.path,
+                     document.line, problems)
         drafts.events.append((event_id(document, problems), draft))
         if draft.get("translator"):
             drafts.translator[document.path] = draft["translator"]
     for name, listed in files.lists.items():
-        drafts.lists[name] = read_list(specs.LIST_SPECS[name], listed,
-                                       f"{specs.LISTS[name][0]}'s translation", problems)
+        kind = KINDS[name]
+        drafts.lists[name] = read_list(specs.list_spec(kind), listed,
+                                       f"{kind.noun}'s translation", problems)
     if files.ui is not None:
         _read_ui(files.ui, drafts, problems)
     return drafts
@@ -66,24 +69,31 @@ def _read_ui(document: Document, drafts: LanguageDrafts, problems: list[Problem]
 
 
 def texts(drafts: LanguageDrafts) -> Iterator[tuple[str, str, str, Draft]]:
-    """Every translated text: (file kind, id, field, its draft)."""
-    for id_, event in drafts.events:
-        for name in ("title", "summary"):
-            if id_ and event.get(name):
-                yield "events", id_, name, event[name]
-        for name in ("date_basis", "in_force"):
-            if id_ and event.get(name) and event[name].get("note"):
-                yield "events", id_, f"{name}.note", event[name]["note"]
-    for kind, items in drafts.lists.items():
-        for item in items:
-            for name in specs.LISTS[kind][1]:
-                if item.get("id") and item.get(name):
-                    yield kind, item["id"], name, item[name]
-            for measure in item.get("measures") or () if kind == "tracks" else ():
-                if item.get("id") and measure.get("from") and measure.get("title"):
-                    yield "measures", f"{item['id']}/{measure['from']}", "title", measure["title"]
+    """Every translated text: (file kind, id, field, its draft), keyed as the English text it
+    translates is (editions.english_texts)."""
+    translated = [("events", id_, event) for id_, event in drafts.events]
+    translated += [(name, item.get("id"), item) for name, items in drafts.lists.items()
+                   for item in items]
+    for name, id_, draft in translated:
+        if id_:
+            yield from _texts_of(KINDS[name], name, id_, draft)
     for id_, message in drafts.messages:
         yield "ui", id_, "text", message
+
+
+def _texts_of(kind: Kind, name: str, id_: str, draft: Draft) -> Iterator[tuple[str, str, str, Draft]]:
+    """The translated texts of one record's translation, and of the items of its lists."""
+    for text in kind.texts:
+        found: Draft | None = draft
+        for part in text.key.split("."):
+            found = found.get(part) if found is not None else None
+        if found is not None:
+            yield name, id_, text.key, found
+    for items in kind.items:
+        for item in draft.get(items.name) or ():
+            item_id = items.kind.draft_id(id_, item)
+            if item_id is not None:
+                yield from _texts_of(items.kind, items.name, item_id, item)
 
 
 def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
@@ -119,7 +129,7 @@ def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
 
 def _check_items(kind: str, items: list[Draft], known: Known) -> Iterator[Problem]:
     """The items of a translated list file name records of the English file, once each."""
-    what = specs.LISTS[kind][0]
+    what = KINDS[kind].noun
     seen: dict[str, Location] = {}
     for item in items:
         id_ = item.get("id")
@@ -212,13 +222,13 @@ def _check_quotes(translation: Draft, event: Draft, id_: str) -> Iterator[Proble
 def _check_message(id_: str, message: Draft) -> Iterator[Problem]:
     if id_ not in ENGLISH:
         yield at(message.at, unknown_id("message id", id_, set(ENGLISH),
-                                        "ui.yaml translates the messages of render/messages.py"))
+                                        "ui.yaml translates the messages of hooks/chronology/messages.py"))
         return
     text = message.get("text")
     if text is None:
         return
-    extra = sorted(set(_PLACE.findall(text)) - set(_PLACE.findall(ENGLISH[id_])))
+    extra = sorted(set(PLACE.findall(text)) - set(PLACE.findall(ENGLISH[id_])))
     if extra:
-        allowed = ", ".join(f"{{{p}}}" for p in sorted(set(_PLACE.findall(ENGLISH[id_]))))
+        allowed = ", ".join(f"{{{p}}}" for p in sorted(set(PLACE.findall(ENGLISH[id_]))))
         yield at(message.loc("text"), f"{id_}: text: {{{extra[0]}}} is not a place in the "
                  f"English message; use only {allowed or 'none (it has no places)'}")

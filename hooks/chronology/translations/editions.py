@@ -3,43 +3,34 @@ translation files, and which of its texts are stale. No MkDocs, no I/O."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from ..model import Chronology, Edition, Translated
+from ..declare import Kind, walk_texts
+from ..messages import ENGLISH
+from ..model import KINDS, Chronology, Edition, Translated
 from ..read import Draft
-from ..render.messages import ENGLISH
 from .check import LanguageDrafts, texts
 from .specs import fingerprint
 
 
 def english_texts(chronology: Chronology) -> Iterator[tuple[tuple[str, str, str], str]]:
-    """Every English text a translation can be of, by (file kind, id, field)."""
-    for event in chronology.events:
-        yield ("events", event.id, "title"), event.title
-        yield ("events", event.id, "summary"), event.summary
-        if event.date_basis.note:
-            yield ("events", event.id, "date_basis.note"), event.date_basis.note
-        if event.in_force and event.in_force.basis.note:
-            yield ("events", event.id, "in_force.note"), event.in_force.basis.note
-    records: Iterable[tuple[str, Any, tuple[str, ...]]] = (
-        *(("phases", r, ("title", "summary")) for r in chronology.phases),
-        *(("topics", r, ("title", "summary")) for r in chronology.topics),
-        *(("actors", r, ("role", "notes")) for r in chronology.actors),
-        *(("glossary", r, ("term", "definition")) for r in chronology.glossary),
-        *(("context", r, ("title", "summary")) for r in chronology.background),
-        *(("corrections", r, ("title", "correction", "evidence")) for r in chronology.corrections),
-        *(("tracks", r, ("title",)) for r in chronology.tracks))
-    for kind, record, names in records:
-        for name in names:
-            value = getattr(record, name)
-            if value:
-                yield (kind, record.id, name), value
-    for track in chronology.tracks:
-        for measure in track.measures:
-            yield ("measures", f"{track.id}/{measure.start}", "title"), measure.title
+    """Every English text a translation can be of, by (file kind, id, field): each kind's
+    translatable texts (model.py), in the order of model.KINDS, then the site's own words."""
+    for name, kind in KINDS.items():
+        for record in getattr(chronology, kind.chronology):
+            yield from _texts(kind, name, record.id, record)
     for id_, message in ENGLISH.items():
         yield ("ui", id_, "text"), message
+
+
+def _texts(kind: Kind, name: str, id_: str, record: Any) -> Iterator[tuple[tuple[str, str, str], str]]:
+    for text, value in walk_texts(kind, record):
+        if value:
+            yield (name, id_, text.key), value
+    for items in kind.items:
+        for item in getattr(record, items.attribute):
+            yield from _texts(items.kind, items.name, items.kind.item_id(id_, item), item)
 
 
 def build_edition(drafts: LanguageDrafts, chronology: Chronology) -> Edition:

@@ -7,19 +7,14 @@ Only file-level problems here; meaning is check.py's. No MkDocs.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem
-from ..load import Document, event_files, visible_entries
+from ..load import Document, ReadFile, event_files, visible_entries
 from . import LANGUAGES
-
-# Which English file each list file translates (data/<name>.yaml), by id.
-LIST_FILES = ("phases", "topics", "actors", "glossary", "context", "corrections", "tracks")
-_EXPECTED = {f"{name}.yaml" for name in (*LIST_FILES, "ui")} | {"events"}
-
-ReadFile = Callable[[Path], tuple[Document | None, list[Problem]]]
+from .specs import translated_lists
 
 
 @dataclass(frozen=True)
@@ -44,12 +39,15 @@ def _folder_problem(folder: Path, path: str, what: str) -> Problem | None:
 def _language(folder: Path, root: Path, read_file: ReadFile,
               problems: list[Problem]) -> LanguageFiles:
     path = folder.relative_to(root).as_posix()
-    for entry, where in visible_entries(folder, root, problems, _EXPECTED):
-        close = difflib.get_close_matches(entry.name, sorted(_EXPECTED), n=1, cutoff=0.6)
+    # Each list file translates the English file of its name (data/<name>.yaml), by id.
+    lists = tuple(translated_lists())
+    expected = {f"{name}.yaml" for name in (*lists, "ui")} | {"events"}
+    for entry, where in visible_entries(folder, root, problems, expected):
+        close = difflib.get_close_matches(entry.name, sorted(expected), n=1, cutoff=0.6)
         hint = f"; rename it to {close[0]}" if close else ""
         problems.append(Problem(where, 1, f"not a translation file: {path}/ holds the folder "
                                 f"events/, ui.yaml and optionally "
-                                f"{', '.join(name + '.yaml' for name in LIST_FILES)}{hint}"))
+                                f"{', '.join(name + '.yaml' for name in lists)}{hint}"))
 
     def read(name: str) -> Document | None:
         file = folder / f"{name}.yaml"
@@ -70,7 +68,7 @@ def _language(folder: Path, root: Path, read_file: ReadFile,
     elif events_dir.exists():
         problems.append(Problem(f"{path}/events", 1, "a file, not a folder; translated events "
                                 f"go in the folder {path}/events/, one file per event"))
-    return LanguageFiles(folder.name, tuple(events), {name: read(name) for name in LIST_FILES},
+    return LanguageFiles(folder.name, tuple(events), {name: read(name) for name in lists},
                          read("ui"))
 
 

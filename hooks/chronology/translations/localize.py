@@ -1,7 +1,7 @@
 """An edition's Chronology: the same records, their texts in the edition's language.
 
 `localize(chronology, "ko")` returns a Chronology whose titles, summaries, notes, roles, terms
-and corrections are the Korean translations (markup.Localized, carrying who made them and
+and corrections are the Korean translations (localized.Localized, carrying who made them and
 whether they are stale), with the English standing in, marked `missing`, where there is none.
 Quotes stay verbatim: our translation goes beside them (Citation.translation,
 RecordCitation.translation). Actors are named as the edition's language writes them. Ids, dates,
@@ -11,27 +11,15 @@ same address. English is returned as it is. No MkDocs, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, TypeVar
 
-from ..markup import Localized
-from ..model import (
-    Actor,
-    Background,
-    Chronology,
-    Citation,
-    Correction,
-    DateBasis,
-    Dated,
-    Edition,
-    Event,
-    Phase,
-    RecordCitation,
-    Term,
-    Topic,
-    Track,
-)
-from ..scripts import language_of
+from ..declare import Kind
+from ..languages import language_of
+from ..localized import Localized
+from ..model import KINDS, Actor, Chronology, Citation, DateBasis, Edition, Event, RecordCitation
 
 R = TypeVar("R")
 
@@ -56,10 +44,16 @@ class _Texts:
     def maybe(self, kind: str, id_: str, name: str, english: str | None) -> str | None:
         return None if english is None else self(kind, id_, name, english)
 
-    def fields(self, record: R, kind: str, names: tuple[str, ...]) -> R:
-        values: dict[str, Any] = {name: self.maybe(kind, record.id, name, getattr(record, name))  # type: ignore[attr-defined]
-                                  for name in names}
-        return replace(record, **values)  # type: ignore[type-var]
+    def record(self, kind: Kind, name: str, id_: str, record: R) -> R:
+        """The record with each of its translatable texts (model.py) in the edition's language,
+        those of the items of its lists too (a track's measures)."""
+        for text in kind.texts:
+            record = _replaced(record, text.path, partial(self.maybe, name, id_, text.key))
+        for items in kind.items:
+            record = replace(record, **{items.attribute: tuple(  # type: ignore[type-var]
+                self.record(items.kind, items.name, items.kind.item_id(id_, item), item)
+                for item in getattr(record, items.attribute))})
+        return record
 
     def quoted(self, event_ids: tuple[str, ...], citation: Citation) -> Citation:
         """A quote with our translation, as the first of these events has it (an event's own
@@ -84,30 +78,40 @@ class _Texts:
             return replace(citation, translation=Localized(citation.translation, "en", missing=True))
         return citation
 
-    def basis(self, event_id: str, basis: DateBasis, note_field: str) -> DateBasis:
-        return replace(basis, note=self.maybe("events", event_id, note_field, basis.note),
-                       record=tuple(self.record_quote(event_id, c) for c in basis.record))
+    def basis(self, event_id: str, basis: DateBasis) -> DateBasis:
+        return replace(basis, record=tuple(self.record_quote(event_id, c) for c in basis.record))
 
     def event(self, event: Event) -> Event:
+        """An event whose texts are the edition's (`record`): its quotes of the articles and of
+        the record with our translations."""
         in_force = event.in_force
         if in_force is not None:
-            in_force = Dated(date=in_force.date,
-                             basis=self.basis(event.id, in_force.basis, "in_force.note"))
+            in_force = replace(in_force, basis=self.basis(event.id, in_force.basis))
         return replace(
-            event, title=self("events", event.id, "title", event.title),
-            summary=self("events", event.id, "summary", event.summary),
-            date_basis=self.basis(event.id, event.date_basis, "date_basis.note"),
-            in_force=in_force, citations=tuple(self.quoted((event.id,), c) for c in event.citations),
+            event, date_basis=self.basis(event.id, event.date_basis), in_force=in_force,
+            citations=tuple(self.quoted((event.id,), c) for c in event.citations),
             record=tuple(self.record_quote(event.id, c) for c in event.record))
 
     def actor(self, actor: Actor) -> Actor:
-        localized = self.fields(actor, "actors", ("role", "notes"))
+        """An actor whose texts are the edition's (`record`), named as the edition's language
+        writes the name."""
         name = name_in(actor, self.lang)
         if name is None:  # no form in the edition's language: the English, as a name
-            return replace(localized, name=Localized(actor.name, "en"))
+            return replace(actor, name=Localized(actor.name, "en"))
         # Named in the edition's own script: the native name would only repeat it.
         native = None if name == actor.native else actor.native
-        return replace(localized, name=name, english=actor.name, native=native)
+        return replace(actor, name=name, english=actor.name, native=native)
+
+
+def _replaced(record: R, path: tuple[str, ...], new: Callable[[Any], Any]) -> R:
+    """The record with the value at `path` (an attribute, or one of a nested record's) made
+    anew; as it is where a record on the way is not there (an event with no in_force)."""
+    head, *rest = path
+    value = getattr(record, head)
+    if rest and value is None:
+        return record
+    return replace(record, **{head: _replaced(value, tuple(rest), new) if rest  # type: ignore[type-var]
+                              else new(value)})
 
 
 def english(text: str | None) -> str | None:
@@ -129,38 +133,27 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
         return chronology
     edition = chronology.translations.get(lang) or Edition(lang=lang)
     texts = _Texts(chronology, edition)
-    phases: tuple[Phase, ...] = tuple(texts.fields(p, "phases", ("title", "summary"))
-                                      for p in chronology.phases)
-    topics: tuple[Topic, ...] = tuple(texts.fields(t, "topics", ("title", "summary"))
-                                      for t in chronology.topics)
-    glossary: tuple[Term, ...] = tuple(texts.fields(t, "glossary", ("term", "definition"))
-                                       for t in chronology.glossary)
-    background: tuple[Background, ...] = tuple(texts.fields(b, "context", ("title", "summary"))
-                                               for b in chronology.background)
+    # Every kind's translatable texts (model.py), then what some kinds have besides.
+    localized: dict[str, Any] = {
+        kind.chronology: tuple(texts.record(kind, name, r.id, r)
+                               for r in getattr(chronology, kind.chronology))
+        for name, kind in KINDS.items() if kind.texts or kind.items}
     # A correction quotes the articles' words its events quote: their translation, where an
     # event of the correction has the same quote translated.
-    corrections: tuple[Correction, ...] = tuple(replace(
-        texts.fields(c, "corrections", ("title", "correction", "evidence")),
-        quotes=tuple(texts.quoted(c.events, q) for q in c.quotes),
+    localized["corrections"] = tuple(replace(
+        c, quotes=tuple(texts.quoted(c.events, q) for q in c.quotes),
         evidence_quotes=tuple(texts.quoted(c.events, q) for q in c.evidence_quotes))
-        for c in chronology.corrections)
-    tracks: tuple[Track, ...] = tuple(replace(
-        texts.fields(t, "tracks", ("title",)),
-        measures=tuple(replace(measure, title=texts("measures", f"{t.id}/{measure.start}",
-                                                    "title", measure.title))
-                       for measure in t.measures)) for t in chronology.tracks)
-    sources = tuple(replace(s, title=Localized(s.title, "en"), notes=english(s.notes),
-                            published_basis=english(s.published_basis))
-                    for s in chronology.sources)
-    records = tuple(replace(r, notes=english(r.notes),
-                            title=Localized(r.title, "en") if r.language == "en" else r.title)
-                    for r in chronology.records)
-    return replace(
-        chronology, lang=lang, phases=phases, topics=topics, glossary=glossary,
-        sources=sources, records=records,
-        background=background, corrections=corrections, tracks=tracks,
-        events=tuple(texts.event(e) for e in chronology.events),
-        actors=tuple(texts.actor(a) for a in chronology.actors))
+        for c in localized["corrections"])
+    localized["sources"] = tuple(replace(s, title=Localized(s.title, "en"), notes=english(s.notes),
+                                         published_basis=english(s.published_basis))
+                                 for s in chronology.sources)
+    localized["records"] = tuple(
+        replace(r, notes=english(r.notes),
+                title=Localized(r.title, "en") if r.language == "en" else r.title)
+        for r in chronology.records)
+    localized["events"] = tuple(texts.event(e) for e in localized["events"])
+    localized["actors"] = tuple(texts.actor(a) for a in localized["actors"])
+    return replace(chronology, lang=lang, **localized)
 
 
 def messages(chronology: Chronology, lang: str) -> dict[str, str]:

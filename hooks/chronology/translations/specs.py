@@ -1,9 +1,9 @@
-"""The fields of every translation file, declared (read.py's Spec and Field), as specs.py does
-for the English. A translated text is a mapping: `text`, `of` (the first 8 hex digits of the
-SHA-1 of the English it translates, whitespace folded), and how it was made: `how` (machine,
-machine-checked: a second machine pass compared it with the English, or person), `by` (the
-person who translated it; a machine names no one) and `reviewed` (the person who reviewed it, or
-false) — given with the text or once per file as `translator:`. A quote is never translated
+"""The fields of every translation file, derived from the English declaration (model.py: the
+fields declared `translatable`). A translated text is a mapping: `text`, `of` (the first 8 hex
+digits of the SHA-1 of the English it translates, whitespace folded), and how it was made: `how`
+(machine, machine-checked: a second machine pass compared it with the English, or person), `by`
+(the person who translated it; a machine names no one) and `reviewed` (the person who reviewed
+it, or false) — given with the text or once per file as `translator:`. A quote is never translated
 in place: `citations` repeat the English quote verbatim beside our translation. No MkDocs, no I/O.
 """
 
@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
+from functools import cache
 
 from .. import model
-from .. import specs as english
+from ..declare import Kind, Text
 from ..fields import describe
-from ..read import Field, Reading, Spec, identifier, nested, records, text, translation_of
+from ..model import list_kinds
+from ..read import Field, Reading, Spec, identifier, nested, records, translation_of
 
 HOW = model.HOW
 _OF = re.compile(r"[0-9a-f]{8}")
@@ -56,61 +59,77 @@ def reviewed(reading: Reading, name: str) -> str | bool | None:
     return None
 
 
-TRANSLATOR = Spec("a translator", (Field("by", text), Field("how", text, True),
+TRANSLATOR = Spec("a translator", (Field("by", model.SHORT), Field("how", model.SHORT, True),
                                    Field("reviewed", reviewed)))
 
 
 def translated(field: Field) -> Spec:
-    """A translated text of the English `field` (a Field of specs.py), held to that field's
-    own rules: its length limit and whatever else it keeps (read.translation_of)."""
+    """A translated text of the English `field` (as model.py declares it), held to that
+    field's own rules: its length limit and whatever else it keeps (read.translation_of)."""
     return Spec("a translated text", (
-        Field("text", translation_of(field), True), Field("of", of, True), Field("by", text),
-        Field("how", text), Field("reviewed", reviewed)))
-
-
-def _of(spec: Spec, name: str) -> Spec:
-    """A translated text of the field `name` of an English spec."""
-    return translated(spec.by_name[name])
+        Field("text", translation_of(field), True), Field("of", of, True),
+        Field("by", model.SHORT), Field("how", model.SHORT), Field("reviewed", reviewed)))
 
 
 # A quote translated twice would leave the edition to pick one (the key is the English quote).
 # Our translation beside a quote is held to the rules of a record citation's `translation`.
 QUOTE = Spec("a quote's translation", (
-    Field("quote", text, True), Field("translation", english.RECORD_CITATION.by_name[
-        "translation"].read, True)), key=("quote",))
+    Field("quote", model.QUOTE, True),
+    Field("translation", model.RECORD_CITATION.by_name["translation"].read, True)),
+    key=("quote",))
 
 
-def _note(label: str) -> Spec:
-    return Spec(f"{label}'s translation", (
-        Field("note", nested(_of(english.DATE_BASIS, "note"), f"{label}: note"), True),))
+def _texts(texts: tuple[Text, ...], required: bool, label: str = "") -> tuple[Field, ...]:
+    """The fields of a translation that hold these texts, as their keys say: "title" is a
+    translated text, "date_basis.note" a mapping `date_basis` that holds one (its `note`,
+    required there: the mapping is for it)."""
+    fields: list[Field] = []
+    groups: dict[str, list[Text]] = {}
+    for text in texts:
+        first, _, rest = text.key.partition(".")
+        if rest:
+            groups.setdefault(first, []).append(replace(text, key=rest))
+        else:
+            fields.append(Field(first, nested(translated(text.field),
+                                              f"{label}{first}" if label else ""), required))
+    for name, inner in groups.items():
+        fields.append(Field(name, nested(Spec(f"{name}'s translation",
+                                              _texts(tuple(inner), True, f"{name}: ")))))
+    return tuple(fields)
 
 
-EVENT = Spec("an event's translation", (
-    Field("translator", nested(TRANSLATOR)), Field("title", nested(_of(english.EVENT, "title"))),
-    Field("summary", nested(_of(english.EVENT, "summary"))),
-    Field("date_basis", nested(_note("date_basis"))), Field("in_force", nested(_note("in_force"))),
-    Field("citations", records(QUOTE, "citations"))),
-    hints=(("id", "an event's id is its file name; remove this line"),))
+def _items(kind: Kind) -> tuple[Field, ...]:
+    """A list of nested records translated within their parent's translation (a track's
+    measures), each named by its key fields, as in the English."""
+    return tuple(Field(items.name, records(Spec(
+        f"{items.kind.what}'s translation",
+        (*(Field(k, items.kind.by_name[k].read, True) for k in items.kind.key),
+         *_texts(items.kind.texts, True)),
+        key=items.kind.key))) for items in kind.items)
 
-# Each list file: what one item is (as specs.LIST_FILES says), the fields translated.
-LISTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    name: (english.LIST_FILES[name][1], fields) for name, fields in {
-        "phases": ("title", "summary"), "topics": ("title", "summary"),
-        "actors": ("role", "notes"), "glossary": ("term", "definition"),
-        "context": ("title", "summary"), "corrections": ("title", "correction", "evidence"),
-        "tracks": ("title",)}.items()}
-LIST_SPECS = {name: Spec(f"a {what}'s translation", (
-    Field("id", identifier(), True),
-    *(Field(f, nested(_of(english.LIST_FILES[name][0], f))) for f in fields)))
-    for name, (what, fields) in LISTS.items()}
-# A track's measures are translated within its item, each named by its `from` event, as in
-# data/tracks.yaml.
-MEASURE = Spec("a measure's translation", (
-    Field("from", identifier(), True), Field("title", nested(_of(english.MEASURE, "title")), True)),
-    key=("from",))
-LIST_SPECS["tracks"] = Spec("a track's translation", (
-    Field("id", identifier(), True), Field("title", nested(_of(english.TRACK, "title"))),
-    Field("measures", records(MEASURE, "measures"))))
+
+@cache
+def list_spec(kind: Kind) -> Spec:
+    """A translated list file's item: the id of the English record, its translated texts."""
+    return Spec(f"{kind.what}'s translation", (
+        Field("id", identifier(), True), *_texts(kind.texts, False), *_items(kind)))
+
+
+@cache
+def event_spec(kind: Kind) -> Spec:
+    """A translated event file: who made it (`translator`, for the whole file), its translated
+    texts, and our translations of its quotes (`citations`: each quote verbatim beside ours)."""
+    return Spec(f"{kind.what}'s translation", (
+        Field("translator", nested(TRANSLATOR)), *_texts(kind.texts, False), *_items(kind),
+        Field("citations", records(QUOTE))), hints=kind.hints)
+
+
+def translated_lists() -> dict[str, Kind]:
+    """The list files that have a translation (data/i18n/<lang>/<file>.yaml): every kind with
+    a text to translate."""
+    return {name: kind for name, kind in list_kinds().items() if kind.texts or kind.items}
+
+
 # ui.yaml: message id -> a translated text. A message has no field in data/: it is held to the
 # rules of our translations (a record citation's `translation`).
-MESSAGE = translated(english.RECORD_CITATION.by_name["translation"])
+MESSAGE = translated(model.RECORD_CITATION.by_name["translation"])

@@ -17,6 +17,8 @@ import html
 import re
 from collections.abc import Mapping
 
+from .languages import LANGUAGES
+
 ENGLISH: Mapping[str, str] = {
     # Plurals: Messages.count picks `.one` for 1 and `.other` for any other number.
     "count.event.one": "{n} event",
@@ -27,9 +29,8 @@ ENGLISH: Mapping[str, str] = {
     "count.error.other": "{n} errors",
     "count.page.one": "{n} page",
     "count.page.other": "{n} pages",
-    "language.en": "English",
-    "language.ko": "Korean",
-    "language.ja": "Japanese",
+    # The site's languages (languages.py), then others the public record is written in.
+    **{f"language.{language.code}": language.english for language in LANGUAGES},
     "language.zh": "Chinese",
     "language.fr": "French",
     "language.de": "German",
@@ -382,7 +383,7 @@ ENGLISH: Mapping[str, str] = {
 
 # A value's place in a message: {name}. Not str.format, whose {name.attribute} and {name[0]}
 # would let a message reach into its values.
-_PLACE = re.compile(r"\{([a-z_]+)\}")
+PLACE = re.compile(r"\{([a-z_]+)\}")
 
 def message(table: Mapping[str, str], message_id: str) -> str:
     """The message's text in a language's table, or in English where the table lacks it."""
@@ -390,7 +391,7 @@ def message(table: Mapping[str, str], message_id: str) -> str:
     if found is not None:
         return found
     if message_id not in ENGLISH:
-        raise KeyError(f"no message '{message_id}': add it to ENGLISH in render/messages.py")
+        raise KeyError(f"no message '{message_id}': add it to ENGLISH in messages.py")
     return ENGLISH[message_id]
 
 
@@ -407,7 +408,7 @@ def script_messages(table: Mapping[str, str]) -> dict[str, str]:
 
 def _fill(template: str, values: Mapping[str, object]) -> str:
     """The template with each {name} replaced by its value; KeyError names a missing one."""
-    return _PLACE.sub(lambda place: str(values[place.group(1)]), template)
+    return PLACE.sub(lambda place: str(values[place.group(1)]), template)
 
 
 class Messages:
