@@ -138,9 +138,11 @@ def test_words_no_page_holds_together_find_the_pages_with_most_of_them(page: Pag
 
 
 def test_a_word_no_page_holds_is_named(page: Page, site_url: str) -> None:
-    found = found_events(search(page, site_url, "Pompeo xylophone"))
+    # Pagefind takes a word it lacks as the longest word of the index it starts with: once the
+    # data held "X" (the network), "xylophone" found it. No word is a start of "zither".
+    found = found_events(search(page, site_url, "Pompeo zither"))
     assert found[0] == "2019-08-02-pompeo-meets-both-foreign-ministers"
-    expect(page.locator(".chrono-search-status")).to_contain_text("no page has “xylophone”")
+    expect(page.locator(".chrono-search-status")).to_contain_text("no page has “zither”")
 
 
 @pytest.mark.parametrize("query", ["문재인", "岸田", "Nishimura"])

@@ -185,7 +185,9 @@ def render_record_page(site: Site) -> str:
                 f'<section class="chrono-record-source" id="{r.id}" aria-label="{m.attr(r.outlet)}:'
                 f' {m.attr(r.title)}"><h3 lang="{m.attr(r.language)}">'
                 f"{m.external(r.url, r.title)}</h3><p>{line}</p>{notes}"
-                f"<p>{t('record.cited-on')}</p>{cites}</section>")
+                # The events' titles are theirs to be found by, not this list's (a query of
+                # two events' words would find this page alone).
+                f"<div {NO_INDEX}><p>{t('record.cited-on')}</p>{cites}</div></section>")
         if entries:
             groups.append(f'<h2 id="{heading_id}">{t(heading)}</h2>\n' + "\n".join(entries))
     count = len(site.chronology.records)
