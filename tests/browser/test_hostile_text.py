@@ -135,15 +135,16 @@ def test_no_page_holds_planted_markup_unescaped(hostile_site: tuple[str, list[st
 
 
 def kinds(pages: list[str]) -> list[str]:
-    """One page of each kind in each edition (the home, an event, a person, a phase, each list
-    ...): the scripts that insert text differ by kind of page, not by record."""
+    """One page of each kind (the home, an event, a person, a phase, each list ...): the scripts
+    that insert text differ by kind of page, not by record, nor much by edition (of which the
+    home and three events)."""
     first: dict[tuple[str, ...], str] = {}
     for page in pages:
         parts = page.strip("/").split("/")
-        edition = parts[:1] if parts[0] in ("ko", "ja") else []
-        rest = parts[len(edition):]
-        kind = (*edition, *rest[:1], str(len(rest) > 1))
-        first.setdefault(kind, page)
+        if parts[0] in ("ko", "ja"):
+            first.setdefault((parts[0],), f"{parts[0]}/")
+            continue
+        first.setdefault((*parts[:1], str(len(parts) > 1)), page)
     # And events that carry what others lack: a record with measures in force, corrections.
     extra = {f"{edition}events/{event}/" for edition in ("", "ko/", "ja/") for event in (
         "2019-08-02-japan-removes-south-korea-from-white-list",
@@ -163,7 +164,7 @@ def test_a_page_of_each_kind_shows_planted_markup_as_text(
         reader: Page, hostile_site: tuple[str, list[str]]) -> None:
     url, planted = hostile_site
     sample = kinds(PAGES)
-    assert len(sample) > 40 and any(p.startswith("ko/events/") for p in sample)
+    assert len(sample) > 25 and any(p.startswith("ko/events/") for p in sample)
     visit_all(reader, url, planted, sample)
 
 
