@@ -66,15 +66,19 @@ publish: venv
 standalone: venv
 	$(BIN)/python -m chronology.standalone build/standalone
 
+# On every core, at most four (pytest-xdist); a test file's tests stay together, so that its
+# builds are shared. PARALLEL= runs one test at a time.
+PARALLEL ?= -n auto --maxprocesses=4 --dist loadfile
+
 # Every property: unit tests, full builds, browser tests, lint and types (minutes; see README).
 test: venv
-	$(BIN)/python -m pytest -m "not review"
+	$(BIN)/python -m pytest -m "not review" $(PARALLEL)
 
 # What make test samples, in full, and what is there to be looked at: the screenshots of every
 # page kind (tests/artifacts/), the search benchmark, the dark palette on every page, every
 # hostile case built end to end. Slow; CI runs it after make test. (pytest alone runs both.)
 review: venv
-	$(BIN)/python -m pytest -m review
+	$(BIN)/python -m pytest -m review $(PARALLEL)
 
 # The fast loop: the core's tests, no MkDocs build and no browser (seconds).
 unit: venv

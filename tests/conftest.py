@@ -24,17 +24,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
 
 
-def pytest_collection_finish(session: pytest.Session) -> None:
+def pytest_configure(config: pytest.Config) -> None:
     """Before any test runs, one sentence for what the machine lacks, rather than browser tests
-    failing one by one minutes later."""
-    if session.config.option.collectonly or not any(
-            item.get_closest_marker("browser") for item in session.items):
+    failing one by one minutes later. Where browser tests may run: not with -m "not browser"
+    (make unit), nor for test files outside tests/browser/; once, not in each xdist worker."""
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    if "not browser" in (config.option.markexpr or ""):
+        return
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
+    browser = ROOT / "tests" / "browser"
+    if paths and not any(path == browser or browser in path.parents or path in browser.parents
+                         for path in paths):
         return
     if lacking := missing_for_the_browser():
         raise pytest.UsageError(
             f"the browser tests need {' and '.join(lacking)}: as root, apt-get install -y "
-            f"{' '.join(package for _, package in MISSING if _ in lacking)} (or run make unit, "
-            "which needs neither)")
+            f"{' '.join(package for what, package in MISSING if what in lacking)} (or run make "
+            "unit, which needs neither)")
 
 
 MISSING = [("Debian's Chromium", "chromium"),
