@@ -9,7 +9,8 @@ import re
 import pytest
 import yaml
 from chronology.handwritten import read_page, split_front_matter
-from chronology.render import MARKERS
+from chronology.model import Chronology
+from chronology.render import MARKERS, iter_pages
 from chronology.translations.specs import fingerprint
 from support import ROOT
 
@@ -69,3 +70,10 @@ def test_every_edition_lists_it_and_its_about_page_links_to_it(lang: str, config
         assert titles.get("Naming") and not titles["Naming"].isascii(), (config, titles)
     about = (DOCS / ("about.md" if lang == "en" else f"about.{lang}.md")).read_text("utf-8")
     assert re.search(r"\]\(naming\.md\)", about), lang
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_the_glossary_links_to_it_in_every_edition(real_chronology: Chronology, lang: str) -> None:
+    pages = dict(iter_pages(real_chronology, "Site", lang))
+    glossary = pages["glossary/index.md"]
+    assert glossary.count('href="../naming/"') == 1, lang

@@ -199,6 +199,9 @@ ENGLISH: Mapping[str, str] = {
     "glossary.intro": "Where one of these terms first appears on a page of the chronology, "
                       "pointing at it, tapping it or reaching it with the Tab key shows its "
                       "definition; every definition is also here.",
+    "glossary.naming": "How the chronology names the victims of forced labour, the white lists, "
+                       "GSOMIA and the two countries, and why, in each edition: {page}.",
+    "glossary.naming-page": "How the chronology names things",
     "record.official": "Official documents",
     "record.press": "Press and wire reports",
     "record.archived": "archived copy",

@@ -19,6 +19,7 @@ TRACKS = "tracks/"
 PHASES = "phases/"
 EVENTS = "events/"
 TRANSLATIONS = "translations/"  # what each edition has translated
+NAMING = "naming/"  # docs/naming.md, hand-written: how each edition names what is disputed
 
 # Lists of every record of a kind, and other pages with one address each: index.md files.
 INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS, TRANSLATIONS,

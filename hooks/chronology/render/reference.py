@@ -11,6 +11,8 @@ from ..model import Source, Topic
 from ..urls import (
     CONTEXT,
     CORRECTIONS,
+    GLOSSARY,
+    NAMING,
     RECORD,
     SOURCES,
     TOPICS,
@@ -156,6 +158,9 @@ def render_glossary_page(site: Site) -> str:
         # How to use a screen, which a printed page need not say (chrono-screen-only).
         f'<p class="chrono-screen-only">{t("glossary.intro")}</p>',
         f'<dl class="chrono-glossary">\n{entries}\n</dl>',
+        # The names the two sides dispute, and the edition's choice among them, explained.
+        "<p>" + t("glossary.naming", page=m.link(
+            GLOSSARY, NAMING, t.text("glossary.naming-page"))) + "</p>",
     ]) + "\n"
 
 
