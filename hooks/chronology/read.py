@@ -201,6 +201,10 @@ def integer(reading: Reading, name: str) -> int | None:
     return reading.fields.integer(name)
 
 
+def flag(reading: Reading, name: str) -> bool | None:
+    return reading.fields.flag(name)
+
+
 def identifier(kind: str = "") -> Read:
     """An id; with `kind`, the id of such a record (its page address or anchor)."""
     return lambda reading, name: reading.fields.identifier(name, kind)
@@ -249,14 +253,16 @@ class records:  # noqa: N801 (read like the other readers: records(CITATION))
 @dataclass(frozen=True)
 class nested:  # noqa: N801 (read like the other readers: nested(DATE_BASIS))
     """A mapping that is a record of its own (a date basis), named in messages by `label`, or
-    else by the field."""
+    else by the field; `within`: after the list item it is in ("record 2: said")."""
 
     spec: Spec
     label: str = ""
+    within: bool = False
     many = False
 
     def __call__(self, reading: Reading, name: str) -> Draft:
-        return reading.nested(self.spec, self.label or name, reading.fields.line_of(name),
+        label = (reading.prefix if self.within else "") + (self.label or name)
+        return reading.nested(self.spec, label, reading.fields.line_of(name),
                               reading.fields.raw(name))
 
 

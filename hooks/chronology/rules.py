@@ -96,6 +96,11 @@ def check_event_rests_on_sources(event: Draft) -> Iterator[Problem]:
     if not (event.given("citations") or event.given("record") or (basis and basis.given("record"))):
         yield at(event.at, "an event: missing 'citations' (the articles' words) or 'record' (the "
                  "public record); give at least one")
+    elif (event.get("citations") and all(c.get("context") for c in event["citations"])
+          and not (event.given("record") or (basis and basis.given("record")))):
+        yield at(event.loc("citations"), "citations: every one is context (the articles' "
+                 "background, not their report of the event): cite the public record that "
+                 "reports it ('record'), or an article that does")
 
 
 def check_citations_given(record: Draft, name: str) -> Iterator[Problem]:
