@@ -33,6 +33,7 @@ from .read import (
     identifier,
     integer,
     nested,
+    one_or_more,
     records,
     url,
 )
@@ -98,14 +99,23 @@ class Statement:
     by: str = declared(identifier(), required=True, export="by")  # an actor id
     date: PartialDate = declared(ANY_DATE, required=True, export="date")
     language: str = declared(SHORT, required=True, export="language")  # BCP 47
+    # Only where one speaker's words of one day are two statements, to tell them apart (a
+    # ministry's release, and an unnamed official's briefing): "briefing".
+    occasion: str | None = declared(SHORT, export="occasion", default=None)
     at: Location = field(default=NOWHERE, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Which statement it is: its speaker, its day and, if given, its occasion."""
+        return self.by, self.date.iso, self.occasion or ""
 
 
 STATEMENT = register(Kind(Statement, "a statement"))
-# A quote gives someone's words (`said`); where it is not in their language, whether the original
-# words were looked for and not found, and why (`not_found`): the same two fields on a citation
-# of the articles and of the record.
-SAID = nested(STATEMENT, "said", within=True)
+# Whose words a quote gives (`said`: a statement, or a list of them where a quote gives two
+# speakers' words); where it is not in their language, whether their original words were looked
+# for and not found, and why (`not_found`): the same two fields on a citation of the articles
+# and of the record.
+SAID = one_or_more(STATEMENT, "said")
 NOT_FOUND = Text(400, "say in a sentence what was looked for, and where")
 
 
@@ -114,7 +124,7 @@ class Citation:
     source: str = declared(identifier(), required=True, export="source")
     quote: str = declared(QUOTE, required=True, export="quote")
     note: str | None = declared(NOTE, export="note", default=None)
-    said: Statement | None = declared(SAID, export="said", default=None)
+    said: tuple[Statement, ...] = declared(SAID, export="said", default=())
     not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
     # The sentence is the article's background to the event (an outcome, an earlier step), not
     # its report of it: shown apart, as context, never as what the sources say of the event.
@@ -136,7 +146,7 @@ class RecordCitation:
     quote: str | None = declared(QUOTE, export="quote", default=None)
     translation: str | None = declared(TRANSLATION, export="translation", default=None)
     note: str | None = declared(NOTE, export="note", default=None)
-    said: Statement | None = declared(SAID, export="said", default=None)
+    said: tuple[Statement, ...] = declared(SAID, export="said", default=())
     not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 

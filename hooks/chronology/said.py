@@ -4,8 +4,8 @@ stands alone for an official's words. Checks over everything that read, as rules
 references.py's are: each a small generator of problems. No MkDocs, no I/O.
 
 A statement is one speaker's words on one day, in one language (model.Statement). A quote in
-that language is the original; a quote in another is a report (the outlet's words). Counting
-them is statements.py's.
+that language is its original; a quote in another is a report of it (the outlet's words).
+Counting them is statements.py's.
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ from .rules import LANGUAGE_PATTERN, Known, at, unknown_id
 # The language the articles (data/sources.yaml) are written in.
 ARTICLES = "en"
 
+Key = tuple[str, str, str]  # a statement: its speaker, day and occasion (model.Statement.key)
+
+
+def same_language(one: str, other: str) -> bool:
+    return one.split("-")[0].lower() == other.split("-")[0].lower()
+
 
 @dataclass(frozen=True)
 class Quoted:
@@ -33,26 +39,19 @@ class Quoted:
     record: Draft | None
 
     @property
-    def statement(self) -> tuple[str, str] | None:
-        """Whose words on which day, if the quote says so and both read: the statement's key."""
-        said = self.citation.get("said")
-        if said is None or said.get("by") is None or said.get("date") is None:
-            return None
-        return said["by"], str(said["date"])
+    def said(self) -> tuple[Draft, ...]:
+        return tuple(self.citation.get("said") or ())
 
-    @property
-    def spoken(self) -> str | None:
-        said = self.citation.get("said")
-        return said.get("language") if said is not None else None
+    def statements(self) -> Iterator[tuple[Key, Draft]]:
+        """The statements it gives words of, where speaker and day read."""
+        for said in self.said:
+            if said.get("by") is not None and said.get("date") is not None:
+                yield (said["by"], str(said["date"]), said.get("occasion") or ""), said
 
-    @property
-    def original(self) -> bool:
-        """The speaker's own words: a quote in the language they were said in."""
-        return self.spoken is not None and _same_language(self.spoken, self.language)
-
-
-def _same_language(one: str, other: str) -> bool:
-    return one.split("-")[0].lower() == other.split("-")[0].lower()
+    def original(self, said: Draft) -> bool:
+        """Whether its words are the speaker's own: in the language they were said in."""
+        spoken = said.get("language")
+        return bool(spoken and self.language) and same_language(spoken, self.language)
 
 
 def quotes_of(owner: Draft, known: Known) -> list[Quoted]:
@@ -61,12 +60,11 @@ def quotes_of(owner: Draft, known: Known) -> list[Quoted]:
     found: list[Quoted] = []
     for citations in _citation_lists(owner):
         for citation in citations:
-            source_id = citation.get("source")
             kind = getattr(citation.spec, "origin", None) or citation.spec
             if kind is model.RECORD_CITATION:
-                record = known.records.get(source_id or "")
-                language = (record.get("language") if record else None) or ""
-                found.append(Quoted(citation, language, record))
+                record = known.records.get(citation.get("source") or "")
+                found.append(Quoted(citation, (record.get("language") if record else None) or "",
+                                    record))
             else:
                 found.append(Quoted(citation, ARTICLES, None))
     return found
@@ -75,10 +73,9 @@ def quotes_of(owner: Draft, known: Known) -> list[Quoted]:
 def _citation_lists(owner: Draft) -> Iterator[tuple[Draft, ...]]:
     for name in ("citations", "quotes", "evidence_quotes", "record"):
         yield owner.get(name) or ()
-    for name in ("date_basis", "in_force"):
-        nested = owner.get(name)
-        if nested is not None and name == "in_force":
-            nested = nested.get("basis")
+    basis = owner.get("date_basis")
+    in_force = owner.get("in_force")
+    for nested in (basis, in_force.get("basis") if in_force is not None else None):
         if nested is not None:
             yield nested.get("record") or ()
 
@@ -87,28 +84,27 @@ def check_said(owner: Draft, known: Known) -> Iterator[Problem]:
     """Each quote's `said` names a known speaker and a language; `not_found` is for a quote that
     reports someone's words in another language than theirs."""
     for quoted in quotes_of(owner, known):
-        citation, said = quoted.citation, quoted.citation.get("said")
-        name = citation.what
-        if said is not None:
+        citation = quoted.citation
+        for said in quoted.said:
             by, spoken = said.get("by"), said.get("language")
             if by and known.lacks("actors", by, said.loc("by")):
-                yield at(said.loc("by"), f"{name}: said: by: " + unknown_id(
+                yield at(said.loc("by"), f"{said.what}: by: " + unknown_id(
                     "actor", by, known.ids["actors"],
                     "add the speaker to data/actors.yaml, or name the office they spoke for"))
             if spoken and not re.fullmatch(LANGUAGE_PATTERN, spoken):
-                yield at(said.loc("language"), f"{name}: said: language: '{spoken}' is not a "
+                yield at(said.loc("language"), f"{said.what}: language: '{spoken}' is not a "
                          "language code; write the language the words were said in: ko, ja, en "
                          "(BCP 47)")
         if citation.get("not_found") is None:
             continue
-        if said is None:
-            yield at(citation.loc("not_found"), f"{name}: 'not_found' says whose original words "
-                     "were not found: add 'said: {by, date, language}' (the speaker, the day, the "
-                     "language they spoke)")
-        elif quoted.original and quoted.language:
-            yield at(citation.loc("not_found"), f"{name}: this quote is in '{quoted.language}', "
-                     "the language the words were said in: it is the original; remove "
-                     "'not_found'")
+        if not quoted.said:
+            yield at(citation.loc("not_found"), f"{citation.what}: 'not_found' says whose "
+                     "original words were not found: add 'said: {by, date, language}' (the "
+                     "speaker, the day, the language they spoke)")
+        elif all(quoted.original(said) for said in quoted.said):
+            yield at(citation.loc("not_found"), f"{citation.what}: this quote is in "
+                     f"'{quoted.language}', the language the words were said in: it is the "
+                     "original; remove 'not_found'")
 
 
 def check_machine_translated(owner: Draft, known: Known) -> Iterator[Problem]:
@@ -116,54 +112,50 @@ def check_machine_translated(owner: Draft, known: Known) -> Iterator[Problem]:
     it renders, and never stands alone for them: the same record cites their original words too,
     or says that they were looked for and not found."""
     quoted = quotes_of(owner, known)
-    originals = {q.statement for q in quoted if q.original}
-    not_found = {q.statement for q in quoted if q.citation.get("not_found")}
+    originals = {key for q in quoted for key, said in q.statements() if q.original(said)}
+    not_found = {key for q in quoted if q.citation.get("not_found") for key, _ in q.statements()}
     for q in quoted:
         machine = q.record.get("machine_translation") if q.record is not None else None
         if machine is None or q.citation.get("quote") is None:
             continue
-        source = q.citation.get("source")
-        if q.citation.get("said") is None:
-            yield at(q.citation.at, f"{q.citation.what}: '{source}' is a machine translation "
-                     f"(by {machine}): say whose words it renders, 'said: {{by, date, "
-                     "language}', and quote their original words beside it, or say in "
-                     "'not_found' that they were looked for and not found")
-        elif (q.statement is not None and not q.original and q.statement not in originals
-              and q.statement not in not_found):
-            by, on = q.statement
-            yield at(q.citation.at, f"{q.citation.what}: '{source}' is a machine translation "
-                     f"(by {machine}) of {by}'s words of {on}, which it may not stand for alone: "
-                     f"quote the words in '{q.spoken}' here too (a record source in that "
-                     "language, with the same 'said'), or say in 'not_found' what was looked "
-                     "for and not found")
+        source, what = q.citation.get("source"), q.citation.what
+        if not q.said:
+            yield at(q.citation.at, f"{what}: '{source}' is a machine translation (by {machine}): "
+                     "say whose words it renders, 'said: {by, date, language}', and quote their "
+                     "original words beside it, or say in 'not_found' that they were looked for "
+                     "and not found")
+        for key, said in q.statements():
+            if q.original(said) or key in originals or key in not_found:
+                continue
+            yield at(q.citation.at, f"{what}: '{source}' is a machine translation (by {machine}) "
+                     f"of {key[0]}'s words of {key[1]}, which it may not stand for alone: quote "
+                     f"the words in '{said.get('language')}' here too (a record source in that "
+                     "language, with the same 'said'), or say in 'not_found' what was looked for "
+                     "and not found")
 
 
 def check_statements(owners: Iterable[Draft], known: Known) -> Iterator[Problem]:
     """Across the data: the quotes of one statement (one speaker, one day) agree on its language,
     and a statement whose original words are quoted is not also said to be not found."""
-    first: dict[tuple[str, str], Quoted] = {}
-    originals: set[tuple[str, str]] = set()
-    unfound: list[Quoted] = []
+    first: dict[Key, Draft] = {}
+    originals: set[Key] = set()
+    unfound: list[tuple[Quoted, Key]] = []
     for owner in owners:
         for q in quotes_of(owner, known):
-            key = q.statement
-            if key is None or q.spoken is None:
-                continue
-            if q.original:
-                originals.add(key)
-            if q.citation.get("not_found"):
-                unfound.append(q)
-            earlier = first.setdefault(key, q)
-            if earlier is not q and earlier.spoken is not None \
-                    and not _same_language(earlier.spoken, q.spoken):
-                said = q.citation["said"]
-                yield at(said.loc("language"), f"{q.citation.what}: said: language: "
-                         f"'{q.spoken}', but {key[0]}'s words of {key[1]} are in "
-                         f"'{earlier.spoken}' at {earlier.citation['said'].loc('language')}; one "
-                         "statement (one speaker, one day) has one language")
-    for q in unfound:
-        if q.statement in originals and not q.original:  # an original's own: check_said's
-            by, on = q.statement
+            for key, said in q.statements():
+                if q.original(said):
+                    originals.add(key)
+                elif q.citation.get("not_found"):
+                    unfound.append((q, key))
+                spoken = said.get("language")
+                earlier = first.setdefault(key, said)
+                if (earlier is not said and spoken and earlier.get("language")
+                        and not same_language(earlier["language"], spoken)):
+                    yield at(said.loc("language"), f"{said.what}: language: '{spoken}', but "
+                             f"{key[0]}'s words of {key[1]} are in '{earlier['language']}' at "
+                             f"{earlier.loc('language')}; one statement (one speaker, one day) "
+                             "has one language")
+    for q, key in unfound:
+        if key in originals:
             yield at(q.citation.loc("not_found"), f"{q.citation.what}: 'not_found', but "
-                     f"{by}'s own words of {on} are quoted (in '{q.spoken}'); remove "
-                     "'not_found'")
+                     f"{key[0]}'s own words of {key[1]} are quoted; remove 'not_found'")

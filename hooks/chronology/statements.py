@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, Location
-from .model import Chronology, Citation, RecordCitation, Statement
+from .model import Chronology, Citation, RecordCitation
 from .validate import load_chronology
 
 
@@ -42,6 +42,7 @@ class Said:
     by: str
     on: str
     language: str
+    occasion: str | None = None
     quotes: list[Quote] = field(default_factory=list)
 
     @property
@@ -76,15 +77,15 @@ def quotes_in(chronology: Chronology) -> Iterator[tuple[Citation | RecordCitatio
 def statements_in(chronology: Chronology) -> list[Said]:
     """Every statement quoted, in the order first quoted."""
     machine = {r.id for r in chronology.records if r.machine_translation}
-    found: dict[tuple[str, str], Said] = {}
+    found: dict[tuple[str, str, str], Said] = {}
     for citation, language in quotes_in(chronology):
-        said: Statement | None = citation.said
-        if said is None or not citation.quote:
+        if not citation.quote:
             continue
-        key = (said.by, said.date.iso)
-        statement = found.setdefault(key, Said(said.by, said.date.iso, said.language))
-        statement.quotes.append(Quote(language, citation.source, citation.not_found,
-                                      citation.source in machine, citation.at))
+        for said in citation.said:
+            statement = found.setdefault(said.key, Said(said.by, said.date.iso, said.language,
+                                                        said.occasion))
+            statement.quotes.append(Quote(language, citation.source, citation.not_found,
+                                          citation.source in machine, citation.at))
     return list(found.values())
 
 
@@ -126,7 +127,8 @@ def report(statements: list[Said], listing: bool = False) -> list[str]:
         for s in statements:
             if not s.original:
                 where = s.quotes[0].at
-                lines.append(f"  {s.by}, {s.on}, in {s.language}: "
+                occasion = f" ({s.occasion})" if s.occasion else ""
+                lines.append(f"  {s.by}, {s.on}{occasion}, in {s.language}: "
                              + ", ".join(sorted({q.source for q in s.quotes}))
                              + f" ({where}) — " + (s.not_found or "no not_found"))
     return lines
