@@ -80,6 +80,11 @@ def _citation_lists(owner: Draft) -> Iterator[tuple[Draft, ...]]:
             yield nested.get("record") or ()
 
 
+def _machine(quoted: Quoted) -> str | None:
+    """Who machine-translated the quote's record source, if anyone."""
+    return quoted.record.get("machine_translation") if quoted.record is not None else None
+
+
 def check_said(owner: Draft, known: Known) -> Iterator[Problem]:
     """Each quote's `said` names a known speaker and a language; `not_found` is for a quote that
     reports someone's words in another language than theirs."""
@@ -115,7 +120,7 @@ def check_machine_translated(owner: Draft, known: Known) -> Iterator[Problem]:
     originals = {key for q in quoted for key, said in q.statements() if q.original(said)}
     not_found = {key for q in quoted if q.citation.get("not_found") for key, _ in q.statements()}
     for q in quoted:
-        machine = q.record.get("machine_translation") if q.record is not None else None
+        machine = _machine(q)
         if machine is None or q.citation.get("quote") is None:
             continue
         source, what = q.citation.get("source"), q.citation.what
@@ -135,18 +140,23 @@ def check_machine_translated(owner: Draft, known: Known) -> Iterator[Problem]:
 
 
 def check_statements(owners: Iterable[Draft], known: Known) -> Iterator[Problem]:
-    """Across the data: the quotes of one statement (one speaker, one day) agree on its language,
-    and a statement whose original words are quoted is not also said to be not found."""
+    """Across the data: the quotes of one statement (one speaker, one day) agree on its language;
+    its original words are quoted, or a report of them says that they were looked for and not
+    found (`not_found`), never both."""
     first: dict[Key, Draft] = {}
     originals: set[Key] = set()
+    elsewhere: set[Key] = set()
     unfound: list[tuple[Quoted, Key]] = []
     for owner in owners:
         for q in quotes_of(owner, known):
             for key, said in q.statements():
                 if q.original(said):
                     originals.add(key)
-                elif q.citation.get("not_found"):
+                elif q.citation.given("not_found"):  # if it did not read, as it is reported
                     unfound.append((q, key))
+                elif not q.language or _machine(q) or not re.fullmatch(
+                        LANGUAGE_PATTERN, said.get("language") or ""):
+                    elsewhere.add(key)  # reported by the rules about its source, or language
                 spoken = said.get("language")
                 earlier = first.setdefault(key, said)
                 if (earlier is not said and spoken and earlier.get("language")
@@ -156,6 +166,14 @@ def check_statements(owners: Iterable[Draft], known: Known) -> Iterator[Problem]
                              f"{earlier.loc('language')}; one statement (one speaker, one day) "
                              "has one language")
     for q, key in unfound:
-        if key in originals:
+        if key in originals and q.citation.get("not_found"):
             yield at(q.citation.loc("not_found"), f"{q.citation.what}: 'not_found', but "
                      f"{key[0]}'s own words of {key[1]} are quoted; remove 'not_found'")
+    said_why = originals | elsewhere | {key for _, key in unfound}
+    for key, said in first.items():
+        if key not in said_why:
+            yield at(said.loc("by"), f"{said.what}: {key[0]}'s words of {key[1]} are quoted only "
+                     f"from reports in other languages than '{said.get('language')}', the one "
+                     "they were said in: quote the original words too (a record source in that "
+                     "language, with the same 'said'), or say on one report, in 'not_found', "
+                     "what was looked for and not found")
