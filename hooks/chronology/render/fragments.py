@@ -11,8 +11,18 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..languages import language, language_of
 from ..localized import Localized
+from ..marks import as_shown, is_report
 from ..messages import EN, Messages
-from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
+from ..model import (
+    HOW,
+    Actor,
+    Citation,
+    Correction,
+    DateBasis,
+    Event,
+    RecordCitation,
+    Statement,
+)
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .site import Site
 
@@ -86,18 +96,64 @@ LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh"
              "fr": "language.fr", "de": "language.de"}
 
 
+def language_name(t: Messages, code: str) -> str:
+    """A language, named in the page's language ("Japanese", "일본어"); an unknown code as is."""
+    base = code.split("-")[0]
+    return t(LANGUAGES[base]) if base in LANGUAGES else m.text(code)
+
+
+def render_said(site: Site, said: tuple[Statement, ...], language: str, outlet: str,
+                not_found: str | None) -> list[str]:
+    """What the page says of whose words a quote gives: the speaker's own, or a report of them
+    in another language, and, for a report, whether their own words were looked for."""
+    t = site.t
+    lines: list[str] = []
+    for statement in said:
+        speaker = m.text(site.actors[statement.by].name) if statement.by in site.actors \
+            else m.text(statement.by)
+        if statement.language.split("-")[0] == language.split("-")[0]:
+            lines.append(t("quote.original", speaker=speaker))
+        else:
+            lines.append(t("quote.report", outlet=m.text(outlet),
+                           language=language_name(t, language), speaker=speaker,
+                           spoken=language_name(t, statement.language)))
+    if not_found:
+        lines.append(t("quote.not-found", reason=m.text(not_found)))
+    return lines
+
+
+def ours(text: str, said: tuple[Statement, ...], language: str) -> str:
+    """Our translation of a quote in `language`, as shown (marks.as_shown), marked as ours."""
+    return f'<span class="chrono-ours">{m.text(as_shown(text, said, language))}</span>'
+
+
+
 def render_record_citation(site: Site, here: str, citation: RecordCitation) -> str:
     """A citation of the public record: a link to the page itself, its words in their own
-    language and our translation, and a link to its entry in the list of the record."""
+    language, whose words they are, and our translation (or, beside a report of words said in
+    another language, our rendering as reported speech), and a link to its entry in the list of
+    the record."""
     t = site.t
     source = site.records[citation.source]
     lang = source.language
     words = ""
     if citation.quote:
         words = f" {m.quote(citation.quote, lang)}"
-        if citation.translation:
+        report = is_report(citation.said, lang)
+        said = render_said(site, citation.said, lang, source.outlet, citation.not_found)
+        if said:
+            words += (f' <span class="chrono-said">'
+                      f"{site.space.join(said)}</span>")
+        shown = ours(citation.translation, citation.said, lang) if citation.translation else ""
+        if shown and report:
+            words += (f' <span class="chrono-translation chrono-rendering">'
+                      f"{t('record.rendering', rendering=shown)}</span>")
+        elif shown:
             words += (f' <span class="chrono-translation">'
-                      f"{t('record.translation', translation=m.text(citation.translation))}</span>")
+                      f"{t('record.translation', translation=shown)}</span>")
+    if source.machine_translation:
+        words += (f' <span class="chrono-machine">'
+                  f"{t('quote.machine', by=m.text(source.machine_translation))}</span>")
     note = f" {m.text(citation.note)}" if citation.note else ""
     entry = m.href(here, f"{RECORD}#{source.id}")
     # The title is in the record's language: say so where the page is in another.
@@ -206,16 +262,28 @@ def render_citation(site: Site, here: str, citation: Citation, *, shown: Collect
     errors = [c for c in site.errors_in(citation) if c.id != within]
     flags = "".join(render_flag(here, c, shown, t=site.t) for c in errors)
     css = "chrono-citation chrono-citation--wrong" if errors else "chrono-citation"
+    if citation.context:
+        css += " chrono-citation--context"
     # The articles are in English: in another edition the quote says so, and our translation
-    # follows it, marked as ours (a quote is evidence, never replaced).
+    # follows it, marked as ours (a quote is evidence, never replaced); beside a report of
+    # words said in another language, our rendering, as reported speech.
     english = ' lang="en"' if site.lang != "en" else ""
+    # The wire whose words an outlet carries is the one that reported them (Xinhua, on IOL).
+    reporter = source.agency or source.outlet
+    said = "".join(f'<p class="chrono-citation__said">{line}</p>' for line in render_said(
+        site, citation.said, "en", reporter, citation.not_found))
     translation = ""
-    if citation.translation:
+    shown = ours(citation.translation, citation.said, "en") if citation.translation else ""
+    if shown and is_report(citation.said, "en"):
+        translation = (f'<p class="chrono-citation__translation chrono-rendering">'
+                       f'{site.t("quote.rendering", rendering=shown)}</p>')
+    elif shown:
         translation = (f'<p class="chrono-citation__translation">'
-                       f'{site.t("quote.translation", translation=m.text(citation.translation))}</p>')
+                       f'{site.t("quote.translation", translation=shown)}</p>')
     return (
         f'<figure class="{css}">{flags}<blockquote{cite}{english}>'
-        f"<p>{site.prose(citation.quote)}</p></blockquote>{translation}<figcaption {NO_INDEX}>"
+        f"<p>{site.prose(citation.quote)}</p></blockquote>{said}{translation}"
+        f"<figcaption {NO_INDEX}>"
         + site.t("source.line", outlet=m.link(here, source_url(source.id), source.outlet),
                  title=f"<cite{english}>{m.text(source.title)}</cite>",
                  date=m.time(source.published, lang=site.lang))
