@@ -82,6 +82,7 @@ ACTORS = """\
 SAID = '{by: taro-kono, date: "2019-07-01", language: ja}'
 EVENT_WITH_WORDS = EVENT + f"""  - source: paper-2019-07-02
     quote: "It had happened before"
+    note: The paper's background, an earlier step.
     context: true
 record:
   - source: kantei-ja
