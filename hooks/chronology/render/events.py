@@ -270,9 +270,10 @@ def render_cite(site: Site, event: Event) -> str:
 
 
 def event_json_ld(site: Site, event: Event) -> dict[str, object]:
-    """schema.org Event, with the articles that report it as citations."""
+    """schema.org Event, with the articles that report it as citations (not those quoted only
+    for its background)."""
     citations = []
-    for source_id in dict.fromkeys(c.source for c in event.citations):
+    for source_id in dict.fromkeys(c.source for c in event.citations if not c.context):
         source = site.sources[source_id]
         article: dict[str, object] = {
             "@type": "NewsArticle", "headline": source.title, "datePublished": source.published.iso,
