@@ -11,20 +11,12 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..languages import language, language_of
 from ..localized import Localized
-from ..marks import as_shown, is_report
+from ..marks import is_report
 from ..messages import EN, Messages
-from ..model import (
-    HOW,
-    Actor,
-    Citation,
-    Correction,
-    DateBasis,
-    Event,
-    RecordCitation,
-    Statement,
-)
+from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .site import Site
+from .words import ours, render_said
 
 # Search (Pagefind) skips the text of elements carrying this attribute: lists that repeat other
 # pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
@@ -89,43 +81,6 @@ def edition_credit(t: Messages, here: str, texts: Iterable[Localized]) -> str:
     credit = t("edition.credit", made=language(t.lang).joiner.join(made(t, texts)),
                coverage=coverage)
     return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
-
-
-# The languages the record is written in that pages name, by their message ids.
-LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
-             "fr": "language.fr", "de": "language.de"}
-
-
-def language_name(t: Messages, code: str) -> str:
-    """A language, named in the page's language ("Japanese", "일본어"); an unknown code as is."""
-    base = code.split("-")[0]
-    return t(LANGUAGES[base]) if base in LANGUAGES else m.text(code)
-
-
-def render_said(site: Site, said: tuple[Statement, ...], language: str, outlet: str,
-                not_found: str | None) -> list[str]:
-    """What the page says of whose words a quote gives: the speaker's own, or a report of them
-    in another language, and, for a report, whether their own words were looked for."""
-    t = site.t
-    lines: list[str] = []
-    for statement in said:
-        speaker = m.text(site.actors[statement.by].name) if statement.by in site.actors \
-            else m.text(statement.by)
-        if statement.language.split("-")[0] == language.split("-")[0]:
-            lines.append(t("quote.original", speaker=speaker))
-        else:
-            lines.append(t("quote.report", outlet=m.text(outlet),
-                           language=language_name(t, language), speaker=speaker,
-                           spoken=language_name(t, statement.language)))
-    if not_found:
-        lines.append(t("quote.not-found", reason=m.text(not_found)))
-    return lines
-
-
-def ours(text: str, said: tuple[Statement, ...], language: str) -> str:
-    """Our translation of a quote in `language`, as shown (marks.as_shown), marked as ours."""
-    return f'<span class="chrono-ours">{m.text(as_shown(text, said, language))}</span>'
-
 
 
 def render_record_citation(site: Site, here: str, citation: RecordCitation) -> str:

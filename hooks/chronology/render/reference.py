@@ -19,7 +19,6 @@ from ..urls import (
     topic_url,
 )
 from .fragments import (
-    LANGUAGES,
     NO_INDEX,
     render_basis,
     render_citation,
@@ -28,6 +27,7 @@ from .fragments import (
     render_timeline,
 )
 from .site import Site
+from .words import LANGUAGES
 
 
 def render_source_page(site: Site, source: Source) -> str:
