@@ -12,6 +12,7 @@ import icalendar
 import jsonschema
 import pytest
 from chronology.export import CSV_COLUMNS, render_exports
+from chronology.marks import has_quotation_marks, reported
 from chronology.translations.editions import english_texts
 
 BASE = "https://chronology.example/"
@@ -56,12 +57,17 @@ def test_json_carries_every_translation_of_its_records(chronology, exports) -> N
                for lang, texts in record.get("translations", {}).items()
                for name, t in texts.items() if name != "quotes"}
     assert carried == expected
-    quotes = {(e["id"], lang, c["quote"]): c["translation"] for e in data["events"]
+    quotes = {(e["id"], lang, c["quote"]): reported(c["translation"]) for e in data["events"]
               for lang, texts in e.get("translations", {}).items()
               for c in texts.get("quotes", ())}
-    assert quotes == {(id_, lang, quote): translation
+    # As the editions show them: beside words that are not the speaker's own, without quotation
+    # marks (marks.as_shown; tests/test_words_as_said.py holds the pages to it).
+    assert quotes == {(id_, lang, quote): reported(translation)
                       for lang, edition in chronology.translations.items()
                       for (id_, quote), translation in edition.quotes.items()}
+    rendered = [c for e in data["events"] for texts in e.get("translations", {}).values()
+                for c in texts.get("quotes", ()) if c.get("rendering")]
+    assert rendered and not any(has_quotation_marks(c["translation"]) for c in rendered)
 
 
 def test_csv_has_one_row_per_event(chronology, exports) -> None:  # type: ignore[no-untyped-def]

@@ -139,7 +139,8 @@ def test_the_record_is_cited_with_its_address_words_and_our_translation(tmp_path
     url = "https://example.org/press/2019/07/review"
     assert f'<a href="{url}" rel="external noopener">Ministry of Economy' in event
     assert '<q lang="ja">輸出管理の運用の見直し</q>' in event
-    assert "(our translation: “a review of export control operations”)" in event
+    assert ('(our translation: “<span class="chrono-ours">a review of export control '
+            'operations</span>”)') in event
     assert 'href="../../record/#meti-2019-07-01"' in event
     assert "The record for this date was not found: METI&#x27;s notice" in event
     assert '<section id="record" aria-label="From the public record" data-pagefind-weight="0.5">' in event

@@ -26,7 +26,8 @@ from typing import Any
 import icalendar
 
 from .declare import Kind
-from .model import KINDS, Chronology, Event, Translated
+from .marks import as_shown, is_report
+from .model import KINDS, Chronology, Event, Statement, Translated
 from .render import redirects
 from .translations import LANGUAGES
 from .translations.editions import english_texts
@@ -65,6 +66,17 @@ class Translations:
     def __init__(self, chronology: Chronology) -> None:
         self.editions = sorted(chronology.translations.items())
         self.events = {event.id: event for event in chronology.events}
+        # Whose words each quote of an event gives, and its words' language (marks.as_shown).
+        languages = {record.id: record.language for record in chronology.records}
+        self.said: dict[tuple[str, str], tuple[tuple[Statement, ...], str]] = {}
+        for event in chronology.events:
+            bases = (event.date_basis, *((event.in_force.basis,) if event.in_force else ()))
+            for citation in event.citations:
+                self.said[event.id, citation.quote] = (citation.said, "en")
+            for record in (*event.record, *(c for b in bases for c in b.record)):
+                if record.quote:
+                    self.said[event.id, record.quote] = (
+                        record.said, languages.get(record.source, "en"))
         self.fields: dict[tuple[str, str], list[str]] = {}
         for (kind, id_, name), _ in english_texts(chronology):
             if kind != "ui":
@@ -80,13 +92,21 @@ class Translations:
             texts: dict[str, Any] = {
                 name: _translated(edition.texts[kind, id_, name])
                 for name in sorted(self.fields.get((kind, id_), ())) if (kind, id_, name) in edition.texts}
-            cited = [{"quote": quote, "translation": edition.quotes[id_, quote]}
+            cited = [self._quote(id_, quote, edition.quotes[id_, quote])
                      for quote in quotes if (id_, quote) in edition.quotes]
             if cited:
                 texts["quotes"] = cited
             if texts:
                 found[lang] = dict(sorted(texts.items()))
         return found
+
+
+    def _quote(self, event_id: str, quote: str, translation: str) -> dict[str, Any]:
+        """Our translation of a quote as the editions show it (marks.as_shown); beside a report
+        of words said in another language, `rendering`: it is reported speech."""
+        said, language = self.said.get((event_id, quote), ((), "en"))
+        shown = {"quote": quote, "translation": as_shown(translation, said, language)}
+        return {**shown, "rendering": True} if is_report(said, language) else shown
 
 
 def _quotes(event: Event) -> list[str]:

@@ -220,6 +220,17 @@ class FieldReader:
                     f"{maximum}, got {got}")
         return None
 
+    def flag(self, key: str) -> bool | None:
+        """true or false, as YAML writes them (not "yes", not a quoted "true")."""
+        if key not in self.mapping:
+            return None
+        value = self.mapping[key]
+        if isinstance(value, bool):
+            return value
+        self.report(self.line_of(key), f"{key}: must be true or false, got {describe(value)}"
+                    + (" (without quotes)" if isinstance(value, str) else ""))
+        return None
+
     def items(self, key: str) -> list[tuple[int, Any]]:
         """The items of a list field with their lines; reports a non-list."""
         if key not in self.mapping:

@@ -75,6 +75,18 @@ ENGLISH: Mapping[str, str] = {
     # Shared pieces (fragments.py)
     "record.translation": "(our translation: “{translation}”)",
     "quote.translation": "Our translation: “{translation}”",
+    # Whose words a quote gives (said): the speaker's own, or a report in another language,
+    # which our rendering gives as reported speech, in no quotation marks (render/fragments.py).
+    "quote.original": "{speaker}'s own words.",
+    "quote.report": "As {outlet} reported in {language}: {speaker}'s words were in {spoken}.",
+    "quote.not-found": "The original words were looked for and not found: {reason}",
+    "quote.rendering": "Our rendering of the report, in reported speech (not the speaker's "
+                       "words): {rendering}",
+    "record.rendering": "(our rendering of the report, in reported speech: {rendering})",
+    "quote.machine": "Machine translation by {by}.",
+    "event.context.heading": "Background from these reports",
+    "event.context.intro": "These sentences of the articles give an outcome or the background "
+                           "of this event; they do not report the event itself.",
     "record.entry.label": "{outlet} in the list of the public record",
     "record.entry": "[record]",
     "basis.record": "Record: {record}.",

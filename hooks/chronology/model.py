@@ -28,10 +28,12 @@ from .read import (
     Texts,
     date,
     file_name,
+    flag,
     id_list,
     identifier,
     integer,
     nested,
+    one_or_more,
     records,
     url,
 )
@@ -88,10 +90,45 @@ def _precision(value: PartialDate) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Statement:
+    """Whose words a quote gives: one speaker (a person, or an office speaking as one) on one
+    day, in the language the words were said or written in. A quote in that language is the
+    original; in any other, it is a report of the words, the outlet's and not the speaker's.
+    Statements are counted by speaker and day (`python -m chronology.statements`)."""
+
+    by: str = declared(identifier(), required=True, export="by")  # an actor id
+    date: PartialDate = declared(ANY_DATE, required=True, export="date")
+    language: str = declared(SHORT, required=True, export="language")  # BCP 47
+    # Only where one speaker's words of one day are two statements, to tell them apart (a
+    # ministry's release, and an unnamed official's briefing): "briefing".
+    occasion: str | None = declared(SHORT, export="occasion", default=None)
+    at: Location = field(default=NOWHERE, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Which statement it is: its speaker, its day and, if given, its occasion."""
+        return self.by, self.date.iso, self.occasion or ""
+
+
+STATEMENT = register(Kind(Statement, "a statement"))
+# Whose words a quote gives (`said`: a statement, or a list of them where a quote gives two
+# speakers' words); where it is not in their language, whether their original words were looked
+# for and not found, and why (`not_found`): the same two fields on a citation of the articles
+# and of the record.
+SAID = one_or_more(STATEMENT, "said")
+NOT_FOUND = Text(400, "say in a sentence what was looked for, and where")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     source: str = declared(identifier(), required=True, export="source")
     quote: str = declared(QUOTE, required=True, export="quote")
     note: str | None = declared(NOTE, export="note", default=None)
+    said: tuple[Statement, ...] = declared(SAID, export="said", default=())
+    not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
+    # The sentence is the article's background to the event (an outcome, an earlier step), not
+    # its report of it: shown apart, as context, never as what the sources say of the event.
+    context: bool = declared(flag, export="context", default=False)
     translation: str | None = None  # an edition's: our translation of the quote (localize.py)
     at: Location = field(default=NOWHERE, compare=False)
 
@@ -109,6 +146,8 @@ class RecordCitation:
     quote: str | None = declared(QUOTE, export="quote", default=None)
     translation: str | None = declared(TRANSLATION, export="translation", default=None)
     note: str | None = declared(NOTE, export="note", default=None)
+    said: tuple[Statement, ...] = declared(SAID, export="said", default=())
+    not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -232,6 +271,10 @@ class RecordSource:
     language: str = declared(SHORT, required=True, export="language")  # BCP 47: "en", "ko", "ja"...
     url: str = declared(WEB_ADDRESS, required=True, export="url")
     archive_url: str | None = declared(WEB_ADDRESS, export="archive_url", default=None)
+    # Who machine-translated the page's words from the language they were written in (a
+    # service's automatic English, "NHK", "Teller Report"): its words are no one's own, and
+    # never stand alone for an official's (rules.check_machine_translated).
+    machine_translation: str | None = declared(SHORT, export="machine_translation", default=None)
     notes: str | None = declared(NOTE, export="notes", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 

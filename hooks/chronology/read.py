@@ -201,6 +201,10 @@ def integer(reading: Reading, name: str) -> int | None:
     return reading.fields.integer(name)
 
 
+def flag(reading: Reading, name: str) -> bool | None:
+    return reading.fields.flag(name)
+
+
 def identifier(kind: str = "") -> Read:
     """An id; with `kind`, the id of such a record (its page address or anchor)."""
     return lambda reading, name: reading.fields.identifier(name, kind)
@@ -258,6 +262,25 @@ class nested:  # noqa: N801 (read like the other readers: nested(DATE_BASIS))
     def __call__(self, reading: Reading, name: str) -> Draft:
         return reading.nested(self.spec, self.label or name, reading.fields.line_of(name),
                               reading.fields.raw(name))
+
+
+@dataclass(frozen=True)
+class one_or_more:  # noqa: N801 (read like the other readers: one_or_more(STATEMENT, "said"))
+    """A mapping that is a record of its own, or a list of them where there are several (a
+    quote that gives two speakers' words): read as a tuple either way, each named in messages
+    after the list item it is in ("record 2: said", "record 2: said 1")."""
+
+    spec: Spec
+    label: str
+    many = True
+
+    def __call__(self, reading: Reading, name: str) -> tuple[Draft, ...] | None:
+        label = reading.prefix + self.label
+        if not isinstance(reading.fields.raw(name), list):
+            return (reading.nested(self.spec, label, reading.fields.line_of(name),
+                                   reading.fields.raw(name)),)
+        return tuple(reading.nested(self.spec, f"{label} {number}", line, item)
+                     for number, (line, item) in enumerate(reading.fields.items(name), start=1))
 
 
 def event_id(document: Document, problems: list[Problem]) -> str | None:

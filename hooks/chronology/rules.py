@@ -96,6 +96,36 @@ def check_event_rests_on_sources(event: Draft) -> Iterator[Problem]:
     if not (event.given("citations") or event.given("record") or (basis and basis.given("record"))):
         yield at(event.at, "an event: missing 'citations' (the articles' words) or 'record' (the "
                  "public record); give at least one")
+    elif (event.get("citations") and all(c.get("context") for c in event["citations"])
+          and not (event.given("record") or (basis and basis.given("record")))):
+        yield at(event.loc("citations"), "citations: every one is context (the articles' "
+                 "background, not their report of the event): cite the public record that "
+                 "reports it ('record'), or an article that does")
+
+
+# What a citation's note says when its sentence reports something else than the event: the
+# phrasings the data uses (content audit, part 3). A content check (the event's date or words in
+# the quote) would not be reliable: sentences that report an event often give other dates and
+# share few of its title's words, and background sentences share many.
+NOT_THE_EVENT = re.compile(r"\bnot (?:a|its|their) report of\b|\bdo(?:es)? not report\b|"
+                           r"\breports the outcome\b|['’]s background\b|"
+                           r", not (?:its|the|this|their|[A-Z]\w*['’]s) \w+")
+
+
+def check_context(event: Draft) -> Iterator[Problem]:
+    """A sentence that reports an outcome or background, not the event, is marked `context`
+    (shown apart, as background): its note, which says so, is where that can be told. A context
+    citation says in its note what it reports instead."""
+    for number, citation in enumerate(event.get("citations") or (), start=1):
+        note = citation.get("note")
+        if citation.get("context") and not citation.given("note"):
+            yield at(citation.loc("context"), f"citations {number}: context: say in 'note' what "
+                     "the sentence reports instead of the event (an outcome, an earlier step)")
+        elif note and not citation.given("context") and (found := NOT_THE_EVENT.search(note)):
+            yield at(citation.loc("note"), f"citations {number}: the note says that the sentence "
+                     f"does not report the event (“{found.group(0).strip(', ')}”): add "
+                     "'context: true', so that it is shown as the article's background, apart "
+                     "from what the sources say of the event, or cite a sentence that reports it")
 
 
 def check_citations_given(record: Draft, name: str) -> Iterator[Problem]:
@@ -164,7 +194,8 @@ RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
     model.CORRECTION: (check_kind(CORRECTION_KINDS), lambda r: check_citations_given(r, "quotes")),
     model.RECORD_SOURCE: (check_kind(RECORD_KINDS, " (an official document, or a wire or press "
                                                    "report)"), check_language),
-    model.EVENT: (check_event_rests_on_sources, lambda r: check_citations_given(r, "citations")),
+    model.EVENT: (check_event_rests_on_sources, lambda r: check_citations_given(r, "citations"),
+                  check_context),
     model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
     model.GLOSSARY_TERM: (check_aliases_not_term,),
 }

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import references, rules
+from . import references, rules, said
 from .errors import DataError, Problem
 from .load import Cache, Document, RawData, file_reader, load_records
 from .model import KINDS, Chronology, list_kinds
@@ -132,6 +132,11 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
                                  ("in_force: basis: record",
                                   _cited(in_force.get("basis") if in_force else None))):
             yield from references.check_record_citations(citations, label, known)
+    quoting = [*event_drafts, *lists["corrections"], *lists["context"]]
+    for owner in quoting:
+        yield from said.check_said(owner, known)
+        yield from said.check_machine_translated(owner, known)
+    yield from said.check_statements(quoting, known)
     for correction in lists["corrections"]:
         yield from references.check_quoted_sources(correction, "quotes", "quotes", known)
         yield from references.check_quoted_sources(correction, "evidence_quotes", "evidence_quotes",

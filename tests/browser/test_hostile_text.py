@@ -26,6 +26,7 @@ pytestmark = pytest.mark.build
 TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "author", "notes",
                "note", "quote", "phrase", "name", "native", "romanised", "role", "correction",
                "evidence", "definition", "term", "aliases", "translation", "not_found", "country",
+               "machine_translation", "occasion",  # who machine-translated a page; a statement's
                "ko", "ja",  # an actor's names as Korean and Japanese write them
                "text", "by", "reviewed"}  # a translation (data/i18n/), who made and reviewed it
 # What each English quote became, by (event id, quote): a translation repeats it verbatim.
@@ -70,6 +71,8 @@ def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
                 for index, item in enumerate(value)]
     if not isinstance(value, str):
         return plant(value, where, planted)
+    if ".said" in where and key == "by":
+        return value  # an actor's id (whose words a quote gives), checked by validation
     event = event_of(where)
     if key == "quote" and where.startswith("data/i18n/") and event:
         return QUOTES.get((event, value), value)  # the English quote, as planted

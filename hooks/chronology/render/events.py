@@ -69,14 +69,7 @@ def render_event_page(site: Site, event: Event) -> str:
                      f'<h2>{heading}</h2><ul class="chrono-record-list">{items}</ul>'
                      "</section>")
     parts.append(render_tags(site, here, event))
-    # The sections carry the ids that links use; their headings carry none.
-    cards = ('<div class="chrono-citations">'
-             + "".join(render_citation(site, here, c, shown=shown) for c in event.citations)
-             + "</div>" if event.citations else
-             f"<p>{t('event.sources.none')}</p>")
-    heading = t("event.sources.heading")
-    parts.append(f'<section id="sources" aria-label="{heading}">'
-                 f"<h2>{heading}</h2>{cards}</section>")
+    parts.append(render_sources(site, here, event, shown))
     if corrections:
         # Indexed on the corrections page; here only shown. A region, not a section: an element
         # excluded from search may not hold one of its own tag, and the corrections are sections.
@@ -95,6 +88,28 @@ def render_event_page(site: Site, event: Event) -> str:
         event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]), lang=site.lang,
         topics={t: (site.topics[t].title, site.topics[t].aliases) for t in event.topics}))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_sources(site: Site, here: str, event: Event, shown: set[str]) -> str:
+    """What the articles say of the event; then, apart, what they say of its outcome or
+    background (citations marked `context`), which is not their report of it. The sections
+    carry the ids that links use; their headings carry none."""
+    t = site.t
+    reports = [c for c in event.citations if not c.context]
+    context = [c for c in event.citations if c.context]
+    cards = ('<div class="chrono-citations">'
+             + "".join(render_citation(site, here, c, shown=shown) for c in reports)
+             + "</div>" if reports else f"<p>{t('event.sources.none')}</p>")
+    if context:
+        label = t("event.context.heading")
+        cards += (f'<section id="context" class="chrono-context" aria-label="{label}" '
+                  f'data-toc-level="3"><h3>{label}</h3><p>{t("event.context.intro")}</p>'
+                  '<div class="chrono-citations">'
+                  + "".join(render_citation(site, here, c, shown=shown) for c in context)
+                  + "</div></section>")
+    heading = t("event.sources.heading")
+    return (f'<section id="sources" aria-label="{heading}">'
+            f"<h2>{heading}</h2>{cards}</section>")
 
 
 def render_editions(site: Site, here: str) -> str:
@@ -255,9 +270,10 @@ def render_cite(site: Site, event: Event) -> str:
 
 
 def event_json_ld(site: Site, event: Event) -> dict[str, object]:
-    """schema.org Event, with the articles that report it as citations."""
+    """schema.org Event, with the articles that report it as citations (not those quoted only
+    for its background)."""
     citations = []
-    for source_id in dict.fromkeys(c.source for c in event.citations):
+    for source_id in dict.fromkeys(c.source for c in event.citations if not c.context):
         source = site.sources[source_id]
         article: dict[str, object] = {
             "@type": "NewsArticle", "headline": source.title, "datePublished": source.published.iso,

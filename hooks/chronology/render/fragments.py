@@ -11,10 +11,12 @@ from .. import markup as m
 from ..dates import PartialDate
 from ..languages import language, language_of
 from ..localized import Localized
+from ..marks import is_report
 from ..messages import EN, Messages
 from ..model import HOW, Actor, Citation, Correction, DateBasis, Event, RecordCitation
 from ..urls import CORRECTIONS, RECORD, TRANSLATIONS, event_url, source_url
 from .site import Site
+from .words import ours, render_said
 
 # Search (Pagefind) skips the text of elements carrying this attribute: lists that repeat other
 # pages' text (timelines, quotes on source pages, captions, the cite box) stay out of the index,
@@ -81,23 +83,32 @@ def edition_credit(t: Messages, here: str, texts: Iterable[Localized]) -> str:
     return f'<p class="chrono-edition-credit" {NO_INDEX}>{credit}</p>'
 
 
-# The languages the record is written in that pages name, by their message ids.
-LANGUAGES = {"en": "language.en", "ko": "language.ko", "ja": "language.ja", "zh": "language.zh",
-             "fr": "language.fr", "de": "language.de"}
-
-
 def render_record_citation(site: Site, here: str, citation: RecordCitation) -> str:
     """A citation of the public record: a link to the page itself, its words in their own
-    language and our translation, and a link to its entry in the list of the record."""
+    language, whose words they are, and our translation (or, beside a report of words said in
+    another language, our rendering as reported speech), and a link to its entry in the list of
+    the record."""
     t = site.t
     source = site.records[citation.source]
     lang = source.language
     words = ""
     if citation.quote:
         words = f" {m.quote(citation.quote, lang)}"
-        if citation.translation:
+        report = is_report(citation.said, lang)
+        said = render_said(site, citation.said, lang, source.outlet, citation.not_found)
+        if said:
+            words += (f' <span class="chrono-said">'
+                      f"{site.space.join(said)}</span>")
+        shown = ours(citation.translation, citation.said, lang) if citation.translation else ""
+        if shown and report:
+            words += (f' <span class="chrono-translation chrono-rendering">'
+                      f"{t('record.rendering', rendering=shown)}</span>")
+        elif shown:
             words += (f' <span class="chrono-translation">'
-                      f"{t('record.translation', translation=m.text(citation.translation))}</span>")
+                      f"{t('record.translation', translation=shown)}</span>")
+    if source.machine_translation:
+        words += (f' <span class="chrono-machine">'
+                  f"{t('quote.machine', by=m.text(source.machine_translation))}</span>")
     note = f" {m.text(citation.note)}" if citation.note else ""
     entry = m.href(here, f"{RECORD}#{source.id}")
     # The title is in the record's language: say so where the page is in another.
@@ -206,16 +217,28 @@ def render_citation(site: Site, here: str, citation: Citation, *, shown: Collect
     errors = [c for c in site.errors_in(citation) if c.id != within]
     flags = "".join(render_flag(here, c, shown, t=site.t) for c in errors)
     css = "chrono-citation chrono-citation--wrong" if errors else "chrono-citation"
+    if citation.context:
+        css += " chrono-citation--context"
     # The articles are in English: in another edition the quote says so, and our translation
-    # follows it, marked as ours (a quote is evidence, never replaced).
+    # follows it, marked as ours (a quote is evidence, never replaced); beside a report of
+    # words said in another language, our rendering, as reported speech.
     english = ' lang="en"' if site.lang != "en" else ""
+    # The wire whose words an outlet carries is the one that reported them (Xinhua, on IOL).
+    reporter = source.agency or source.outlet
+    said = "".join(f'<p class="chrono-citation__said">{line}</p>' for line in render_said(
+        site, citation.said, "en", reporter, citation.not_found))
     translation = ""
-    if citation.translation:
+    shown = ours(citation.translation, citation.said, "en") if citation.translation else ""
+    if shown and is_report(citation.said, "en"):
+        translation = (f'<p class="chrono-citation__translation chrono-rendering">'
+                       f'{site.t("quote.rendering", rendering=shown)}</p>')
+    elif shown:
         translation = (f'<p class="chrono-citation__translation">'
-                       f'{site.t("quote.translation", translation=m.text(citation.translation))}</p>')
+                       f'{site.t("quote.translation", translation=shown)}</p>')
     return (
         f'<figure class="{css}">{flags}<blockquote{cite}{english}>'
-        f"<p>{site.prose(citation.quote)}</p></blockquote>{translation}<figcaption {NO_INDEX}>"
+        f"<p>{site.prose(citation.quote)}</p></blockquote>{said}{translation}"
+        f"<figcaption {NO_INDEX}>"
         + site.t("source.line", outlet=m.link(here, source_url(source.id), source.outlet),
                  title=f"<cite{english}>{m.text(source.title)}</cite>",
                  date=m.time(source.published, lang=site.lang))

@@ -21,7 +21,6 @@ from ..urls import (
     topic_url,
 )
 from .fragments import (
-    LANGUAGES,
     NO_INDEX,
     render_basis,
     render_citation,
@@ -30,6 +29,7 @@ from .fragments import (
     render_timeline,
 )
 from .site import Site
+from .words import LANGUAGES
 
 
 def render_source_page(site: Site, source: Source) -> str:

@@ -61,12 +61,13 @@ class _Texts:
         found = next((self.edition.quotes[(e, citation.quote)] for e in event_ids
                       if (e, citation.quote) in self.edition.quotes), None)
         return replace(citation, translation=Localized(found, self.lang) if found else None,
-                       note=english(citation.note))
+                       note=english(citation.note), not_found=english(citation.not_found))
 
     def record_quote(self, event_id: str, citation: RecordCitation) -> RecordCitation:
         """Ours in the edition's language; none for words already in it; else the English
         translation of words in a third language, marked missing."""
-        citation = replace(citation, note=english(citation.note))
+        citation = replace(citation, note=english(citation.note),
+                           not_found=english(citation.not_found))
         if not citation.quote:
             return citation
         found = self.edition.quotes.get((event_id, citation.quote))
@@ -149,6 +150,8 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
                                  for s in chronology.sources)
     localized["records"] = tuple(
         replace(r, notes=english(r.notes),
+                machine_translation=Localized(r.machine_translation, "en")
+                if r.machine_translation else None,
                 title=Localized(r.title, "en") if r.language == "en" else r.title)
         for r in chronology.records)
     localized["events"] = tuple(texts.event(e) for e in localized["events"])
