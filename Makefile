@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE :=
 export SOURCES
 
-.PHONY: venv serve build publish standalone test review unit js lint translations check-quotes lighthouse bench bench-editions clean
+.PHONY: venv serve build publish standalone test review unit js lint statements translations check-quotes lighthouse bench bench-editions clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -97,6 +97,10 @@ lint: venv
 # Per edition (ko, ja): how much is translated, what is stale or untranslated (a report).
 translations: venv
 	@$(BIN)/python -m chronology.translations data
+
+# Statements quoted, by the language they were said in: how many carry their original words.
+statements: venv
+	@$(BIN)/python -m chronology.statements data --list
 
 check-quotes: venv
 	$(BIN)/python -m chronology.quotes $(SOURCES)
