@@ -48,6 +48,7 @@ class Build:
     exports: list[File] = field(default_factory=list)  # until MkDocs has written them
     export_paths: tuple[str, ...] = ()
     lang: str = "en"  # the edition (mkdocs.yml's extra.edition)
+    site_root: str = ""  # the English edition's published address (SITE_URL), or ""
     untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
     translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
     words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read

@@ -46,7 +46,8 @@ THEME_AND_SCRIPTS = [*(ROOT / "hooks" / "theme").rglob("*.html"),
                      *(ROOT / "docs" / "assets").glob("*.js")]
 # An id in a template (t("id")) or a script (say("id"), or chosen by a ternary: "a.b" : "a.c").
 QUOTED_ID = re.compile(r"""["']([a-z]+(?:\.[a-z0-9-]+)+)["']""")
-CALLED_ID = re.compile(r"""(?<![\w.])(?:t|say)\(\s*["']([^"']+)["']""")
+# say("id") in the scripts; t["id"] in the templates (t: config.extra.words, chronology/theme.py).
+CALLED_ID = re.compile(r"""(?<![\w.])(?:say\(|t\[)\s*["']([^"']+)["']""")
 
 
 def literals() -> set[str]:

@@ -12,8 +12,6 @@ Everything is checked first; nothing is written if the data has problems. No MkD
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import shutil
 import sys
 from pathlib import Path
@@ -23,9 +21,11 @@ import yaml
 
 from .errors import DataError
 from .export import render_exports
-from .messages import ENGLISH, Messages, script_messages
+from .messages import ENGLISH
 from .render import fill_markers, iter_pages, iter_redirects, nav_with_phases, split_front_matter
 from .render.search import searchable, vocabulary
+from .sitemap import build_date, sitemap_files
+from .theme import theme_extra
 from .translations import TRANSLATED_PAGE
 from .urls import SEARCH_VOCABULARY, path_url
 from .validate import load_chronology
@@ -74,28 +74,14 @@ def standalone_config(config_text: str, chronology: Any) -> str:
         config["theme"]["custom_dir"] = "overrides"
     config["nav"] = nav_with_phases(config["nav"], chronology)
     # The English edition only: no language selector (the hook gives it: chronology_pages.py).
+    # The templates' words (chronology/theme.py), which the hook gives MkDocs' builds.
+    config.setdefault("extra", {}).update({key: value for key, value in
+                                           theme_extra("en", ENGLISH).items() if key != "editions"})
     # Pages reached through links, not the navigation (the hook marks them so itself).
     config["not_in_nav"] = "\n".join(f"/{folder}/" for folder in NOT_IN_NAV) + "\n"
     header = ("# Written by `make standalone` from the chronology's data: a plain MkDocs project,\n"
               "# no hook needed. Edit the data and write it again rather than editing this.\n")
     return header + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False)
-
-
-# What the hook gives the theme's templates (chronology_pages.on_env), and a page's translation.
-_T_CALL = re.compile(r"""\{\{\s*t\(\s*["']([a-z0-9.-]+)["']\s*\)\s*\}\}""")
-_SCRIPT_MESSAGES = re.compile(r"\{\{\s*script_messages\s*\|\s*tojson\s*\}\}")
-_HOOK_FILTER = re.compile(r"\s*\|\s*without_home_alternates")
-
-
-def without_hook(template: str) -> str:
-    """A theme template with what the hook supplies written in, in English: t("id") as its
-    escaped text, the scripts' messages as JSON (<, > and & escaped, as Jinja's tojson does)."""
-    words = Messages("en")
-    script = json.dumps(script_messages(ENGLISH), ensure_ascii=False, sort_keys=True)
-    script = script.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    template = _T_CALL.sub(lambda call: words(call.group(1)), template)
-    template = _SCRIPT_MESSAGES.sub(lambda _: script, template)
-    return _HOOK_FILTER.sub("", template)
 
 
 def write_standalone(project: Path, out: Path) -> int:
@@ -120,15 +106,16 @@ def write_standalone(project: Path, out: Path) -> int:
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(project / "docs", staging / "docs",
                     ignore=shutil.ignore_patterns("*.md"))
-    for relative, text in files.items():
+    urls = [path_url(name) for name in files if name.endswith(".md")]
+    written = {name: text.encode("utf-8") for name, text in files.items()}
+    written.update(sitemap_files(urls, site_url, "", build_date()))  # as the hook writes it
+    for relative, content in written.items():
         target = staging / "docs" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
+        target.write_bytes(content)
     theme = project / "hooks" / "theme"
     if theme.is_dir():
         shutil.copytree(theme, staging / "overrides")
-        for template in (staging / "overrides").rglob("*.html"):
-            template.write_text(without_hook(template.read_text("utf-8")), "utf-8")
     (staging / "mkdocs.yml").write_text(standalone_config(config_text, chronology), "utf-8")
     shutil.rmtree(out, ignore_errors=True)
     staging.rename(out)
