@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.html_toc import outline
 from chronology.languages import BY_CODE
-from chronology.markup import outline, site_url_problem
+from chronology.markup import site_url_problem
 from chronology.messages import Messages
 from chronology.render import nav_with_phases, render_problem_banner, translated_nav
 from chronology.render.search import searchable
@@ -158,7 +159,9 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     if _build.problems:
         html = render_problem_banner(_build.problems) + html
-    return searchable(page.url, html)
+    # Ending as Markdown ends a page's HTML, with no newline: a page written as HTML for a
+    # generator without this hook (make standalone) is then the same, byte for byte.
+    return searchable(page.url, html).rstrip("\n")
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:
