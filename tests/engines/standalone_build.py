@@ -1,7 +1,7 @@
 """`make standalone`'s plain project, built by a generator without our hook, is `make build`'s
 site: the check, and the list of what differs and why.
 
-Usage: python tests/engines/standalone_build.py [--engine mkdocs|zensical] [--command CMD]
+Usage: python tests/engines/standalone_build.py [--command CMD] [--theirs-theme]
                                                 [--reference SITE] [--keep DIR]
 
 The project is written (python -m chronology.standalone), each edition's configuration built
@@ -11,6 +11,13 @@ after the engine: a step any generator can be followed by), and the site compare
 with `make build`'s (hooks/build_site.py; or --reference) by sitediff.py. STANDALONE lists the
 differences allowed and why; anything else fails. Exit status 0 if the sites are the same but
 for those, 1 if not, 2 if a step failed.
+
+--theirs-theme is for a generator with a theme of its own (Zensical: `--command zensical
+--theirs-theme`): then only what the project writes is held to `make build`'s — every page's
+body (what search indexes, from <div data-pagefind-body> to the end of the article), the search
+index, the exports, the sitemaps, the redirect pages and the site's own scripts and styles —
+and the theme's page around the body, its assets, its 404 page and its own search index may
+differ (THEIR_THEME).
 """
 
 from __future__ import annotations
@@ -39,6 +46,15 @@ STANDALONE = [
     Allowed("the Content-Security-Policy", r'<meta http-equiv="Content-Security-Policy"[^>]*>\n',
             "the hook puts it first in every page (chronology_policy.py)", paths=r"\.html$"),
 ]
+
+
+# A generator with a theme of its own: what is the theme's, not the project's.
+THEIR_THEME = [
+    Allowed("the theme around the page's body", r"(?s)\A.*?(?=<div data-pagefind-body)|"
+            r"\s*</article>.*\Z", "the generator's own theme", paths=r"\.html$"),
+    *STANDALONE,
+]
+THEIR_THEME_FILES = r"(^|/)(assets/(javascripts|stylesheets)/|search\.json$|404\.html$)"
 
 
 def say(message: str) -> None:
@@ -94,7 +110,9 @@ def build_reference(site: Path) -> float:
     return time.monotonic() - started
 
 
-def compare(reference: Path, site: Path) -> Comparison:
+def compare(reference: Path, site: Path, their_theme: bool = False) -> Comparison:
+    if their_theme:
+        return compare_sites(reference, site, THEIR_THEME, ignore=THEIR_THEME_FILES)
     return compare_sites(reference, site, STANDALONE)
 
 
@@ -102,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--command", default=f"{sys.executable} -m mkdocs",
                         help="the engine's command line (it is given: build --strict -f CONFIG)")
+    parser.add_argument("--theirs-theme", action="store_true",
+                        help="the engine has a theme of its own: compare what the project writes")
     parser.add_argument("--reference", type=Path, help="make build's site of this commit")
     parser.add_argument("--keep", type=Path, help="work in this folder, and keep it")
     args = parser.parse_args(argv)
@@ -121,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         except SystemExit as stop:
             say(str(stop.code).removeprefix("standalone: "))
             return 2
-        result = compare(reference, work / "project" / "site")
-        say(result.report("make build", "the plain project", STANDALONE))
+        result = compare(reference, work / "project" / "site", args.theirs_theme)
+        say(result.report("make build", "the plain project",
+                          THEIR_THEME if args.theirs_theme else STANDALONE))
     return 0 if result.same else 1
 
 
