@@ -39,7 +39,7 @@ from .handwritten import read_page
 from .handwritten_html import Edition as PageEdition
 from .handwritten_html import finished_html
 from .html_toc import toc_comment
-from .languages import ENGLISH
+from .languages import ENGLISH, LANGUAGES
 from .markdown_page import file_url, render_markdown
 from .messages import Messages
 from .model import Chronology
@@ -213,11 +213,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     written, removed = counts.pop("written"), counts.pop("removed")
     pages = ", ".join(f"{lang} {count}" for lang, count in counts.items())
-    configs = ["mkdocs.yml" if lang == ENGLISH.code else f"mkdocs.{lang}.yml" for lang in counts]
-    builds = " && ".join(f"mkdocs build -f {args.out}/{config}" for config in configs)
+    steps = " && ".join(
+        f"python -m mkdocs build -f {'mkdocs.yml' if not lang.folder else f'mkdocs.{lang.code}.yml'}"
+        f" && python -m pagefind --site {SITE}/{lang.folder}".rstrip("/") for lang in LANGUAGES)
     print(f"standalone: {pages} pages in {args.out}/; {written} files written, {removed} removed "
-          f"(the others were unchanged). Build it, the English first, with no hook: {builds}; "
-          f"then index it for search: python -m pagefind --site {args.out}/{SITE}")
+          f"(the others were unchanged). Build it with no hook from its folder (its Markdown "
+          f"extension, {TOC_EXTENSION}.py, is there), the English first, each edition indexed for "
+          f"search before the next is built: cd {args.out} && {steps} "
+          "(tests/engines/standalone_build.py does this with any generator)")
     return 0
 
 
