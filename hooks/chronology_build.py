@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chronology.errors import Problem
 from chronology.export import render_exports
-from chronology.handwritten import HandWritten, read_page, sanitize_body
-from chronology.localized import Localized
+from chronology.handwritten import HandWritten, read_page
+from chronology.handwritten_html import Edition, finished_html
 from chronology.memo import Memo
 from chronology.messages import Messages
 from chronology.model import Chronology
-from chronology.render import MARKERS, iter_pages, iter_redirects, render_fragments, split_front_matter
-from chronology.render.fragments import edition_credit, edition_made, edition_note
+from chronology.render import MARKERS, iter_pages, iter_redirects, split_front_matter
 from chronology.render.search import vocabulary
 from chronology.translations import TRANSLATED_PAGE
 from chronology.translations.specs import fingerprint
@@ -30,8 +28,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 log = logging.getLogger("mkdocs.hooks.chronology")
-_FILLED = re.compile(r"<!-- chronology:([a-z-]+) -->")  # as handwritten.sanitize_body writes them
-_ID = re.compile(r'\bid="([^"]+)"')
 
 
 @dataclass
@@ -48,6 +44,7 @@ class Build:
     exports: list[File] = field(default_factory=list)  # until MkDocs has written them
     export_paths: tuple[str, ...] = ()
     lang: str = "en"  # the edition (mkdocs.yml's extra.edition)
+    site_root: str = ""  # the English edition's published address (SITE_URL), or ""
     untranslated: set[str] = field(default_factory=set)  # hand-written pages shown in English
     translated: dict[str, str] = field(default_factory=dict)  # those translated: the English's `of`
     words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read
@@ -147,19 +144,16 @@ class Build:
     def hand_written_html(self, src_uri: str, html: str) -> tuple[str, set[str]]:
         """A hand-written page's HTML as Markdown made it: checked (PageError), its markers
         filled with the generated parts, and, in an edition, who translated it or that it is
-        not translated. Also the ids the generated parts bring (links to them are checked)."""
+        not translated (chronology/handwritten_html.py). Also the ids the generated parts bring
+        (links to them are checked)."""
         assert self.chronology is not None
-        page = self.hand_written[src_uri]
-        html, problems = sanitize_body(page, html)
+        edition = Edition(self.lang, self.words, untranslated=src_uri in self.untranslated,
+                          english=self.translated.get(src_uri))
+        html, ids, problems = finished_html(self.hand_written[src_uri], html, self.chronology,
+                                            path_url(src_uri), edition)
         if problems:
             raise PageError(problems)
-        here = path_url(src_uri)
-        fragments = render_fragments(self.chronology, here, self.lang) if page.markers else {}
-        html = _FILLED.sub(lambda match: fragments[match.group(1)], html)
-        ids = {found for fragment in fragments.values() for found in _ID.findall(fragment)}
-        if self.lang == "en":
-            return html, ids
-        return hand_written_in_edition(self, src_uri, page, html), ids
+        return html, ids
 
 
 class PageError(Exception):
@@ -182,27 +176,6 @@ def _read_page(file: File, problems: list[Problem]) -> str | None:
         problems.append(Problem(f"docs/{file.src_uri}", 1, f"cannot be read ({error.strerror}); "
                                 "check that it exists and that you may read it"))
     return None
-
-
-def hand_written_in_edition(build: Build, src_uri: str, page: HandWritten, html: str) -> str:
-    """A hand-written page in a Korean or Japanese edition: its translation with who made it
-    (front matter `translation: {by, how, reviewed, of}`, `of` checked against the English page),
-    or, with no translation, the English page marked as such (lang="en" and a note)."""
-    words = build.words
-    if src_uri in build.untranslated:
-        return (edition_note(words, ["edition.note.untranslated"])
-                + f'\n<div lang="en">{html}</div>')
-    given = page.translation
-    assert given is not None  # read_page requires it of a translated page
-    made = Localized("", build.lang, by=given.by, how=given.how, reviewed=given.reviewed)
-    note = ""
-    if given.of != build.translated[src_uri]:
-        note = edition_note(words, ["edition.note.stale-page"]) + "\n"
-    # What kind of translation it is, under the page's heading, as on generated pages.
-    heading = html.find("</h1>")
-    at = heading + len("</h1>") if heading >= 0 else 0
-    html = f"{html[:at]}\n{edition_made(words, [made])}{html[at:]}"
-    return f"{note}{html}\n{edition_credit(words, path_url(src_uri), [made])}"
 
 
 class TranslatedNames(logging.Filter):

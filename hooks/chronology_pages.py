@@ -14,34 +14,34 @@ only its front matter, and on_page_content supplies the body.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.html_toc import outline
 from chronology.languages import BY_CODE
-from chronology.markup import outline, site_url_problem
-from chronology.messages import Messages, script_messages
+from chronology.markup import site_url_problem
+from chronology.messages import Messages
 from chronology.render import nav_with_phases, render_problem_banner, translated_nav
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
+from chronology.sitemap import sitemap_files
+from chronology.theme import theme_extra
 from chronology.translations import LANGUAGES
 from chronology.translations.localize import messages
+from chronology.urls import path_url
 from chronology.validate import load_chronology
 from chronology_build import Build, PageError, TranslatedNames, log, remove_pages
 from chronology_policy import page_with_policy, template_with_policy
-from jinja2 import Environment
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_date
 
 _NO_TOC = get_toc([])
-# Material's <link rel="alternate" hreflang> to each edition's home page (main.html drops them).
-_HOME_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 _build = Build()  # MkDocs imports a hook once per process: under serve this outlives a rebuild
 logging.getLogger("mkdocs.structure.pages").addFilter(TranslatedNames(_build))
 
@@ -69,13 +69,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                           f"or {' or '.join(LANGUAGES)} (mkdocs.{LANGUAGES[0]}.yml...): the "
                           "languages of hooks/chronology/languages.py")
     _build.lang = edition
-    # The language selector, and each page's editions in the sitemap: every language's folder.
-    config.extra["alternate"] = [{"name": language.native, "lang": language.code,
-                                  "root": language.folder} for language in BY_CODE.values()]
-    # Each edition but the English is published in a folder of the English site (ko/, ja/):
-    # `up` leads from its root to the English root, where the language selector's paths start.
-    config.extra["up"] = "" if edition == "en" else "../"
-    config.extra["site_root"] = config.site_url or ""
+    # Each edition but the English is published in a folder of the English site (ko/, ja/); the
+    # sitemap finds each page's editions from the English root.
+    _build.site_root = config.site_url or ""
     if edition != "en" and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
     if not config.use_directory_urls:
@@ -106,6 +102,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # The report appears, changes or goes, or the edition's words (ui.yaml) changed: every
         # page shows them, so none may be skipped as unchanged.
         _build.memo.forget()
+    # What the templates read (chronology/theme.py), in the edition's words: the language
+    # selector (extra.editions, not Material's extra.alternate, whose links to each edition's
+    # home page base.html would put into every page), the theme's words, the scripts' messages.
+    config.extra.update(theme_extra(_build.lang, _build.words.table))
     if config.nav is not None:
         try:
             # An edition's navigation is the English one (INHERIT), its titles translated by its
@@ -122,6 +122,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _build.add_exports(files, config)
         _build.add_pages(files, config)
         _build.read_hand_written_pages(files, config)
+        # The sitemap, from the pages' addresses (chronology/sitemap.py; the theme writes none).
+        urls = [path_url(file.src_uri) for file in files.documentation_pages()]
+        for path, content in sitemap_files(urls, config.site_url or "", _build.site_root,
+                                           get_build_date()).items():
+            files.append(File.generated(config, path, content=content))
     except ValueError as error:
         raise PluginError(f"chronology: {error}") from None
     except PageError as error:
@@ -136,16 +141,6 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     if (written := _build.hand_written.get(page.file.src_uri)) is not None:
         page.meta = written.theme_meta()
     return markdown
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    # The theme's templates and scripts in the edition's words (chronology/messages.py): t("id") for
-    # templates (escaped: a translation is text), the scripts' messages for main.html.
-    words = _build.words
-    env.globals["t"] = lambda message_id: Markup(words(message_id))
-    env.globals["script_messages"] = script_messages(words.table)
-    env.filters["without_home_alternates"] = lambda html: _HOME_ALTERNATE.sub("", html)
-    return env
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
@@ -164,7 +159,9 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     if _build.problems:
         html = render_problem_banner(_build.problems) + html
-    return searchable(page.url, html)
+    # Ending as Markdown ends a page's HTML, with no newline: a page written as HTML for a
+    # generator without this hook (make standalone) is then the same, byte for byte.
+    return searchable(page.url, html).rstrip("\n")
 
 
 def on_page_context(context: Any, page: Page, config: MkDocsConfig, **_: Any) -> Any:

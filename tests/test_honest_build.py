@@ -271,30 +271,6 @@ def test_publishing_workflow_builds_with_the_published_address() -> None:
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads `on` as true
 
 
-def test_the_standalone_project_builds_with_no_hook(built_project: Path, tmp_path: Path) -> None:
-    """`make standalone`: every page, as a plain MkDocs project that any generator reading
-    mkdocs.yml can build, strict, without our hook."""
-    out = tmp_path / "standalone"
-    run = subprocess.run([sys.executable, "-m", "chronology.standalone", str(out), "--project",
-                          str(ROOT)], capture_output=True, text=True, env=ENV, check=False)
-    assert run.returncode == 0, run.stderr
-    config = (out / "mkdocs.yml").read_text("utf-8")
-    assert "hooks" not in config and "site_url: !ENV [SITE_URL, '']" in config
-    site = tmp_path / "site"
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
-                            str(site), "--config-file", str(out / "mkdocs.yml")],
-                           capture_output=True, text=True, env={**ENV, "PYTHONPATH": ""},
-                           check=False)
-    assert build.returncode == 0, build.stderr
-    expected = sorted(p.relative_to(built_project / "site").as_posix()
-                      for p in (built_project / "site").rglob("index.html")
-                      if p.relative_to(built_project / "site").parts[0] not in ("ko", "ja"))
-    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html")) == expected
-    event = next((ROOT / "data" / "events").glob("*.yaml")).stem
-    assert "chrono-citation" in (site / "events" / event / "index.html").read_text("utf-8")
-    assert (site / "events.json").stat().st_size > 1000
-
-
 def test_a_renamed_event_keeps_its_old_address(project: Path) -> None:
     """URLs are a promise: the old address of a renamed event leads to its new page, and the
     exports list it."""

@@ -28,12 +28,14 @@ def test_each_edition_file_is_a_language_of_the_table_and_says_only_what_it_cann
     for code, path in files.items():
         config = yaml.safe_load(path.read_text("utf-8"))
         # The navigation and the language selector are derived (chronology_pages.py).
-        assert "nav" not in config and "alternate" not in config.get("extra", {}), path.name
+        assert "nav" not in config and not {"alternate", "editions"} & set(config.get("extra", {})), \
+            path.name
         assert config["INHERIT"] == "mkdocs.yml"
         assert config["extra"]["edition"] == code
         assert config["theme"] == {"language": BY_CODE[code].theme}
     english = yaml.safe_load(re.sub(r"!ENV \[[^]]*\]", '""', (ROOT / "mkdocs.yml").read_text("utf-8")))
-    assert "alternate" not in english["extra"] and english["extra"]["edition"] == ENGLISH.code
+    assert not {"alternate", "editions"} & set(english["extra"])
+    assert english["extra"]["edition"] == ENGLISH.code
 
 
 def test_the_navigation_is_translated_by_its_english_titles() -> None:

@@ -46,13 +46,15 @@ THEME_AND_SCRIPTS = [*(ROOT / "hooks" / "theme").rglob("*.html"),
                      *(ROOT / "docs" / "assets").glob("*.js")]
 # An id in a template (t("id")) or a script (say("id"), or chosen by a ternary: "a.b" : "a.c").
 QUOTED_ID = re.compile(r"""["']([a-z]+(?:\.[a-z0-9-]+)+)["']""")
-CALLED_ID = re.compile(r"""(?<![\w.])(?:t|say)\(\s*["']([^"']+)["']""")
+# say("id") in the scripts; t["id"] in the templates (t: config.extra.words, chronology/theme.py).
+CALLED_ID = re.compile(r"""(?<![\w.])(?:say\(|t\[)\s*["']([^"']+)["']""")
 
 
 def literals() -> set[str]:
     """Every string literal in the render code (ids kept in tables, such as filters.KINDS), and
     every quoted id in the theme's templates and the scripts."""
-    hooks = [ROOT / "hooks" / "chronology_build.py", ROOT / "hooks" / "chronology_pages.py"]
+    hooks = [ROOT / "hooks" / "chronology_build.py", ROOT / "hooks" / "chronology_pages.py",
+             ROOT / "hooks" / "chronology" / "handwritten_html.py"]
     found = {node.value for path in [*render_modules(), *hooks]
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Constant) and isinstance(node.value, str)}

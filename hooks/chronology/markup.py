@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import TypedDict
 
 from .dates import PartialDate
+from .html_toc import TocToken as TocToken  # where it was first: the tests' markup.outline
+from .html_toc import outline as outline
 from .localized import Localized, note_shown
 
 
@@ -132,43 +133,3 @@ def json_for_script(value: object) -> str:
     """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
     text_ = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return text_.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-# Headings h1-h3, and the opening tags of sections and regions (a <div role="region">), whose
-# attributes are read one by one: their order in the tag does not matter.
-_ANCHOR = re.compile(r'<(h[1-3])\b([^>]*)>(.*?)</\1>|<(?:section|div)\b([^>]*)>', re.S)
-_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
-_TAG = re.compile(r"<[^>]+>")
-
-
-class TocToken(TypedDict):
-    """One heading, in the form MkDocs builds tables of contents from."""
-
-    level: int
-    id: str
-    name: str
-    children: list[TocToken]
-
-
-def outline(page_html: str) -> list[TocToken]:
-    """The page's table of contents, in the form MkDocs builds one from Markdown's headings:
-    headings h1-h3 with an id, and sections (or regions) with an id and a label, whose headings
-    carry no id, so that Material's search keeps such a page as one entry. A labelled section
-    is at level 2 unless it says otherwise (data-toc-level="3"). Names stay HTML-escaped."""
-    tokens: list[TocToken] = []
-    parents: list[TocToken] = []
-    for match in _ANCHOR.finditer(page_html):
-        tag, heading_attributes, inner, box_attributes = match.groups()
-        found = dict(_ATTRIBUTE.findall(heading_attributes if tag else box_attributes))
-        if "id" not in found or (not tag and "aria-label" not in found):
-            continue
-        if tag:
-            level, name = int(tag[1]), _TAG.sub("", inner).strip()
-        else:
-            level, name = int(found.get("data-toc-level", "2")), found["aria-label"]
-        token = TocToken(level=level, id=found["id"], name=name, children=[])
-        while parents and parents[-1]["level"] >= level:
-            parents.pop()
-        (parents[-1]["children"] if parents else tokens).append(token)
-        parents.append(token)
-    return tokens
