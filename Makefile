@@ -23,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE :=
 export SOURCES
 
-.PHONY: venv serve build publish standalone test review unit js lint statements translations check-quotes lighthouse bench bench-editions clean
+.PHONY: venv serve build publish standalone test review unit js lint statements engines translations check-quotes lighthouse bench bench-editions clean
 
 venv:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -61,8 +61,9 @@ build: venv
 publish: venv
 	@$(BIN)/python hooks/publish.py
 
-# The whole site as a plain MkDocs project that needs no hook, for any MkDocs-compatible
-# generator: `mkdocs build -f build/standalone/mkdocs.yml` (see README, "Outliving the theme").
+# Every edition as a plain MkDocs project that needs no hook (build/standalone/: mkdocs.yml,
+# mkdocs.ko.yml, mkdocs.ja.yml), writing only the files that changed; build it as the command
+# prints (see README, "Outliving the theme").
 standalone: venv
 	$(BIN)/python -m chronology.standalone build/standalone
 
@@ -98,6 +99,11 @@ lint: venv
 translations: venv
 	@$(BIN)/python -m chronology.translations data
 
+# ProperDocs (MkDocs 1.6's drop-in fork) builds every edition into MkDocs' site but for the
+# generator tag (tests/engines/; its own venv, .venv-properdocs, made on first use).
+engines: venv
+	$(BIN)/python tests/engines/properdocs_build.py --venv .venv-properdocs
+
 # Statements quoted, by the language they were said in: how many carry their original words.
 statements: venv
 	@$(BIN)/python -m chronology.statements data --list
@@ -117,4 +123,4 @@ bench-editions: venv
 	$(BIN)/python tests/perf/editions.py
 
 clean:
-	rm -rf site .site-new .site-old .site-lock $(VENV)
+	rm -rf site .site-new .site-old .site-lock $(VENV) .venv-properdocs
