@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from chronology.model import Chronology
+from chronology.render import iter_pages
 from chronology.validate import load_chronology
 from support import ROOT, build_editions, write_data
 
@@ -20,7 +22,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         # A test that reads the built site is a build test, whether or not it says so: the
         # fast loop (make unit) must never build one by accident.
-        elif "built_site" in getattr(item, "fixturenames", ()):
+        # So is one that renders every page of every edition of the real data (real_pages).
+        elif {"built_site", "real_pages"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
 
 
@@ -68,6 +71,20 @@ def data_dir(tmp_path: Path) -> Path:
 def real_chronology() -> Chronology:
     """The real data/, read and checked once for the whole run (tests only read it)."""
     return load_chronology(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def real_pages(real_chronology: Chronology) -> Callable[[str], dict[str, str]]:
+    """real_pages(lang): every generated page of the real data in that edition, rendered once
+    for the whole run ({docs path: Markdown})."""
+    rendered: dict[str, dict[str, str]] = {}
+
+    def pages(lang: str) -> dict[str, str]:
+        if lang not in rendered:
+            rendered[lang] = dict(iter_pages(real_chronology, "", lang))
+        return rendered[lang]
+
+    return pages
 
 
 @pytest.fixture(scope="session")

@@ -84,6 +84,7 @@ def test_every_english_message_is_used() -> None:
     assert unused == []
 
 
+@pytest.mark.build  # renders every page of the real data in two editions (as real_pages)
 def test_rendering_the_real_data_asks_only_for_known_ids(monkeypatch: pytest.MonkeyPatch,
                                                         real_chronology: Chronology) -> None:
     asked: set[str] = set()

@@ -5,12 +5,12 @@ from the about page of each edition."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 import yaml
 from chronology.handwritten import read_page, split_front_matter
-from chronology.model import Chronology
-from chronology.render import MARKERS, iter_pages
+from chronology.render import MARKERS
 from chronology.translations.specs import fingerprint
 from support import ROOT
 
@@ -73,7 +73,7 @@ def test_every_edition_lists_it_and_its_about_page_links_to_it(lang: str, config
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_the_glossary_links_to_it_in_every_edition(real_chronology: Chronology, lang: str) -> None:
-    pages = dict(iter_pages(real_chronology, "Site", lang))
-    glossary = pages["glossary/index.md"]
+def test_the_glossary_links_to_it_in_every_edition(real_pages: Callable[[str], dict[str, str]],
+                                                   lang: str) -> None:
+    glossary = real_pages(lang)["glossary/index.md"]
     assert glossary.count('href="../naming/"') == 1, lang

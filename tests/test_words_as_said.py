@@ -10,7 +10,7 @@ checked against what the data says of it, not against the page's own labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -256,9 +256,9 @@ def quotes(chronology: Chronology) -> dict[str, list[Quoted]]:
 
 
 @pytest.fixture(scope="module")
-def rendered(real_chronology: Chronology) -> dict[str, dict[str, Element]]:
+def rendered(real_pages: Callable[[str], dict[str, str]]) -> dict[str, dict[str, Element]]:
     """Every edition's event, corrections and background pages, parsed."""
-    return {lang: {path: parse(page) for path, page in iter_pages(real_chronology, lang=lang)
+    return {lang: {path: parse(page) for path, page in real_pages(lang).items()
                    if path.startswith("events/") or path in {"corrections/index.md",
                                                              "context/index.md"}}
             for lang in LANGS}
