@@ -79,7 +79,7 @@ test: venv
 # page kind (tests/artifacts/), the search benchmark, the dark palette on every page, every
 # hostile case built end to end. Slow; CI runs it after make test. (pytest alone runs both.)
 review: venv
-	$(BIN)/python -m pytest -m review $(PARALLEL)
+	$(BIN)/python -m pytest -m review $(PARALLEL) $(REVIEW_SKIP)
 
 # The fast loop: the core's tests, no MkDocs build and no browser (seconds).
 unit: venv
