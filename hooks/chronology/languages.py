@@ -63,3 +63,9 @@ def language_of(text: str) -> str | None:
     other."""
     return next((lang.code for lang in EDITIONS if lang.pattern and lang.pattern.search(text)),
                 None)
+
+
+def same_language(one: str, other: str) -> bool:
+    """Whether two BCP 47 codes name one language, whatever their region or script ("ko" and
+    "ko-KR")."""
+    return one.split("-")[0].lower() == other.split("-")[0].lower()

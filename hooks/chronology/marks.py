@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .languages import same_language
 from .localized import Localized
 from .model import Statement
 
@@ -61,7 +62,7 @@ def has_quotation_marks(text: str) -> bool:
 def is_report(said: Iterable[Statement], language: str) -> bool:
     """Whether a quote in `language` reports words said in another: the outlet's words, not
     the speaker's (a quote that gives no one's words is the outlet's own)."""
-    return any(s.language.split("-")[0] != language.split("-")[0] for s in said)
+    return any(not same_language(s.language, language) for s in said)
 
 
 def as_shown(translation: str, said: tuple[Statement, ...], language: str) -> str:

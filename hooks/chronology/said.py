@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import model
 from .errors import Problem
+from .languages import same_language
 from .read import Draft
 from .rules import LANGUAGE_PATTERN, Known, at, unknown_id
 
@@ -23,10 +24,6 @@ from .rules import LANGUAGE_PATTERN, Known, at, unknown_id
 ARTICLES = "en"
 
 Key = tuple[str, str, str]  # a statement: its speaker, day and occasion (model.Statement.key)
-
-
-def same_language(one: str, other: str) -> bool:
-    return one.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 @dataclass(frozen=True)

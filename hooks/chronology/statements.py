@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, Location
+from .languages import same_language
 from .model import Chronology, Citation, RecordCitation
 from .validate import load_chronology
 
@@ -52,10 +53,6 @@ class Said:
     @property
     def not_found(self) -> str | None:
         return next((q.not_found for q in self.quotes if q.not_found), None)
-
-
-def same_language(one: str, other: str) -> bool:
-    return one.split("-")[0].lower() == other.split("-")[0].lower()
 
 
 def quotes_in(chronology: Chronology) -> Iterator[tuple[Citation | RecordCitation, str]]:
