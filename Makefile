@@ -5,11 +5,16 @@
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 	2>/dev/null && { command -v $$p; break; }; done)
+# Looked for once per make, not at each use (a Python started through pyenv's shims takes a
+# quarter of a second or more).
+PYTHON := $(PYTHON)
 VENV ?= .venv
 BIN := $(VENV)/bin
-# What the environment was made from: the Python's version and the dependencies' checksum.
-WANT := $(shell $(PYTHON) -c 'import sys; print(sys.version.split()[0])' 2>/dev/null) \
-	$(shell cksum < pyproject.toml 2>/dev/null | cut -d' ' -f1)
+# Its version, if it runs and is 3.11 or newer (else empty); what the environment was made
+# from is that version and the dependencies' checksum.
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; sys.version_info >= (3, 11) and \
+	print(sys.version.split()[0])' 2>/dev/null)
+WANT := $(PY_VERSION) $(shell cksum < pyproject.toml 2>/dev/null | cut -d' ' -f1)
 SOURCES ?= ../shared/seeds
 PORT ?= 8000
 # The edition `make serve` previews: en, ko or ja (make build builds all three).
@@ -29,9 +34,9 @@ venv:
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "make: no Python 3.11 or newer found (tried python3, python3.13, python3.12," \
 			"python3.11); install one, or name it: make PYTHON=/path/to/python3 ..."; exit 1; fi
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	@if [ -z "$(PY_VERSION)" ]; then \
 		echo "make: $(PYTHON) does not run, or is older than Python 3.11; name another:" \
-			"make PYTHON=/path/to/python3 ..."; exit 1; }
+			"make PYTHON=/path/to/python3 ..."; exit 1; fi
 	@if [ "$$(cat $(VENV)/.installed 2>/dev/null)" != "$(WANT)" ]; then \
 		echo "make: setting up $(VENV) with Python $(word 1,$(WANT)) ($(PYTHON)):" \
 			"MkDocs, Material, PyYAML, Pagefind, pytest, Playwright; about a minute the first time"; \
@@ -67,9 +72,9 @@ publish: venv
 standalone: venv
 	$(BIN)/python -m chronology.standalone build/standalone
 
-# On every core, at most four (pytest-xdist); a test file's tests stay together, so that its
-# builds are shared. PARALLEL= runs one test at a time.
-PARALLEL ?= -n auto --maxprocesses=4 --dist loadfile
+# On every core, at most four (pytest-xdist), each test where a core is free; the builds many
+# tests read are made once for the run (support.once_per_run). PARALLEL= runs one test at a time.
+PARALLEL ?= -n auto --maxprocesses=4 --dist worksteal
 
 # Every property: unit tests, full builds, browser tests, lint and types (minutes; see README).
 test: venv

@@ -13,7 +13,7 @@ import pytest
 from chronology.model import Chronology
 from chronology.render import iter_pages
 from chronology.validate import load_chronology
-from support import ROOT, build_editions, write_data
+from support import ROOT, build_editions, once_per_run, write_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -90,8 +90,12 @@ def real_pages(real_chronology: Chronology) -> Callable[[str], dict[str, str]]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One strict build of the real site and its editions (as `make build`: site/, site/ko/,
-    site/ja/), shared by the build and browser tests."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build_editions(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    site/ja/), shared by the build and browser tests, and by the run's workers: read, never
+    written."""
+    return once_per_run(tmp_path_factory, "built", _build_real_site) / "site"
+
+
+def _build_real_site(folder: Path) -> None:
+    result = build_editions(ROOT, folder / "site")
+    if result.returncode != 0:
+        pytest.fail(f"make build of the real data failed:\n{result.stderr}", pytrace=False)

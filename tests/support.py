@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import gzip
 import http.server
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -252,3 +253,30 @@ def chromium_path() -> str:
 def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def once_per_run(factory: pytest.TempPathFactory, name: str, fill: Callable[[Path], None]) -> Path:
+    """A folder that `fill` fills once for the whole run (a build, say), to be read, never
+    written: under pytest-xdist the workers share it, the first to need it filling it while
+    the others wait on a lock in the folder their own temporary folders sit in. If `fill`
+    fails, every worker that needs the folder fails with its report, without a second try."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        folder = factory.mktemp(name)
+        fill(folder)
+        return folder
+    shared = factory.getbasetemp().parent / f"once-{name}"
+    shared.mkdir(exist_ok=True)
+    folder, done, failed = shared / "folder", shared / "done", shared / "failed"
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if failed.exists():
+            pytest.fail(failed.read_text("utf-8"), pytrace=False)
+        if not done.exists():
+            folder.mkdir()
+            try:
+                fill(folder)
+            except BaseException as error:
+                failed.write_text(f"{name}, made once for the run, failed: {error}", "utf-8")
+                raise
+            done.touch()
+    return folder

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,11 +33,13 @@ TOOLS = re.compile(r"\bAI\b|helper|session|draft|GPT|Claude|Gemini|DeepL|LLM|Goo
 REVIEW = re.compile(r"review|검토|校閲|確認")
 
 
+@cache  # read once per edition, not once per page (40 s a run, before)
 def messages(lang: str) -> dict[str, str]:
     ui = load_yaml((ROOT / "data" / "i18n" / lang / "ui.yaml").read_text("utf-8"))
     return {id_: value["text"] for id_, value in ui.items() if id_ != "translator"}
 
 
+@cache
 def sentences(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     """Each kind of work's sentence in the edition, as a pattern: its places ({by},
     {reviewed}) are names."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from chronology.csp import REDIRECT_SCRIPT
-from support import ROOT, copy_project, load_yaml, rename_event
+from support import ROOT, copy_project, load_yaml, once_per_run, rename_event
 
 pytestmark = pytest.mark.build
 
@@ -42,12 +42,16 @@ def snapshot(site: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def _build_english(folder: Path) -> None:
+    project = copy_project(folder)
     result = make_build(project)
     assert result.returncode == 0, result.stderr
-    return project
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project, its English built into site/ once for the run (the tests copy it)."""
+    return once_per_run(tmp_path_factory, "english", _build_english)
 
 
 @pytest.fixture

@@ -230,7 +230,7 @@ def test_reserved_ids_depend_on_the_kind_of_record(kind: str, value: str, reserv
     assert (reserved_id(kind, value) is not None) == reserved
 
 
-def test_real_data_leaves_room_under_every_text_limit() -> None:
+def test_real_data_leaves_room_under_every_text_limit(real_chronology: Chronology) -> None:
     # The limits are about three times the longest real value: a real one near its limit
     # means the limit (declared with its field, model.py) needs a second look, not the text a
     # trim. (An event's title is held to one line, a limit of layout, not of room.)
@@ -239,8 +239,7 @@ def test_real_data_leaves_room_under_every_text_limit() -> None:
     from chronology.declare import KINDS_BY_MODEL
     from chronology.model import EVENT_TITLE, KINDS
     from chronology.read import Text, Texts
-    from support import ROOT
-    chronology = load_chronology(ROOT / "data")
+    chronology = real_chronology
     crowded: dict[tuple[str, str], tuple[int, int]] = {}
 
     def walk(record: object) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, build_editions, copy_project, load_yaml, screenshot
+from support import DESKTOP, build_editions, copy_project, load_yaml, once_per_run, screenshot
 
 pytestmark = pytest.mark.build
 
@@ -83,17 +84,25 @@ def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
     return planted_value
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+def _build_hostile_site(folder: Path) -> None:
+    """The real project with a payload planted in every text of its data, built; the payloads
+    (planted.json), in the order their numbers say."""
+    project = copy_project(folder / "project")
     planted: list[str] = []
     for file in sorted((project / "data").rglob("*.yaml")):
         where = file.relative_to(project).as_posix()
         value = plant(load_yaml(file.read_text("utf-8")), where, planted)
         file.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), "utf-8")
-    site = project / "site"
-    result = build_editions(project, site)  # the English, and the editions in ko/ and ja/
+    result = build_editions(project, project / "site")  # the English, and ko/ and ja/
     assert result.returncode == 0, result.stderr
+    (folder / "planted.json").write_text(json.dumps(planted), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
+    built = once_per_run(tmp_path_factory, "hostile", _build_hostile_site)  # one for the run
+    site = built / "project" / "site"
+    planted = json.loads((built / "planted.json").read_text("utf-8"))
     SITE[:] = [site]
     PAGES[:] = sorted(str(p.parent.relative_to(site).as_posix() + "/").removeprefix("./")
                       for p in site.rglob("index.html"))
