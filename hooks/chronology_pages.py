@@ -33,6 +33,8 @@ from chronology.urls import path_url
 from chronology.validate import load_chronology
 from chronology_build import Build, PageError, TranslatedNames, log, remove_pages
 from chronology_policy import page_with_policy, template_with_policy
+from chronology_templates import spare_the_theme
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -132,6 +134,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except PageError as error:
         raise PluginError(f"the pages in docs/ have problems:\n{error}") from None
     return files
+
+
+def on_env(env: Environment, **_: Any) -> Environment:
+    # Compiled templates kept for the next build, the navigation rendered once per folder for
+    # pages outside it (chronology_templates.py): the same bytes, less work.
+    spare_the_theme(env)
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:

@@ -11,9 +11,13 @@ from pathlib import Path
 import icalendar
 import jsonschema
 import pytest
-from chronology.export import CSV_COLUMNS, render_exports
+from chronology.export import CSV_COLUMNS, fold, render_exports
 from chronology.marks import has_quotation_marks, reported
 from chronology.translations.editions import english_texts
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from icalendar.parser import Contentline
+from support import DERANDOMISE, examples
 
 BASE = "https://chronology.example/"
 
@@ -139,3 +143,30 @@ def test_csv_cells_never_start_a_formula(text: str) -> None:
 
     assert csv_cell(text) == "'" + text
     assert csv_cell("A title = fine") == "A title = fine"
+
+
+def test_the_calendar_is_what_icalendar_writes(chronology, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """render_ics folds its lines itself (export.fold), as icalendar's to_ical() would."""
+    from chronology.export import render_ics
+
+    made: list[icalendar.Calendar] = []
+    lines = icalendar.Calendar.content_lines
+    monkeypatch.setattr(icalendar.Calendar, "content_lines",
+                        lambda self, **kw: made.append(self) or lines(self, **kw))
+    ours = render_ics(chronology, BASE, "한일 무역 분쟁 2018–2023")
+    assert ours == made[0].to_ical().decode("utf-8")
+    assert "\r\n " in ours  # there are folded lines
+
+
+# Characters of every UTF-8 length, and the two that escape (a fold never parts them from what
+# they escape).
+_CHARS = st.sampled_from(["a", " ", "\\", "^", ",", ";", "é", "한", "国", "–", "😀", "\t"])
+
+
+@settings(max_examples=examples(500), deadline=None, derandomize=DERANDOMISE)
+@given(st.lists(_CHARS, max_size=300).map("".join), st.integers(0, 80))
+@example("\\" + "a" * 100, 61).via("a backslash where the first line ends")
+@example("한^" + "a" * 100, 58).via("a caret where the first line ends, after a wide character")
+def test_a_line_is_folded_as_icalendar_folds_it(text: str, lead: int) -> None:
+    line = "DESCRIPTION:" + "x" * lead + text
+    assert fold(line) == Contentline(line).to_ical().decode("utf-8")

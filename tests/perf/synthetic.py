@@ -50,7 +50,7 @@ def _translation(rng: random.Random, lang: str, event: dict[str, Any]) -> dict[s
     """An event's translation into `lang`, of the event's own length, by a machine, unreviewed."""
     words, space = (KOREAN, " ") if lang == "ko" else (JAPANESE, "")
     return {
-        "translator": {"by": "synthetic", "how": "machine", "reviewed": False},
+        "translator": {"how": "machine", "reviewed": False},
         "title": {"text": _cjk(rng, words, 6, space), "of": fingerprint(event["title"])},
         "summary": {"text": _cjk(rng, words, 45, space), "of": fingerprint(event["summary"])},
         "citations": [{"quote": c["quote"], "translation": _cjk(rng, words, 22, space)}
