@@ -8,6 +8,17 @@ import {
 
 export const PAGE = 10;  // results shown at a time
 
+// Pagefind's options, as the box and the query benchmark (tests/perf/) set them. Tuned on the
+// benchmark: an event's title counts, an index page's title does not (it would put a person's
+// page above the events they acted in).
+export const OPTIONS = {
+  ranking: { metaWeights: { title: 0, headline: 5, when: 5, alias: 4, aka: 2, cjk: 1 } },
+  excerptLength: 24,
+};
+
+// The typo vocabulary (search/vocabulary.json, render/search.py) as `find` reads it.
+export const vocabularyOf = (data) => ({ words: data?.words || [], phrases: new Set(data?.phrases || []) });
+
 // Japanese and Chinese are written without spaces, so a query may join words the pages hold
 // apart (ユン大統領). Split a query that finds nothing into the longest pieces that each find
 // something, from the start; a character that starts no such piece is dropped.
