@@ -8,6 +8,23 @@ import {
 
 export const PAGE = 10;  // results shown at a time
 
+// Pagefind's options, as the box and the query benchmark (tests/perf/) set them. Tuned on the
+// benchmark: an event's title counts, an index page's title does not (it would put a person's
+// page above the events they acted in). The CJK suffixes (`cjk`, render/search.py) weigh a
+// quarter: Pagefind 1.5 boosts a hidden field by the share of the query's words it holds, squared,
+// and counts each longer word that starts with a query word as one more word held (its issue
+// 1127). For 한일 정상회담, the suffixes of the event of Yoon's GSOMIA statement hold 한일정상회담서
+// and 정상회담에서 besides 한일 and 정상회담: twice the query, boosted 8 times as much as the
+// Tokyo summit's, which came after it. Measured on the query benchmark (321 queries in the three
+// editions): 4 more first at 0.25 than at 1, none fewer; 2 more at 0.5.
+export const OPTIONS = {
+  ranking: { metaWeights: { title: 0, headline: 5, when: 5, alias: 4, aka: 2, cjk: 0.25 } },
+  excerptLength: 24,
+};
+
+// The typo vocabulary (search/vocabulary.json, render/search.py) as `find` reads it.
+export const vocabularyOf = (data) => ({ words: data?.words || [], phrases: new Set(data?.phrases || []) });
+
 // Japanese and Chinese are written without spaces, so a query may join words the pages hold
 // apart (ユン大統領). Split a query that finds nothing into the longest pieces that each find
 // something, from the start; a character that starts no such piece is dropped.

@@ -6,7 +6,7 @@
 // index (titles, dates, filter names) is set as text; only Pagefind's excerpt is inserted as
 // HTML: Pagefind escapes the page's text and adds only <mark> (the hostile-text browser test
 // plants markup in every field to hold it to that).
-import { PAGE, eventsFirst, find, latest } from "./find.js";
+import { OPTIONS, PAGE, eventsFirst, find, latest, vocabularyOf } from "./find.js";
 import { highlightPattern, highlightTerms, messages, statusOf } from "./query.js";
 
 // The edition's words (main.html: chronology/messages.py), read here rather than from
@@ -28,12 +28,6 @@ const startSearch = (dialog) => {
 
   const config = JSON.parse(document.getElementById("__config").textContent);
   const root = new URL(config.base.replace(/\/?$/, "/"), location.href);
-  // Tuned on the query benchmark (tests/perf/search/): an event's title counts, an index
-  // page's title does not (it would put a person's page above the events they acted in).
-  const OPTIONS = {
-    ranking: { metaWeights: { title: 0, headline: 5, when: 5, alias: 4, aka: 2, cjk: 1 } },
-    excerptLength: 24,
-  };
   const KINDS = { actor: say("search.kind.actor"), topic: say("search.kind.topic"),
                   phase: say("search.kind.phase"), source: say("search.kind.source"),
                   record: say("search.kind.record"), page: say("search.kind.page") };
@@ -53,9 +47,9 @@ const startSearch = (dialog) => {
 
   let words = null;  // the typo vocabulary, fetched the first time a query needs it
   const vocabulary = () => words ??= fetch(new URL("search/vocabulary.json", root))
-    .then((response) => (response.ok ? response.json() : { words: [], phrases: [] }))
-    .then((data) => ({ words: data.words || [], phrases: new Set(data.phrases || []) }))
-    .catch(() => ({ words: [], phrases: new Set() }));
+    .then((response) => (response.ok ? response.json() : {}))
+    .then(vocabularyOf)
+    .catch(() => vocabularyOf({}));
 
   const chosenFilters = () => {
     const chosen = {};
