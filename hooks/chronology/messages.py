@@ -300,6 +300,7 @@ ENGLISH: Mapping[str, str] = {
                      "follows. Where two reports give different numbers for one thing, both are "
                      "shown, each naming the other. Changes are given from the period they are "
                      "measured against; no number here is rounded or worked out by us.",
+    "figures.empty": "No figures yet: see data/figures.yaml.",
     "figures.chart.heading": "Over time",
     "figures.chart.intro": "Each chart draws one measure over the periods the reports give; the "
                            "periods are not evenly spaced. The table after the charts gives the "

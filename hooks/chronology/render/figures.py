@@ -17,6 +17,15 @@ from .fragments import NO_INDEX, render_record_citation
 from .site import Site
 
 CURRENCIES = ("JPY", "USD", "KRW")  # written with "million" and "billion" in English
+# Each unit's and area's words, by message id (model.FIGURE_UNITS, model.FIGURE_AREAS; a test
+# holds them together).
+UNITS = {"tonnes": "figure.unit.tonnes", "JPY": "figure.unit.JPY", "USD": "figure.unit.USD",
+         "KRW": "figure.unit.KRW", "people": "figure.unit.people",
+         "vehicles": "figure.unit.vehicles", "stores": "figure.unit.stores",
+         "percent": "figure.unit.percent", "points": "figure.unit.points"}
+AREAS = {"chemicals": "figures.area.chemicals", "sourcing": "figures.area.sourcing",
+         "beer": "figures.area.beer", "cars": "figures.area.cars",
+         "clothing": "figures.area.clothing", "travel": "figures.area.travel"}
 
 
 def value_text(site: Site, figure: Figure) -> str:
@@ -26,7 +35,7 @@ def value_text(site: Site, figure: Figure) -> str:
         number = signed(figure.value, site.lang)
     else:
         number = amount(figure.value, site.lang, scaled=figure.unit in CURRENCIES)
-    return site.t.text(f"figure.unit.{figure.unit}", n=number)
+    return site.t.text(UNITS[figure.unit], n=number)
 
 
 def period_text(site: Site, figure: Figure) -> str:
@@ -108,7 +117,7 @@ def render_event_figures(site: Site, here: str, event: Event) -> str:
             f"{render_figure_detail(site, here, f, events=False)}"
             f'<p class="chrono-figure__more">{m.link(here, figure_url(f.id), t.text("event.figures.entry"))}'
             "</p></details></li>" for f in items)
-        groups.append(f'<h3>{t(f"figures.area.{area}")}</h3><ul class="chrono-figures">{lines}</ul>')
+        groups.append(f'<h3>{t(AREAS[area])}</h3><ul class="chrono-figures">{lines}</ul>')
     intro = t("event.figures.intro", count=t.count(len(figures), "count.figure"),
               page=m.link(here, FIGURES, t.text("event.figures.page")))
     # A region, not a section: an element kept out of search may not hold one of its own tag.
@@ -214,6 +223,11 @@ def render_figures_page(site: Site) -> str:
     here = FIGURES
     t = site.t
     figures = site.chronology.figures
+    if not figures:
+        return "\n\n".join([
+            m.front_matter(t.text("figures.title"), t.text("figures.description")),
+            f'<h1 id="figures-title">{t("figures.title")}</h1>',
+            f'<p class="chrono-empty">{t("figures.empty")}</p>']) + "\n"
     pages = len({f.record.source for f in figures})
     intro = t("figures.intro", figures=t.count(len(figures), "count.figure"),
               pages=t.count(pages, "count.page"))
@@ -223,7 +237,7 @@ def render_figures_page(site: Site) -> str:
             f'<li class="chrono-figure" id="{f.id}"><p class="chrono-figure__line">'
             f"{figure_line(site, f)}</p>{render_figure_detail(site, here, f, events=True)}</li>"
             for f in items)
-        sections.append(f'<h3 id="figures-{area}">{t(f"figures.area.{area}")}</h3>'
+        sections.append(f'<h3 id="figures-{area}">{t(AREAS[area])}</h3>'
                         f'<ul class="chrono-figures chrono-figures--all">{entries}</ul>')
     return "\n\n".join([
         m.front_matter(t.text("figures.title"), t.text("figures.description")),
