@@ -210,7 +210,7 @@ def _one_of(record: Draft, name: str, allowed: tuple[str, ...], what: str) -> It
 
 # Words that say a change is a fall or a rise, in the languages the record is written in: a
 # figure's sign must agree with the words that state it.
-_FALL = re.compile(r"down|fell|fall|drop|declin|plung|plummet|slump|tumbl|sank|shrank|dip|"
+_FALL = re.compile(r"down|fell|fall|drop|declin|plung|plummet|slump|slip|tumbl|sank|shrank|dip|"
                    r"contract|lower|減|감소|줄|하락|급감", re.IGNORECASE)
 _RISE = re.compile(r"\bup\b|rose|rise|increas|jump|surg|climb|grew|gain|増|증가|늘|급증|상승",
                    re.IGNORECASE)
