@@ -50,6 +50,7 @@ def _exported() -> dict[str, tuple[Kind, dict[str, Any], set[str]]]:
         "phases": (kinds["phases"], _object(top["phases"]), {"translations"}),
         "sources": (kinds["sources"], _object(top["sources"]), set()),
         "records": (kinds["records"], _object(top["records"]), set()),
+        "figures": (kinds["figures"], _object(top["figures"]), {"translations"}),
         "date basis": (model.DATE_BASIS, _object(events["properties"]["date_basis"]), set()),
         "in_force": (model.IN_FORCE, _object(events["properties"]["in_force"]), set()),
         "citation": (model.CITATION, _object(events["properties"]["citations"]), set()),
@@ -89,6 +90,9 @@ def test_the_schema_allows_the_values_the_model_allows() -> None:
     assert _object(SCHEMA["properties"]["records"])["properties"]["kind"]["enum"] == list(
         model.RECORD_KINDS)
     assert SCHEMA["$defs"]["edition"]["enum"] == list(LANGUAGES)
+    figure = _object(SCHEMA["properties"]["figures"])["properties"]
+    assert (figure["area"]["enum"], figure["unit"]["enum"]) == (
+        list(model.FIGURE_AREAS), list(model.FIGURE_UNITS))
 
 
 # --- one more field: a line in the declaration, and data -------------------------------------

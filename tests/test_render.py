@@ -31,7 +31,8 @@ def test_relative_links(here: str, there: str, expected: str) -> None:
 def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
     pages = render_pages(chronology_with(tmp_path, **{"something-happened": EVENT}))
     assert sorted(pages) == ["actors/index.md", "context/index.md", "corrections/index.md",
-                             "events/index.md", "events/something-happened.md", "glossary/index.md",
+                             "events/index.md", "events/something-happened.md",
+                             "figures/index.md", "glossary/index.md",
                              "phases/first.md", "phases/second.md", "record/index.md",
                              "sources/index.md",
                              "sources/paper-2019-07-02.md", "topics/index.md",

@@ -1,4 +1,5 @@
-"""A calendar date that knows its precision: a day (2019-08-02), a month (2019-08) or a year.
+"""A calendar date that knows its precision: a day (2019-08-02), a month (2019-08) or a year;
+and a period of such dates (a figure's month, year, or months from one to another).
 
 The articles often give only a month ("in July"), so the chronology must be able
 to say exactly as much as it knows and no more.
@@ -118,6 +119,57 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         # A month-precise date sorts before the days of that month.
         return (self.year, self.month or 0, self.day or 0)
+
+    def __str__(self) -> str:
+        return self.iso
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """What a figure covers: one day, month or year ("2019-07", "2019"), or the span from one to
+    another, written as ISO 8601 writes an interval ("2019-01/2019-05", "2019-09/2020-08")."""
+
+    start: PartialDate
+    end: PartialDate  # the same as start where the period is one date
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """ValueError says what is wrong."""
+        first, slash, last = text.partition("/")
+        start = PartialDate.parse(first.strip())
+        end = PartialDate.parse(last.strip()) if slash else start
+        if slash and end.first_day <= start.last_day:
+            raise ValueError(f"'{text}' ends before it starts; write the earlier date first, "
+                             "such as \"2019-01/2019-05\"")
+        return cls(start, end)
+
+    @property
+    def iso(self) -> str:
+        return self.start.iso if self.start == self.end else f"{self.start.iso}/{self.end.iso}"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return self.start.first_day
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.end.last_day
+
+    def human_in(self, lang: str) -> str:
+        """"July 2019", "January–May 2021", "September 2019 – August 2020" (en); "2021년 1~5월"
+        (ko); "2021年1~5月" (ja)."""
+        if self.start == self.end:
+            return self.start.human_in(lang)
+        units = language(lang).units
+        same_year = self.start.year == self.end.year
+        if (same_year and self.start.precision == self.end.precision == "month"
+                and self.start.month and self.end.month):
+            if units:
+                year, month, _, space = units
+                return f"{self.start.year}{year}{space}{self.start.month}~{self.end.month}{month}"
+            return f"{MONTHS[self.start.month - 1]}–{MONTHS[self.end.month - 1]} {self.start.year}"
+        between = "~" if units else " – "
+        return f"{self.start.human_in(lang)}{between}{self.end.human_in(lang)}"
 
     def __str__(self) -> str:
         return self.iso

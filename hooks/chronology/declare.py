@@ -14,10 +14,11 @@ import dataclasses
 import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from .dates import PartialDate
+from .dates import PartialDate, Period
 from .errors import Location
 from .read import Draft, Field, Read, Spec
 
@@ -239,8 +240,10 @@ def _model(value: Any) -> Any:
 
 def _exported(value: Any) -> Any:
     """A model value as JSON."""
-    if isinstance(value, PartialDate):
+    if isinstance(value, PartialDate | Period):
         return value.iso
+    if isinstance(value, Decimal):  # a figure's value: a JSON number, exactly as written
+        return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, tuple):

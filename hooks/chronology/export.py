@@ -133,6 +133,7 @@ def render_json(chronology: Chronology, base: str = "") -> str:
         "sources": [exported(KINDS["sources"], s) for s in chronology.sources],
         "events": [event_record(e, base, translations) for e in chronology.events],
         "records": [exported(KINDS["records"], r) for r in chronology.records],
+        "figures": [exported(KINDS["figures"], f, translations) for f in chronology.figures],
         # Addresses that moved when a record was renamed: each still leads to its page.
         "redirects": [{"from": _url(base, old), "to": _url(base, new)}
                       for old, new, _ in redirects(chronology)],

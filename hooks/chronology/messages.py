@@ -29,6 +29,8 @@ ENGLISH: Mapping[str, str] = {
     "count.error.other": "{n} errors",
     "count.page.one": "{n} page",
     "count.page.other": "{n} pages",
+    "count.figure.one": "{n} figure",
+    "count.figure.other": "{n} figures",
     # The site's languages (languages.py), then others the public record is written in.
     **{f"language.{language.code}": language.english for language in LANGUAGES},
     "language.zh": "Chinese",
@@ -260,6 +262,58 @@ ENGLISH: Mapping[str, str] = {
                         "to the day it was lifted, by lane of the chart",
     "measures.measure": "Measure",
     "measures.in-force": "In force",
+    # The figures: on event pages and on their own page (figures.py)
+    "event.figures.heading": "In figures",
+    "event.figures.intro": "{count} from the public record follow this event; each opens to the "
+                           "words that state it. All of them, with charts: {page}.",
+    "event.figures.page": "the economic impact, in figures",
+    "event.figures.entry": "This figure among all the figures",
+    "figure.line": "{value}: {measures}, {period}",
+    "figure.against": "{period}, against {against}",
+    "figure.differs": "Another report gives another number: {figures}.",
+    "figure.follows": "It follows: {events}.",
+    "figure.unit.tonnes": "{n} tonnes",
+    "figure.unit.JPY": "¥{n}",
+    "figure.unit.USD": "US${n}",
+    "figure.unit.KRW": "{n} won",
+    "figure.unit.people": "{n} people",
+    "figure.unit.vehicles": "{n} vehicles",
+    "figure.unit.stores": "{n} stores",
+    "figure.unit.percent": "{n}%",
+    "figure.unit.points": "{n} percentage points",
+    "figures.area.chemicals": "Japan’s exports of the three chemicals",
+    "figures.area.sourcing": "South Korea’s sourcing elsewhere and at home",
+    "figures.area.beer": "Japanese beer",
+    "figures.area.cars": "Japanese cars",
+    "figures.area.clothing": "Clothing: Uniqlo",
+    "figures.area.travel": "Travel to Japan",
+    "figures.title": "The economic impact, in figures",
+    "figures.description": "What the measures did, in figures from the public record: Japan’s "
+                           "exports of the three chemicals, South Korea’s sourcing elsewhere and "
+                           "at home, and the boycott’s effect on Japanese beer, cars, clothing "
+                           "and travel.",
+    "figures.intro": "{figures} from {pages} of the public record: the trade statistics of "
+                     "Japan’s Ministry of Finance and of the Korea Customs Service, the Japan "
+                     "National Tourism Organization’s estimates, car registrations and company "
+                     "accounts, as news agencies and papers reported them. Each figure is given "
+                     "as its report states it, with the report’s words, and names the events it "
+                     "follows. Where two reports give different numbers for one thing, both are "
+                     "shown, each naming the other. Changes are given from the period they are "
+                     "measured against; no number here is rounded or worked out by us.",
+    "figures.empty": "No figures yet: see data/figures.yaml.",
+    "figures.chart.heading": "Over time",
+    "figures.chart.intro": "Each chart draws one measure over the periods the reports give; the "
+                           "periods are not evenly spaced. The table after the charts gives the "
+                           "same numbers.",
+    "figures.chart.description": "{count} bars, from {start} to {end}. The table below the charts "
+                                 "gives the same numbers.",
+    "figures.chart.bar": "{period}: {value}",
+    "figures.table.caption": "The numbers the charts draw, by chart",
+    "figures.table.period": "Period",
+    "figures.table.value": "Figure",
+    "figures.table.source": "Reported by",
+    "figures.all.heading": "Every figure",
+    "figures.all.intro": "By what they measure, each with the words of the report that states it.",
     # The timeline's filters (filters.py)
     "filters.title": "Show only some of the events",
     "filters.topic": "Topic",
@@ -333,6 +387,7 @@ ENGLISH: Mapping[str, str] = {
     "translations.kind.corrections": "Corrections",
     "translations.kind.tracks": "At a glance: its lanes",
     "translations.kind.measures": "At a glance: the measures",
+    "translations.kind.figures": "The figures: what each measures",
     "translations.kind.ui": "The site's own words",
     "translations.events.all": "Every event's title and summary is translated.",
     "translations.events.missing": "Not yet translated: {count}.",

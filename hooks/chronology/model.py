@@ -14,9 +14,10 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-from .dates import PartialDate
+from .dates import PartialDate, Period
 from .declare import Kind, declared, register
 from .errors import Location
 from .hostile import term_problem
@@ -33,7 +34,9 @@ from .read import (
     identifier,
     integer,
     nested,
+    number,
     one_or_more,
+    period,
     records,
     url,
 )
@@ -79,6 +82,7 @@ ANY_PRECISION = date("day", "month", "year")
 # Named apart from the fields they read: in a class body, a field `url` would hide the reader.
 WEB_ADDRESS = url
 FORMER = id_list  # earlier ids, whose addresses redirect (see README)
+PERIOD = period  # a figure's: "2019-07", "2019", "2019-01/2019-05"
 
 
 def _first_day(value: PartialDate) -> datetime.date:
@@ -414,10 +418,52 @@ class Term:
 GLOSSARY_TERM = register(Kind(Term, "a glossary term", file="glossary", noun="glossary term",
                               sort=lambda t: t.term.lower()))
 
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A number the public record gives for what the measures did (exports of the three
+    chemicals, South Korea's sourcing, the boycott's effect on beer, cars, clothing and travel):
+    its value and unit, the period it covers, what it measures, and the record's words that
+    state it — `stated`, the words of the quote that give the number, as the quote writes them
+    (rules.check_figure reads them back and holds them to `value`)."""
+
+    id: str = declared(identifier("figure"), required=True, export="id")
+    area: str = declared(SHORT, required=True, export="area")  # one of FIGURE_AREAS
+    # What is counted, where and by whom: "South Korea's imports of Japanese beer, by value
+    # (Korea Customs Service)".
+    measures: str = declared(Text(300, "say in a line what is counted, and by whom"),
+                             required=True, translatable=True, export="measures")
+    value: Decimal = declared(number, required=True, export="value")  # a change is signed
+    unit: str = declared(SHORT, required=True, export="unit")  # one of FIGURE_UNITS
+    period: Period = declared(PERIOD, required=True, export="period")
+    # For a change (unit percent or points): the period it is measured against.
+    against: Period | None = declared(PERIOD, export="against", default=None)
+    stated: str = declared(Text(120, "give only the words of the quote that state the number"),
+                           required=True, export="stated")
+    record: RecordCitation = declared(nested(RECORD_CITATION), required=True, export="record")
+    events: tuple[str, ...] = declared(id_list, required=True, export="events")  # it follows
+    # Figures of one series (one measure over time, one unit) are drawn together in the chart.
+    series: str | None = declared(identifier(), export="series", default=None)
+    # Figures of other reports that give another number for the same thing: both are kept.
+    differs_from: tuple[str, ...] = declared(id_list, export="differs_from", default=())
+    note: str | None = declared(NOTE, translatable=True, export="note", default=None)
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+# What the figures are about, in the order the figures page shows them.
+FIGURE_AREAS = ("chemicals", "sourcing", "beer", "cars", "clothing", "travel")
+# The units a figure may have: an amount (tonnes, a currency, people, vehicles, stores) or a
+# change ("percent": a change or a share in per cent; "points": percentage points).
+FIGURE_UNITS = ("tonnes", "JPY", "USD", "KRW", "people", "vehicles", "stores", "percent",
+                "points")
+CHANGES = ("percent", "points")
+# The years a figure's period may fall in: the dispute's, and the year after it for the recovery.
+FIGURE_YEARS = (2018, 2024)
+FIGURE = register(Kind(Figure, "a figure", file="figures", noun="figure"))
+
 # Every kind with a file of its own (data/<file>.yaml, data/events/), in the order a translation
 # report lists them: those translated first. A test may put another in a kind's place.
 KINDS: dict[str, Kind] = {kind.file: kind for kind in (
-    EVENT, PHASE, TOPIC, ACTOR, GLOSSARY_TERM, BACKGROUND, CORRECTION, TRACK, SOURCE,
+    EVENT, PHASE, TOPIC, ACTOR, GLOSSARY_TERM, BACKGROUND, CORRECTION, TRACK, FIGURE, SOURCE,
     RECORD_SOURCE)}
 
 
@@ -462,5 +508,6 @@ class Chronology:
     tracks: tuple[Track, ...] = ()
     glossary: tuple[Term, ...] = ()
     records: tuple[RecordSource, ...] = ()  # sorted by date, then id
+    figures: tuple[Figure, ...] = ()  # as data/figures.yaml lists them
     translations: Mapping[str, Edition] = field(default_factory=dict)  # "ko", "ja"
     lang: str = "en"  # the language its texts are in: "ko" or "ja" once localized

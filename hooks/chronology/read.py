@@ -11,11 +11,14 @@ No MkDocs, no I/O.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property, partial
 from typing import Any
 
+from .dates import Period
 from .errors import Location, Problem
 from .fields import FieldReader, Repeats, Rule, describe, id_problem
 from .hostile import SHORT_TEXT, length_problem, reserved_id
@@ -203,6 +206,33 @@ def integer(reading: Reading, name: str) -> int | None:
 
 def flag(reading: Reading, name: str) -> bool | None:
     return reading.fields.flag(name)
+
+
+def number(reading: Reading, name: str) -> Decimal | None:
+    """A number as YAML writes one, unquoted: 479, 39.7, -82.4 (a figure's value, exactly)."""
+    value = reading.fields.raw(name)
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return Decimal(str(value))
+    got = f"'{value}' in quotes" if isinstance(value, str) else describe(value)
+    reading.fields.report(reading.fields.line_of(name), f"{name}: must be a number such as 479, "
+                          f"39.7 or -82.4, written without quotes, got {got}")
+    return None
+
+
+def period(reading: Reading, name: str) -> Period | None:
+    """A period in quotes: a year, month or day ("2019", "2019-07"), or from one to another as
+    ISO 8601 writes an interval ("2019-01/2019-05")."""
+    value = reading.fields.raw(name)
+    if not isinstance(value, str):
+        reading.fields.report(reading.fields.line_of(name), f"{name}: must be a period in double "
+                              'quotes, such as "2019", "2019-07" or "2019-01/2019-05", got '
+                              f"{describe(value)}")
+        return None
+    try:
+        return Period.parse(value.strip())
+    except ValueError as error:
+        reading.fields.report(reading.fields.line_of(name), f"{name}: {error}")
+        return None
 
 
 def identifier(kind: str = "") -> Read:

@@ -167,25 +167,83 @@ def check_background_basis(entry: Draft, known: Known) -> Iterator[Problem]:
 
 
 def check_record_citations(citations: Iterable[Draft], label: str,
-                           known: Known) -> Iterator[Problem]:
-    """Each names a known record source, and a quote not in English comes with our translation."""
+                           known: Known, numbered: bool = True) -> Iterator[Problem]:
+    """Each names a known record source, and a quote not in English comes with our translation.
+    `numbered`: the citations are a list, each named by its number ("record 2"); else one."""
     for number, citation in enumerate(citations, start=1):
         source_id = citation.get("source")
         if source_id is None:
             continue
+        name = f"{label} {number}" if numbered else label
         source = known.records.get(source_id)
         language = source.get("language", "") if source else ""
         if known.lacks("records", source_id, citation.at):
-            yield at(citation.at, f"{label} {number}: " + unknown_id(
+            yield at(citation.at, f"{name}: " + unknown_id(
                 "record source", source_id, known.ids["records"],
                 "add it to data/records.yaml or fix the id"))
         elif citation.get("quote") and language and not language.startswith("en") \
                 and not citation.get("translation"):
-            yield at(citation.at, f"{label} {number}: the quote is in '{language}': add "
+            yield at(citation.at, f"{name}: the quote is in '{language}': add "
                      "'translation', our English translation of it (shown as ours)")
         elif citation.get("translation") and language.startswith("en"):
-            yield at(citation.at, f"{label} {number}: '{source_id}' is in English: remove "
+            yield at(citation.at, f"{name}: '{source_id}' is in English: remove "
                      "'translation'")
+
+
+def check_figure_references(figure: Draft, known: Known) -> Iterator[Problem]:
+    """A figure cites a known record source (its quote held to the rules of every record
+    quote), follows known events, names known figures it differs from, and covers a period
+    that began before the record reporting it was published."""
+    record = figure.get("record")
+    if record is not None:
+        yield from check_record_citations((record,), "record", known, numbered=False)
+        source_id = record.get("source") or ""
+        source = known.records.get(source_id)
+        period, published = figure.get("period"), source.get("published") if source else None
+        if period and published and period.first_day > published.last_day:
+            yield at(figure.loc("period"), f"period: {period} begins after '{source_id}' was "
+                     f"published ({published}); check the period or the record")
+    for name, file, kind, fix in (("events", "events", "event", "add it to data/events/"),
+                                  ("differs_from", "figures", "figure",
+                                   "add it to data/figures.yaml")):
+        for number, (ref, where) in enumerate(figure.get(name) or (), start=1):
+            if ref == figure.get("id"):
+                yield at(where, f"{name} {number}: '{ref}' is this figure itself")
+            elif known.lacks(file, ref, where):
+                yield at(where, f"{name} {number}: " + unknown_id(kind, ref, known.ids[file], fix))
+
+
+def check_figure_series(figures: Iterable[Draft]) -> Iterator[Problem]:
+    """The figures of a series are one measure over time, drawn as bars: the same unit and the
+    same words for what they measure, one figure per period, none negative, and at least two."""
+    series: dict[str, list[Draft]] = {}
+    for figure in figures:
+        if figure.get("series"):
+            series.setdefault(figure["series"], []).append(figure)
+    for name, members in series.items():
+        first = members[0]
+        if len(members) == 1:
+            yield at(first.loc("series"), f"series: '{name}' has one figure; a series draws one "
+                     "measure over time: give another figure the same series, or remove it")
+        periods: dict[object, Draft] = {}
+        for figure in members:
+            for field_ in ("unit", "measures"):
+                if figure is not first and figure.get(field_) and first.get(field_) \
+                        and figure[field_] != first[field_]:
+                    yield at(figure.loc(field_), f"{field_}: differs from figure "
+                             f"'{first.get('id')}' (line {first.loc(field_).line}) of the same "
+                             f"series '{name}'; a series is one measure in one unit")
+            period = figure.get("period")
+            if period is not None and period in periods:
+                yield at(figure.loc("period"), f"period: {period} is already in series '{name}' "
+                         f"(figure '{periods[period].get('id')}'); a figure that differs goes "
+                         "outside the series, with 'differs_from'")
+            elif period is not None:
+                periods[period] = figure
+            value = figure.get("value")
+            if value is not None and value < 0:
+                yield at(figure.loc("value"), f"value: a series is drawn as bars, and {value} is "
+                         "negative; leave a change out of the series")
 
 
 def measure_day(event: Draft) -> PartialDate | None:

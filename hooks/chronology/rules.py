@@ -18,7 +18,17 @@ from typing import Any
 from . import model
 from .errors import Location, Problem
 from .languages import EDITIONS
-from .model import ACTOR_KINDS, BASIS_KINDS, CORRECTION_KINDS, RECORD_KINDS
+from .model import (
+    ACTOR_KINDS,
+    BASIS_KINDS,
+    CHANGES,
+    CORRECTION_KINDS,
+    FIGURE_AREAS,
+    FIGURE_UNITS,
+    FIGURE_YEARS,
+    RECORD_KINDS,
+)
+from .numbers import amount, plain, stated_numbers
 from .read import Draft, Spec, walk
 
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
@@ -188,6 +198,91 @@ def check_names(actor: Draft) -> Iterator[Problem]:
                      "remove the line")
 
 
+def _one_of(record: Draft, name: str, allowed: tuple[str, ...], what: str) -> Iterator[Problem]:
+    value = record.get(name)
+    if value and value not in allowed:
+        close = difflib.get_close_matches(value.lower(), [a.lower() for a in allowed], n=1,
+                                          cutoff=0.5)
+        hint = (f"; did you mean '{allowed[[a.lower() for a in allowed].index(close[0])]}'?"
+                if close else f"; {what}")
+        yield at(record.loc(name), f"{name}: '{value}' is not one of {', '.join(allowed)}{hint}")
+
+
+# Words that say a change is a fall or a rise, in the languages the record is written in: a
+# figure's sign must agree with the words that state it.
+_FALL = re.compile(r"down|fell|fall|drop|declin|plung|plummet|slump|slip|tumbl|sank|shrank|dip|"
+                   r"contract|lower|減|감소|줄|하락|급감", re.IGNORECASE)
+_RISE = re.compile(r"\bup\b|rose|rise|increas|jump|surg|climb|grew|gain|増|증가|늘|급증|상승",
+                   re.IGNORECASE)
+
+
+def check_figure(figure: Draft) -> Iterator[Problem]:
+    """A figure's area and unit are known; its periods fall in the years the figures cover; it
+    is measured against another period only if it is a change; and its `stated` words stand in
+    its record's quote and state its value, no other number (the sign of a change aside, which
+    the words must not contradict)."""
+    yield from _one_of(figure, "area", FIGURE_AREAS, "see FIGURE_AREAS in model.py")
+    yield from _one_of(figure, "unit", FIGURE_UNITS, "see FIGURE_UNITS in model.py")
+    if (figure.get("id") or "").startswith("figures-"):
+        yield at(figure.loc("id"), f"id: '{figure['id']}' is reserved: ids starting with "
+                 "'figures-' are the headings of the figures page; choose another id")
+    first, last = FIGURE_YEARS
+    for name in ("period", "against"):
+        period = figure.get(name)
+        if period and not (first <= period.start.year and period.end.year <= last):
+            yield at(figure.loc(name), f"{name}: {period} is outside {first}–{last}, the years "
+                     "the figures cover; check the period")
+    unit, against = figure.get("unit"), figure.get("against")
+    if against and unit and unit not in CHANGES:
+        yield at(figure.loc("against"), f"against: only a change (unit {' or '.join(CHANGES)}) "
+                 "is measured against another period; remove 'against', or give the change")
+    elif against and against == figure.get("period"):
+        yield at(figure.loc("against"), "against: the same as 'period'; give the period the "
+                 "change is measured against, such as the same month a year earlier")
+    if figure.given("events") and figure.get("events") == ():
+        yield at(figure.loc("events"), "events: needs at least one event id: the event whose "
+                 "measure the figure follows")
+    yield from check_stated(figure)
+
+
+def check_stated(figure: Draft) -> Iterator[Problem]:
+    """`stated` stands in the record's quote (whitespace aside, as pages show it) and states
+    the figure's value: one number, equal to the value, the sign aside."""
+    record, stated, value = figure.get("record"), figure.get("stated"), figure.get("value")
+    if record is not None and record.get("source") and not record.given("quote"):
+        yield at(record.at, "record: a figure needs the record's words that state it: add "
+                 "'quote', copied from the page as read")
+        return
+    quote = record.get("quote") if record is not None else None
+    if not stated:
+        return
+    if quote and " ".join(stated.split()) not in " ".join(quote.split()):
+        yield at(figure.loc("stated"), f"stated: '{stated}' is not in the record's quote (line "
+                 f"{record.loc('quote').line}); copy the words that state the number from the "
+                 "quote, character for character")
+        return
+    numbers = stated_numbers(stated)
+    if not numbers:
+        yield at(figure.loc("stated"), f"stated: '{stated}' states no number (digits, a scale "
+                 "such as million, 万 or 억, or a number spelled out); give the words of the "
+                 "quote that state this figure")
+    elif len(numbers) > 1:
+        yield at(figure.loc("stated"), f"stated: '{stated}' states {len(numbers)} numbers ("
+                 f"{', '.join(amount(n) for n in numbers)}); give only the words that state "
+                 "this figure")
+    elif value is not None and numbers[0] != abs(value):
+        yield at(figure.loc("value"), f"value: {amount(value)} is not the number the quote "
+                 f"states: '{stated}' reads as {amount(numbers[0])}; write the value as the quote states it, "
+                 f"{'-' if value < 0 else ''}{plain(numbers[0], grouped=False)}, or fix 'stated'")
+    elif value and figure.get("unit") in CHANGES:
+        if value > 0 and _FALL.search(stated) and not _RISE.search(stated):
+            yield at(figure.loc("value"), f"value: {amount(value)} is a rise, but '{stated}' "
+                     f"says it fell; write -{amount(value)}")
+        elif value < 0 and _RISE.search(stated) and not _FALL.search(stated):
+            yield at(figure.loc("value"), f"value: {amount(value)} is a fall, but '{stated}' "
+                     f"says it rose; write {amount(-value)}")
+
+
 RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
     model.PHASE: (check_phase_dates,),
     model.ACTOR: (check_kind(ACTOR_KINDS), check_names),
@@ -198,6 +293,7 @@ RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
                   check_context),
     model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
     model.GLOSSARY_TERM: (check_aliases_not_term,),
+    model.FIGURE: (check_figure,),
 }
 
 

@@ -19,11 +19,12 @@ TRACKS = "tracks/"
 PHASES = "phases/"
 EVENTS = "events/"
 TRANSLATIONS = "translations/"  # what each edition has translated
+FIGURES = "figures/"  # the economic impact, in figures
 NAMING = "naming/"  # docs/naming.md, hand-written: how each edition names what is disputed
 
 # Lists of every record of a kind, and other pages with one address each: index.md files.
 INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS, TRANSLATIONS,
-           EVENTS)
+           FIGURES, EVENTS)
 # What the navigation lists (mkdocs.yml): the phases and the index pages. Events, sources,
 # actors and topics are reached through links (a navigation of every event made a 1,000-event
 # build 6x slower and 18x larger).
@@ -66,6 +67,11 @@ def actor_url(actor_id: str) -> str:
 
 def topic_url(topic_id: str) -> str:
     return f"{TOPICS}{topic_id}/"
+
+
+def figure_url(figure_id: str) -> str:
+    """A figure's entry on the figures page."""
+    return f"{FIGURES}#{figure_id}"
 
 
 def record_url(record_id: str) -> str:

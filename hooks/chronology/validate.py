@@ -150,6 +150,9 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
                                                 "date_basis: record", known)
     for track in lists["tracks"]:
         yield from references.check_track(track, known)
+    for figure in lists["figures"]:
+        yield from references.check_figure_references(figure, known)
+    yield from references.check_figure_series(lists["figures"])
 
 
 def _cited(basis: Draft | None) -> tuple[Draft, ...]:

@@ -25,6 +25,7 @@ from ..urls import (
     CONTEXT,
     CORRECTIONS,
     EVENTS,
+    FIGURES,
     GLOSSARY,
     HOME,
     RECORD,
@@ -50,6 +51,7 @@ from .events import (
     render_phase_list,
     render_phase_page,
 )
+from .figures import render_figures_page
 from .fragments import NO_INDEX, edition_credit, edition_made, edition_note
 from .measures import render_tracks_page
 from .people import render_actor_page, render_actors_index
@@ -101,6 +103,7 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
               (page_path(GLOSSARY), partial(render_glossary_page, site)),
               (page_path(RECORD), partial(render_record_page, site)),
               (page_path(TRACKS), partial(render_tracks_page, site)),
+              (page_path(FIGURES), partial(render_figures_page, site)),
               (page_path(TRANSLATIONS),
                partial(render_translations_page, site, coverage(chronology)))]
     # Every page also shows the site's own words (data/i18n/<lang>/ui.yaml): who translated them.

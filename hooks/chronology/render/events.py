@@ -18,6 +18,7 @@ from ..urls import (
     phase_url,
     topic_url,
 )
+from .figures import render_event_figures
 from .filters import Facets, render_filters
 from .fragments import (
     NO_INDEX,
@@ -82,10 +83,15 @@ def render_event_page(site: Site, event: Event) -> str:
             + "".join(render_correction(site, here, c, heading="h3", anchor=False, shown=shown)
                       for c in corrections)
             + "</div>")
+    # After what the sources say of the event: what the record counts of its effects. Kept out
+    # of the event's search fields: the figures page is where they are found.
+    figures = render_event_figures(site, here, event)
+    parts.append(figures)
     parts.append(render_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     parts.append(event_index(
-        event, phase=phase.title, actors=site.actors, page_text="".join(parts[1:]), lang=site.lang,
+        event, phase=phase.title, actors=site.actors, lang=site.lang,
+        page_text="".join(part for part in parts[1:] if part is not figures),
         topics={t: (site.topics[t].title, site.topics[t].aliases) for t in event.topics}))
     return "\n\n".join(part for part in parts if part) + "\n"
 

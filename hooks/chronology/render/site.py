@@ -8,9 +8,10 @@ from collections.abc import Mapping
 
 from .. import markup as m
 from ..languages import language
+from ..localized import Localized
 from ..messages import Messages
-from ..model import Chronology, Citation, Correction, Event
-from ..urls import CONTEXT, CORRECTIONS, event_url
+from ..model import Chronology, Citation, Correction, Event, Figure
+from ..urls import CONTEXT, CORRECTIONS, event_url, figure_url
 from .glossary import Glossary
 
 
@@ -78,6 +79,22 @@ class Site:
                 self.citing_record[citation.source][
                     (f"{CORRECTIONS}#{correction.id}", correction.title)] = None
 
+        # The figures each event is followed by, and the figures each figure differs from (both
+        # ways: a figure names those it differs from, and is named by them).
+        self.figures_for: dict[str, list[Figure]] = {}
+        self.differing: dict[str, list[Figure]] = {}
+        by_id = {f.id: f for f in chronology.figures}
+        for figure in chronology.figures:
+            for event_id in figure.events:
+                self.figures_for.setdefault(event_id, []).append(figure)
+            for other in figure.differs_from:
+                for one, two in ((figure.id, other), (other, figure.id)):
+                    found = self.differing.setdefault(one, [])
+                    if by_id[two] not in found:
+                        found.append(by_id[two])
+            self.citing_record[figure.record.source][
+                (figure_url(figure.id), record_label(figure, self.lang))] = None
+
     def event(self, event_id: str) -> Event:
         """The event of this id (checked: every reference names one)."""
         return self.by_id[event_id]
@@ -94,3 +111,14 @@ class Site:
     def prose(self, value: str) -> str:
         """Data text as HTML, with glossary terms marked for tooltips."""
         return self.glossary.mark(m.text(value))
+
+
+def record_label(figure: Figure, lang: str) -> str:
+    """How the public record page names a figure that cites it: what it measures and its
+    period, keeping what the measure's text carries (its language, in an edition)."""
+    label = f"{figure.measures} ({figure.period.human_in(lang)})"
+    measures = figure.measures
+    if isinstance(measures, Localized):
+        return Localized(label, measures.lang, missing=measures.missing, stale=measures.stale,
+                         by=measures.by, how=measures.how, reviewed=measures.reviewed)
+    return label

@@ -22,6 +22,7 @@ KINDS = {"events": "translations.kind.events", "events: citations": "translation
          "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
          "context": "translations.kind.context", "corrections": "translations.kind.corrections",
          "tracks": "translations.kind.tracks", "measures": "translations.kind.measures",
+         "figures": "translations.kind.figures",
          "ui": "translations.kind.ui"}
 
 
