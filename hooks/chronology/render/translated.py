@@ -11,23 +11,31 @@ from .. import markup as m
 from ..model import MACHINE, Edition
 from ..translations import LANGUAGES
 from ..translations.coverage import Coverage
-from ..translations.editions import english_texts
+from ..translations.editions import english_texts, quotes_of
 from ..urls import TRANSLATIONS, event_url
 from .fragments import NO_INDEX
 from .site import Site
 
 # What the table calls each kind of text (the file it is translated in), by message id.
 KINDS = {"events": "translations.kind.events", "events: citations": "translations.kind.quotes",
+         "events: record quotes": "translations.kind.record-quotes",
+         "notes": "translations.kind.notes",
          "phases": "translations.kind.phases", "topics": "translations.kind.topics",
          "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
          "context": "translations.kind.context", "corrections": "translations.kind.corrections",
          "tracks": "translations.kind.tracks", "measures": "translations.kind.measures",
+         "sources": "translations.kind.sources", "records": "translations.kind.records",
          "ui": "translations.kind.ui"}
 
 
 def _kind(label: str) -> str:
-    """"events: title" -> "events"; the quotes keep their own row."""
-    return label if label in KINDS else label.split(":")[0]
+    """"events: title" -> "events"; an event's quotes keep their own rows, and the notes
+    under every quote have one."""
+    if label in KINDS:
+        return label
+    if ": citations." in label:
+        return "notes"
+    return label.split(":")[0]
 
 
 def _made(site: Site, edition: Edition) -> dict[str, int]:
@@ -37,9 +45,12 @@ def _made(site: Site, edition: Edition) -> dict[str, int]:
     the quotes of the articles cited; a quote's is its event file's, made as the file says."""
     made = [edition.texts[key] for key, _ in english_texts(site.chronology)
             if key in edition.texts]
-    made += [title for event in site.events for c in event.citations
-             if (event.id, c.quote) in edition.quotes
-             and (title := edition.texts.get(("events", event.id, "title")))]
+    # A quote's translation is made as its record's translation says (the event file's
+    # translator; a list item's title or term).
+    for quote in quotes_of(site.chronology):
+        if quote.translation(edition) is not None:
+            made += [text for name in ("title", "term") if (text := edition.texts.get(
+                (quote.file, quote.id, name)))][:1]
     return {"people": sum(text.how == "person" for text in made),
             "machine": sum(text.how in MACHINE for text in made),
             "checked": sum(text.how == "machine-checked" for text in made),
