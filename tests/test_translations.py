@@ -247,3 +247,19 @@ def test_a_stale_text_is_shown_with_the_english_it_was_made_from(
         "  English was Something happened\n"
         f"  English now Something else happened  (of {fingerprint('Something else happened')})\n"
         "  translation 어떤 일이 일어났다\n")
+
+
+def test_a_quote_translation_says_how_it_was_made_where_not_as_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A machine translation of a quote added to a file a second machine pass checked must not
+    # be counted as checked: it says `how: machine` beside it.
+    data = passing(tmp_path, monkeypatch)
+    ko = data / "i18n" / "ko" / "events" / f"{EVENT}.yaml"
+    ko.write_text(ko.read_text("utf-8").replace(
+        '    translation: "월요일에 어떤 일이 일어났다"\n',
+        '    translation: "월요일에 어떤 일이 일어났다"\n    how: machine\n'), "utf-8")
+    chronology = load_chronology(data)
+    assert chronology.translations["ko"].quotes_how[EVENT, "Something happened on Monday"] == \
+        "machine"
+    assert chronology.translations["ja"].quotes_how[EVENT, "Something happened on Monday"] == \
+        "machine-checked"

@@ -459,6 +459,8 @@ class Edition:
     lang: str
     texts: Mapping[tuple[str, str, str], Translated] = field(default_factory=dict)
     quotes: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # How each quote's translation was made (model.HOW): its own `how`, or its file's.
+    quotes_how: Mapping[tuple[str, str], str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,18 +43,23 @@ def _made(site: Site, edition: Edition) -> dict[str, int]:
     and checked by a second machine pass; and how many a person has reviewed. The same texts as
     the table (coverage.py): every translated text of an English one, and the translations of
     the quotes of the articles cited; a quote's is its event file's, made as the file says."""
-    made = [edition.texts[key] for key, _ in english_texts(site.chronology)
-            if key in edition.texts]
-    # A quote's translation is made as its record's translation says (the event file's
-    # translator; a list item's title or term).
+    texts = [edition.texts[key] for key, _ in english_texts(site.chronology)
+             if key in edition.texts]
+    made: list[tuple[str | None, str | bool]] = [(text.how, text.reviewed) for text in texts]
+    # A quote's translation is made as it says, or else as its file says (an event file's
+    # translator; in a list file, as its record's title or term).
     for quote in quotes_of(site.chronology):
-        if quote.translation(edition) is not None:
-            made += [text for name in ("title", "term") if (text := edition.texts.get(
-                (quote.file, quote.id, name)))][:1]
-    return {"people": sum(text.how == "person" for text in made),
-            "machine": sum(text.how in MACHINE for text in made),
-            "checked": sum(text.how == "machine-checked" for text in made),
-            "reviewed": sum(bool(text.reviewed) for text in made)}
+        key = quote.owner(edition)
+        if key is None:
+            continue
+        record = [text for name in ("title", "term")
+                  if (text := edition.texts.get((quote.file, quote.id, name)))][:1]
+        how = edition.quotes_how.get(key) or (record[0].how if record else None)
+        made.append((how, record[0].reviewed if record and how == record[0].how else False))
+    return {"people": sum(how == "person" for how, _ in made),
+            "machine": sum(how in MACHINE for how, _ in made),
+            "checked": sum(how == "machine-checked" for how, _ in made),
+            "reviewed": sum(bool(reviewed) for _, reviewed in made)}
 
 
 def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> str:

@@ -102,12 +102,23 @@ def _texts_of(kind: Kind, name: str, id_: str, draft: Draft) -> Iterator[tuple[s
                 yield name, f"{id_}/{key}", f"citations.{text.key}", found
 
 
+def _quote_translations(drafts: LanguageDrafts) -> Iterator[Draft]:
+    """Every item of a `citations` list, in event files and list files."""
+    records = [event for _, event in drafts.events]
+    records += [item for items in drafts.lists.values() for item in items]
+    for record in records:
+        yield from record.get("citations") or ()
+
+
 def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
     """Each translation names what it translates (known: the English ids, by file), and keeps
     the rules a translation keeps."""
     for kind, _, _, text in texts(drafts):
         yield from _check_who(text, drafts.translator.get(text.at.path), kind != "events"
                               and kind != "ui")
+    for citation in _quote_translations(drafts):
+        if citation.given("how") or citation.given("by"):
+            yield from _check_who(citation, drafts.translator.get(citation.at.path), False)
     for translator in drafts.translator.values():
         yield from _check_translator(translator)
     renamed = {former: new for new, english in known.events.items()
@@ -244,7 +255,7 @@ def _check_quotes(translation: Draft, english: Draft, noun: str, where: str) -> 
                      f"'{source}' without a quote in {where}; a quote is named by its words")
             continue
         english_citation = quotes.get(quote) if quote else unquoted.get(source)
-        texts = [name for name in citation.where if name not in ("quote", "source")]
+        texts = [name for name in citation.where if name not in ("quote", "source", "how", "by")]
         if not texts:
             yield at(citation.at, f"{citation.what}: translates nothing; give its "
                      f"`translation`, or a translated `note`")

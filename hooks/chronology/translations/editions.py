@@ -52,9 +52,11 @@ def build_edition(drafts: LanguageDrafts, chronology: Chronology) -> Edition:
     quoting = [(id_, event) for id_, event in drafts.events if id_]
     quoting += [(quoted_by(name, item["id"]), item) for name, items in drafts.lists.items()
                 for item in items if item.get("id")]
-    quotes = {(id_, c["quote"]): c["translation"] for id_, draft in quoting
-              for c in draft.get("citations") or () if c.get("quote") and c.get("translation")}
-    return Edition(lang=drafts.lang, texts=built, quotes=quotes)
+    cited = [((id_, c["quote"]), c) for id_, draft in quoting
+             for c in draft.get("citations") or () if c.get("quote") and c.get("translation")]
+    quotes = {key: c["translation"] for key, c in cited}
+    made = {key: _who(c, drafts.translator.get(c.at.path), "how") for key, c in cited}
+    return Edition(lang=drafts.lang, texts=built, quotes=quotes, quotes_how=made)
 
 
 def quoted_by(file: str, id_: str) -> str:
@@ -93,9 +95,14 @@ class Quote:
         """The coverage report's kind: "events: citations", "events: record quotes"."""
         return f"{self.file}: {'record quotes' if self.of_record else 'citations'}"
 
-    def translation(self, edition: Edition) -> str | None:
-        return next((edition.quotes[(owner, self.citation.quote)] for owner in self.owners
+    def owner(self, edition: Edition) -> tuple[str, str] | None:
+        """The key of the translation the edition gives (its record's, or one it borrows)."""
+        return next(((owner, self.citation.quote) for owner in self.owners
                      if (owner, self.citation.quote) in edition.quotes), None)
+
+    def translation(self, edition: Edition) -> str | None:
+        key = self.owner(edition)
+        return edition.quotes[key] if key else None
 
 
 def quotes_of(chronology: Chronology) -> Iterator[Quote]:

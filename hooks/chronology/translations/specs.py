@@ -85,6 +85,8 @@ def quote_spec(kind: Kind) -> Spec:
     return Spec("a quote's translation", (
         Field("quote", model.QUOTE), Field("source", identifier()),
         Field("translation", model.RECORD_CITATION.by_name["translation"].read),
+        # How the quote's translation was made, where not as the file's `translator` says.
+        Field("how", model.SHORT), Field("by", model.SHORT),
         *_texts(kind.quote_texts, False)), key=("quote", "source"))
 
 
