@@ -179,9 +179,11 @@ def test_a_quote_is_flagged_when_a_correction_names_words_within_it(tmp_path: Pa
     pages = render_pages(validate(raw))
     flag = 'class="chrono-flag"'
     assert pages["events/e.md"].count(flag) == 1
-    assert '<a href="#correction-wrong-day">see correction' in pages["events/e.md"]
+    assert '<a href="#correction-wrong-day" aria-label="See the correction: ' in pages["events/e.md"]
     assert 'id="correction-wrong-day" data-toc-level="3"' in pages["events/e.md"]
-    assert 'href="../../corrections/#wrong-day">see correction' in pages["events/f.md"]
+    assert 'href="../../corrections/#wrong-day" aria-label="See the correction: ' \
+        in pages["events/f.md"]
+    assert '">see correction</a>' in pages["events/f.md"]  # its words as the page shows them
     assert flag not in pages["events/g.md"]  # "on Mon" does not hold "on Monday"
     # On the corrections page, the wrong words are the correction itself: no flag.
     assert flag not in pages["corrections/index.md"]

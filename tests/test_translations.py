@@ -79,7 +79,7 @@ def test_the_coverage_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
         "events: title": (1, 1, 0), "events: summary": (1, 1, 0),
         "events: date_basis.note": (1, 1, 0), "phases: title": (0, 2, 0),
         "phases: summary": (0, 2, 0), "ui: messages": (2, len(ENGLISH), 0),
-        "events: citations": (1, 1, 0)}
+        "events: citations": (1, 1, 0), "sources: outlet": (0, 1, 0)}
     assert counts["ja"]["phases: title"] == (1, 2, 0)
     assert counts["ja"]["ui: messages"] == (0, len(ENGLISH), 0)
     text = report(found, first=1)
@@ -104,8 +104,27 @@ def test_make_translations_reports_bad_data(tmp_path: Path,
 
 
 def _translated_fields() -> list[tuple[str, str]]:
+    from chronology.read import Text
     from chronology.translations.specs import translated_lists
-    return [(name, text.key) for name, kind in translated_lists().items() for text in kind.texts]
+    return [(name, text.key) for name, kind in translated_lists().items() for text in kind.texts
+            if isinstance(text.field.read, Text) and "." not in text.key]
+
+
+def test_a_translated_list_of_texts_keeps_its_english_rules() -> None:
+    # A glossary term's aliases are translated as a list, each item held to the English rules.
+    from chronology.model import KINDS
+    from chronology.parse import parse_text
+    from chronology.read import read
+    from chronology.translations.specs import fingerprint, list_spec
+    for aliases, refused in (('["백색국가", "화이트 국가"]', False), ('["화이트  리스트"]', True),
+                             ('["백색국가", "백색국가"]', True), ('"백색국가"', True)):
+        item, _ = parse_text(f"id: x\naliases: {{text: {aliases}, of: 0a1b2c3d}}\n", "t.yaml")
+        problems: list = []
+        draft = read(list_spec(KINDS["glossary"]), item, "t.yaml", 1, problems)
+        assert bool(problems) == refused, (aliases, problems)
+        if not refused:
+            assert draft["aliases"]["text"] == ("백색국가", "화이트 국가")
+    assert fingerprint(("white list", "Group A")) == fingerprint(("white  list", "Group A"))
 
 
 @pytest.mark.parametrize(("name", "field"), _translated_fields())
@@ -150,12 +169,97 @@ def test_real_translations_leave_room_under_their_english_limits(
     chronology = real_chronology
     fields = {(name, text.key): text.field for name, kind in KINDS.items() for text in kind.texts}
     fields |= {("measures", text.key): text.field for text in MEASURE.texts}
+    fields |= {(name, f"citations.{text.key}"): text.field for name, kind in KINDS.items()
+               for text in kind.quote_texts}
     fields[("ui", "text")] = RECORD_CITATION.by_name["translation"]
     crowded = []
     for lang, edition in chronology.translations.items():
         for (kind, id_, name), translated in edition.texts.items():
             field = fields[(kind, name)]
             limit = field.read.limit
-            if len(translated.text) > limit / 2:
+            texts = (translated.text,) if isinstance(translated.text, str) else translated.text
+            if max(map(len, texts)) > limit / 2:
                 crowded.append((lang, kind, id_, name, len(translated.text), limit))
     assert crowded == []
+
+
+# --- notes under quotes, and the translator's tools -------------------------------------------
+
+NOTED = ROOT / "tests" / "adversarial" / "pass-i18n-citation-note.yaml"
+
+
+def test_a_citations_note_is_translated_beside_its_quote(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronology.localized import Localized
+    from chronology.translations.localize import localize
+    chronology = load_chronology(set_up(read_case(NOTED), tmp_path, monkeypatch))
+    citation = localize(chronology, "ko").events[0].citations[0]
+    assert isinstance(citation.note, Localized) and (citation.note, citation.note.lang) == (
+        "신문 자신의 말이다.", "ko")
+    # Japanese has none: the English stands in, marked missing, and the page says so.
+    note = localize(chronology, "ja").events[0].citations[0].note
+    assert isinstance(note, Localized) and note.missing
+    counts = {k.kind: (k.translated, k.total) for k in coverage(chronology)["ko"].kinds}
+    assert counts["events: citations.note"] == (1, 1)
+
+
+def test_the_real_reports_count_every_quote_and_note(real_chronology: Chronology) -> None:
+    # Every quote the pages show in another language than the edition's has our translation
+    # counted (the record's, the background's and the corrections' too), and every note.
+    kinds = {k.kind: k for k in coverage(real_chronology)["ko"].kinds}
+    for label in ("events: record quotes", "events: citations.note", "records: notes",
+                  "records: outlet", "context: citations", "corrections: citations"):
+        assert label in kinds and kinds[label].total > 0, label
+
+
+def test_side_by_side_prints_the_english_beside_each_translation(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    data = set_up(read_case(NOTED), tmp_path, monkeypatch)
+    assert command.main([str(data), "--side-by-side", "ko", EVENT]) == 0
+    out = capsys.readouterr().out
+    assert (f"data/i18n/ko/events/{EVENT}.yaml: citations: 'Something happened on Monday': note\n"
+            "  English     The paper's own words.\n"
+            "  translation 신문 자신의 말이다.\n") in out
+    assert "  English     Something happened\n  translation (not translated yet)\n" in out
+    assert command.main([str(data), "--side-by-side", "fr"]) == 2
+    assert "needs the edition's language" in capsys.readouterr().err
+
+
+@pytest.mark.build  # makes a git repository
+def test_a_stale_text_is_shown_with_the_english_it_was_made_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    data = passing(tmp_path, monkeypatch)
+    root = data.parent
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "data")
+    event = data / "events" / f"{EVENT}.yaml"
+    event.write_text(event.read_text("utf-8").replace(
+        "title: Something happened", "title: Something else happened"), "utf-8")
+    assert command.main([str(data), "--stale", "ko"]) == 0
+    assert capsys.readouterr().out == (
+        f"data/i18n/ko/events/{EVENT}.yaml: title\n"
+        "  English was Something happened\n"
+        f"  English now Something else happened  (of {fingerprint('Something else happened')})\n"
+        "  translation 어떤 일이 일어났다\n")
+
+
+def test_a_quote_translation_says_how_it_was_made_where_not_as_its_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A machine translation of a quote added to a file a second machine pass checked must not
+    # be counted as checked: it says `how: machine` beside it.
+    data = passing(tmp_path, monkeypatch)
+    ko = data / "i18n" / "ko" / "events" / f"{EVENT}.yaml"
+    ko.write_text(ko.read_text("utf-8").replace(
+        '    translation: "월요일에 어떤 일이 일어났다"\n',
+        '    translation: "월요일에 어떤 일이 일어났다"\n    how: machine\n'), "utf-8")
+    chronology = load_chronology(data)
+    assert chronology.translations["ko"].quotes_how[EVENT, "Something happened on Monday"] == \
+        "machine"
+    assert chronology.translations["ja"].quotes_how[EVENT, "Something happened on Monday"] == \
+        "machine-checked"

@@ -120,17 +120,19 @@ export const messages = (catalogue) => (id, values = {}) =>
   (catalogue[id] ?? id).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name] ?? ""));
 
 // The status line for what `find` found: how many, whether only some of the words, which
-// words no page holds, whether filtered, and the correction of a typo.
+// words no page holds, whether filtered, and the correction of a typo. Each is a message of
+// its own, whole in every language, and the line lists them (search.separator): none is a
+// piece of a sentence another finishes.
 export const statusOf = (found, filtered, say) => {
   const n = found.results.length;
-  let message = say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
-    : "search.count.other", { n });
-  if (found.partial) message += say("search.partial");
+  const parts = [say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
+    : "search.count.other", { n })];
+  if (found.partial) parts.push(say("search.partial"));
   if (found.missing.length) {
     const words = found.missing.map((word) => say("search.word", { word }));
-    message += say("search.missing", { words: words.join(say("search.words")) });
+    parts.push(say("search.missing", { words: words.join(say("search.words")) }));
   }
-  if (filtered) message += say("search.filtered");
-  if (found.corrected) message += say("search.corrected", { word: found.corrected });
-  return message;
+  if (filtered) parts.push(say("search.filtered"));
+  if (found.corrected) parts.push(say("search.corrected", { word: found.corrected }));
+  return parts.join(say("search.separator"));
 };

@@ -43,16 +43,20 @@ class Declared:
     # In a translation file, a nested record's texts sit in this record's mapping: an event's
     # `in_force: {note: …}` translates its in_force's basis's note.
     flat: bool = False
+    # A list of citations whose quotes an edition translates: our translation of each quote,
+    # and of its citation's own translatable texts (its note), sit in the translation of the
+    # record that holds the list (or a record nested in it), in `citations`, by the quote.
+    quotes: bool = False
 
 
 def declared(read: Read | None = None, *, required: bool = False, translatable: bool = False,
              export: str | None = None, always: bool = False, name: str | None = None,
              build: Callable[[Any], Any] | None = None,
              also: tuple[tuple[str, Callable[[Any], Any]], ...] = (), flat: bool = False,
-             default: Any = MISSING, compare: bool = True) -> Any:
+             quotes: bool = False, default: Any = MISSING, compare: bool = True) -> Any:
     """A dataclass field that says what it is (Declared); `default` as dataclasses.field's."""
     meta = {_DECLARED: Declared(read, required, translatable, export, always, name, build, also,
-                                flat)}
+                                flat, quotes)}
     if default is MISSING:
         return dataclasses.field(metadata=meta, compare=compare)
     return dataclasses.field(default=default, metadata=meta, compare=compare)
@@ -90,6 +94,21 @@ class Items:
     attribute: str
     name: str
     kind: Kind
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A list of citations a record holds (`path`: its attributes, through nested records: an
+    event's ("date_basis", "record")), whose quotes an edition translates (Declared.quotes)."""
+
+    path: tuple[str, ...]
+    kind: Kind  # the citations' kind
+
+
+# How a citation is named in a translation's `citations`: by its quote, verbatim; a citation of
+# the record that quotes no words, by its source.
+def quote_key(citation: Any) -> str:
+    return str(citation.quote or citation.source)
 
 
 class Kind(Spec):
@@ -169,6 +188,41 @@ class Kind(Spec):
         return tuple(Items(d.attribute, d.name, kind) for d in self.declarations
                      if d.declared.translatable and _is_list(d)
                      and (kind := _nested_kind(d)) is not None)
+
+    @cached_property
+    def quoted(self) -> tuple[Quoted, ...]:
+        """The lists of citations whose quotes are translated, in this record and in the
+        records nested in it (an event's date basis), in the order declared."""
+        found: list[Quoted] = []
+        for d in self.declarations:
+            kind = _nested_kind(d)
+            if kind is None:
+                continue
+            if d.declared.quotes and _is_list(d):
+                found.append(Quoted((d.attribute,), kind))
+            elif not _is_list(d):
+                found += [Quoted((d.attribute, *q.path), q.kind) for q in kind.quoted]
+        return tuple(found)
+
+    @cached_property
+    def quote_texts(self) -> tuple[Text, ...]:
+        """The translatable texts of its citations, each key once (a citation of the articles
+        and of the record both have a `note`: translated the same way, beside the quote)."""
+        found: dict[str, Text] = {}
+        for quoted in self.quoted:
+            for text in quoted.kind.texts:
+                found.setdefault(text.key, text)
+        return tuple(found.values())
+
+    def citations(self, record: object) -> Iterator[tuple[Any, Kind]]:
+        """Each citation of a record whose quote is translated, with its kind, in the order of
+        `quoted`."""
+        for quoted in self.quoted:
+            value: Any = record
+            for attribute in quoted.path:
+                value = getattr(value, attribute) if value is not None else None
+            for citation in value or ():
+                yield citation, quoted.kind
 
     def item_id(self, parent: str, item: object) -> str:
         """How an item of such a list is named among all: "<parent id>/<its key>"."""

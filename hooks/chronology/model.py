@@ -127,9 +127,10 @@ NOT_FOUND = Text(400, "say in a sentence what was looked for, and where")
 class Citation:
     source: str = declared(identifier(), required=True, export="source")
     quote: str = declared(QUOTE, required=True, export="quote")
-    note: str | None = declared(NOTE, export="note", default=None)
+    note: str | None = declared(NOTE, translatable=True, export="note", default=None)
     said: tuple[Statement, ...] = declared(SAID, export="said", default=())
-    not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
+    not_found: str | None = declared(NOT_FOUND, translatable=True, export="not_found",
+                                     default=None)
     # The sentence is the article's background to the event (an outcome, an earlier step), not
     # its report of it: shown apart, as context, never as what the sources say of the event.
     context: bool = declared(flag, export="context", default=False)
@@ -149,9 +150,10 @@ class RecordCitation:
     source: str = declared(identifier(), required=True, export="source")  # a RecordSource id
     quote: str | None = declared(QUOTE, export="quote", default=None)
     translation: str | None = declared(TRANSLATION, export="translation", default=None)
-    note: str | None = declared(NOTE, export="note", default=None)
+    note: str | None = declared(NOTE, translatable=True, export="note", default=None)
     said: tuple[Statement, ...] = declared(SAID, export="said", default=())
-    not_found: str | None = declared(NOT_FOUND, export="not_found", default=None)
+    not_found: str | None = declared(NOT_FOUND, translatable=True, export="not_found",
+                                     default=None)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -168,9 +170,9 @@ class DateBasis:
     note: str | None = declared(NOTE, translatable=True, export="note", default=None)
     # The public record that gives or confirms the date.
     record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), export="record",
-                                                  default=())
+                                                  quotes=True, default=())
     # Kind "record": what was looked for and could not be found.
-    not_found: str | None = declared(SHORT, export="not_found", default=None)
+    not_found: str | None = declared(SHORT, translatable=True, export="not_found", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -204,13 +206,14 @@ class Event:
     actors: tuple[str, ...] = declared(id_list, export="actors", always=True, default=())
     topics: tuple[str, ...] = declared(id_list, export="topics", always=True, default=())
     citations: tuple[Citation, ...] = declared(records(CITATION), export="citations",
-                                               always=True, default=())
+                                               always=True, quotes=True, default=())
     in_force: Dated | None = declared(nested(IN_FORCE), translatable=True, export="in_force",
                                       default=None)
     # What else the event is called, as readers search for it ("제3자 변제", "Chengdu summit").
     aliases: tuple[str, ...] = declared(ALIASES, default=())
+    # The public record behind the summary.
     record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), export="record",
-                                                  default=())  # the public record behind the summary
+                                                  quotes=True, default=())
     former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
     at: Location = field(default=NOWHERE, compare=False)
 
@@ -244,15 +247,16 @@ PHASE = register(Kind(Phase, "a phase", file="phases", noun="phase", sort=lambda
 @dataclass(frozen=True, kw_only=True)
 class Source:
     id: str = declared(identifier("source"), required=True, export="id")
-    outlet: str = declared(SHORT, required=True, export="outlet")
-    title: str = declared(TITLE, required=True, export="title")
+    outlet: str = declared(SHORT, required=True, translatable=True, export="outlet")
+    title: str = declared(TITLE, required=True, export="title")  # the article's own: not ours
     published: PartialDate = declared(ANY_DATE, required=True, export="published")
-    published_basis: str | None = declared(NOTE, export="published_basis", default=None)
+    published_basis: str | None = declared(NOTE, translatable=True, export="published_basis",
+                                           default=None)
     agency: str | None = declared(SHORT, export="agency", default=None)
     author: str | None = declared(SHORT, export="author", default=None)
     url: str | None = declared(WEB_ADDRESS, export="url", default=None)
     seed: str | None = declared(file_name, default=None)
-    notes: str | None = declared(NOTE, export="notes", default=None)
+    notes: str | None = declared(NOTE, translatable=True, export="notes", default=None)
     former_ids: tuple[str, ...] = declared(FORMER, default=())  # earlier ids, whose URLs redirect here
     at: Location = field(default=NOWHERE, compare=False)
 
@@ -268,7 +272,7 @@ class RecordSource:
 
     id: str = declared(identifier("record source"), required=True, export="id")
     kind: str = declared(SHORT, required=True, export="kind")  # one of RECORD_KINDS
-    outlet: str = declared(SHORT, required=True, export="outlet")
+    outlet: str = declared(SHORT, required=True, translatable=True, export="outlet")
     title: str = declared(TITLE, required=True, export="title")
     author: str | None = declared(SHORT, export="author", default=None)
     published: PartialDate = declared(ANY_DATE, required=True, export="published")
@@ -278,8 +282,9 @@ class RecordSource:
     # Who machine-translated the page's words from the language they were written in (a
     # service's automatic English, "NHK", "Teller Report"): its words are no one's own, and
     # never stand alone for an official's (rules.check_machine_translated).
-    machine_translation: str | None = declared(SHORT, export="machine_translation", default=None)
-    notes: str | None = declared(NOTE, export="notes", default=None)
+    machine_translation: str | None = declared(SHORT, translatable=True,
+                                               export="machine_translation", default=None)
+    notes: str | None = declared(NOTE, translatable=True, export="notes", default=None)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -342,11 +347,11 @@ class Correction:
     title: str = declared(TITLE, required=True, translatable=True)
     kind: str = declared(SHORT, required=True)
     # The wrong words, from the sources that err.
-    quotes: tuple[Citation, ...] = declared(records(CITATION), required=True)
+    quotes: tuple[Citation, ...] = declared(records(CITATION), required=True, quotes=True)
     correction: str = declared(NOTE, required=True, translatable=True)
     evidence: str = declared(NOTE, required=True, translatable=True)
     # Other sources' words that show what is right.
-    evidence_quotes: tuple[Citation, ...] = declared(records(CITATION), default=())
+    evidence_quotes: tuple[Citation, ...] = declared(records(CITATION), quotes=True, default=())
     # The public record that shows what is right.
     record: tuple[RecordCitation, ...] = declared(records(RECORD_CITATION), default=())
     events: tuple[str, ...] = declared(id_list, default=())
@@ -364,10 +369,10 @@ class Background:
 
     id: str = declared(identifier("background entry"), required=True)
     date: PartialDate = declared(ANY_PRECISION, required=True)
-    date_basis: DateBasis = declared(nested(DATE_BASIS), required=True)
+    date_basis: DateBasis = declared(nested(DATE_BASIS), required=True, translatable=True)
     title: str = declared(TITLE, required=True, translatable=True)
     summary: str = declared(SUMMARY, required=True, translatable=True)
-    citations: tuple[Citation, ...] = declared(records(CITATION), required=True)
+    citations: tuple[Citation, ...] = declared(records(CITATION), required=True, quotes=True)
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -410,8 +415,12 @@ class Term:
 
     id: str = declared(identifier("glossary term"), required=True)
     term: str = declared(TERM, required=True, translatable=True)
-    aliases: tuple[str, ...] = declared(Texts(100, term_problem, located=True), default=())
+    # In an edition, its own language's other names for the term (a list translated whole).
+    aliases: tuple[str, ...] = declared(Texts(100, term_problem, located=True), translatable=True,
+                                        default=())
     definition: str = declared(DEFINITION, required=True, translatable=True)
+    # In an edition: the English term and aliases, still marked in its pages' English quotes.
+    english: tuple[str, ...] = ()
     at: Location = field(default=NOWHERE, compare=False)
 
 
@@ -476,7 +485,7 @@ def list_kinds() -> dict[str, Kind]:
 class Translated:
     """A Korean or Japanese text (data/i18n/): what it translates, who made it and how."""
 
-    text: str
+    text: Any  # a text; a list of texts where the English is one (a glossary term's aliases)
     of: str  # the fingerprint of the English it was made from (translations/specs.py)
     by: str | None  # the person who translated it; None for a machine translation
     how: str  # one of HOW
@@ -488,12 +497,16 @@ class Translated:
 @dataclass(frozen=True, kw_only=True)
 class Edition:
     """One language's translations: texts by (file kind, id, field), e.g. ("events",
-    "2019-08-02-…", "title") or ("ui", "event.meta", "text"), and our translations of quotes
-    by (event id, the quote verbatim)."""
+    "2019-08-02-…", "title"), ("ui", "event.meta", "text") or, for a citation's own texts,
+    ("events", "<event id>/<its quote, or its source>", "citations.note"); and our translations
+    of quotes by (the record that quotes them, the quote verbatim): an event by its id, a record
+    of a list file by "<file>/<id>" ("context/colonial-rule": no event id holds a "/")."""
 
     lang: str
     texts: Mapping[tuple[str, str, str], Translated] = field(default_factory=dict)
     quotes: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # How each quote's translation was made (model.HOW): its own `how`, or its file's.
+    quotes_how: Mapping[tuple[str, str], str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -168,6 +168,8 @@ def translation_of(english: Field) -> Read:
     """How a translation of the English field reads, under whatever key holds it: held to the
     English field's own rules, a problem named after the field ("title: text: ...")."""
     rules = english.read
+    if isinstance(rules, Texts):  # a list of texts (a glossary term's aliases): a list too
+        return lambda reading, name: reading.fields.texts(name, rules.rule, rules.limit)
     if not isinstance(rules, Text):
         raise TypeError(f"'{english.name}' is not text; only text fields are translated")
     return lambda reading, name: reading.fields.text(name, partial(rules.problem, english.name),

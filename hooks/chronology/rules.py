@@ -53,6 +53,8 @@ class Known:
     sources: dict[str, Draft] = field(default_factory=dict)
     records: dict[str, Draft] = field(default_factory=dict)
     events: dict[str, Draft] = field(default_factory=dict)
+    # Every list file's records by id ("context": its entries), as translations name them.
+    lists: dict[str, dict[str, Draft]] = field(default_factory=dict)
     # References not checked, by the file they refer to, because it could not be read: the
     # file's problem is what to fix first, and it says how many wait on it (unchecked.py).
     unchecked: dict[str, list[Location]] = field(default_factory=dict)

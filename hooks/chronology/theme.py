@@ -28,13 +28,23 @@ from .messages import message, script_messages
 
 # The messages the templates use (404.html, partials/search.html): config.extra.words["id"].
 THEME_PREFIXES = ("notfound.", "search.")
+LINK = "{link}"  # where a template puts a link in one of its messages
 
 
 def theme_words(table: Mapping[str, str]) -> dict[str, str]:
     """The theme's words in a language (English where its table lacks one), each escaped as
-    Messages escapes a message: the templates write them as they are."""
-    return {id_: html.escape(message(table, id_)) for id_ in ENGLISH_MESSAGES
-            if id_.startswith(THEME_PREFIXES)}
+    Messages escapes a message: the templates write them as they are. A message with a link
+    in it ("{link}, on the home page;") is one message to translate, wherever the language
+    puts the link; the template gets it as the words before the link and after it
+    (`<id>.before`, `<id>.after`), since a template has no place to fill in."""
+    words: dict[str, str] = {}
+    for id_ in ENGLISH_MESSAGES:
+        if id_.startswith(THEME_PREFIXES):
+            text = html.escape(message(table, id_))
+            words[id_] = text
+            if LINK in text:
+                words[f"{id_}.before"], _, words[f"{id_}.after"] = text.partition(LINK)
+    return words
 
 
 def html_safe_json(value: object) -> str:

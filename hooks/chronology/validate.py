@@ -83,7 +83,8 @@ def _known(raw: RawData, lists: dict[str, list[Draft]],
         for measure in track.get("measures") or ()}
     return rules.Known(ids=ids, phases=_by_id(lists["phases"]), sources=_by_id(lists["sources"]),
                        records=_by_id(lists["records"]),
-                       events={id_: draft for id_, draft in events if id_ is not None})
+                       events={id_: draft for id_, draft in events if id_ is not None},
+                       lists={name: _by_id(items) for name, items in lists.items()})
 
 
 def declared_ids(document: Document | None, readable: bool = True) -> AbstractSet[str]:

@@ -188,7 +188,7 @@ def test_filters_by_phase_topic_and_person(page: Page, site_url: str) -> None:
     assert [p for p in requested if "/pagefind/filter/" in p]
     labels = phase.locator("option").all_text_contents()
     phase.select_option(label=next(label for label in labels if label.startswith("2023: ")))
-    expect(page.locator(".chrono-search-status")).to_contain_text("(filtered)")
+    expect(page.locator(".chrono-search-status")).to_contain_text("· filtered")
     after = results_for(page)
     assert 0 < after < before
     days = page.locator(".md-search-result__item .chrono-search-when").all_text_contents()

@@ -177,9 +177,10 @@ describe("words, phrases and the words marked on the page a result opens", () =>
 describe("the status line", () => {
   const say = messages({
     "search.count.none": "No results", "search.count.one": "1 result",
-    "search.count.other": "{n} results", "search.partial": " with some of the words",
-    "search.missing": "; no page has {words}", "search.word": "“{word}”", "search.words": ", ",
-    "search.filtered": " (filtered)", "search.corrected": " for “{word}”",
+    "search.count.other": "{n} results", "search.partial": "none has all the words",
+    "search.missing": "no page has {words}", "search.word": "“{word}”", "search.words": ", ",
+    "search.filtered": "filtered", "search.corrected": "results for “{word}”",
+    "search.separator": " · ",
   });
   const found = (n, more = {}) => ({ results: Array(n).fill({}), partial: false, missing: [],
                                      corrected: null, ...more });
@@ -190,12 +191,13 @@ describe("the status line", () => {
     assert.equal(statusOf(found(12), false, say), "12 results");
   });
 
-  test("says what was not found, filtered or corrected, in that order", () => {
-    assert.equal(statusOf(found(3, { partial: true }), false, say), "3 results with some of the words");
+  test("says what was not found, filtered or corrected, in that order, each a whole part", () => {
+    assert.equal(statusOf(found(3, { partial: true }), false, say),
+                 "3 results · none has all the words");
     assert.equal(statusOf(found(2, { missing: ["xylophone", "zither"] }), true, say),
-                 "2 results; no page has “xylophone”, “zither” (filtered)");
+                 "2 results · no page has “xylophone”, “zither” · filtered");
     assert.equal(statusOf(found(4, { corrected: "sugawara" }), true, say),
-                 "4 results (filtered) for “sugawara”");
+                 "4 results · filtered · results for “sugawara”");
   });
 
   test("messages put values in as text, and an unknown id is shown as itself", () => {

@@ -258,10 +258,10 @@ def render_flag(here: str, correction: Correction, shown: Collection[str] = (), 
     """"Error: see correction", linking to the correction, on this page if it is shown here."""
     target = (f"#{correction_anchor(correction.id)}" if correction.id in shown
               else m.href(here, f"{CORRECTIONS}#{correction.id}"))
+    label = m.attr(t.text("flag.link.label", title=correction.title))
     return (f'<p class="chrono-flag" {NO_INDEX}><strong class="chrono-flag__label">'
-            f'{t("flag.label")}</strong> <a href="{target}">{t("flag.link")}'
-            f'<span class="chrono-sr-only">{t("flag.link.more", title=m.text(correction.title))}'
-            "</span></a></p>")
+            f'{t("flag.label")}</strong> <a href="{target}" aria-label="{label}">'
+            f'{t("flag.link")}</a></p>')
 
 
 def render_correction(site: Site, here: str, correction: Correction, *, heading: str,

@@ -24,7 +24,8 @@ class Glossary:
         # Longest names first, so that "white list" wins over "list". Each alternative is a
         # group of its own, and the group that matched names the term: looking the matched text
         # up again would need case folding, which changes some words' length or letters.
-        names = sorted(((name, term) for term in terms for name in (term.term, *term.aliases)),
+        names = sorted(((name, term) for term in terms
+                        for name in dict.fromkeys((term.term, *term.aliases, *term.english))),
                        key=lambda pair: len(pair[0]), reverse=True)
         self.terms = [term for _, term in names]
         # A term that begins with a Latin letter or digit must begin a word: one look-behind,

@@ -11,24 +11,32 @@ from .. import markup as m
 from ..model import MACHINE, Edition
 from ..translations import LANGUAGES
 from ..translations.coverage import Coverage
-from ..translations.editions import english_texts
+from ..translations.editions import english_texts, quotes_of
 from ..urls import TRANSLATIONS, event_url
 from .fragments import NO_INDEX
 from .site import Site
 
 # What the table calls each kind of text (the file it is translated in), by message id.
 KINDS = {"events": "translations.kind.events", "events: citations": "translations.kind.quotes",
+         "events: record quotes": "translations.kind.record-quotes",
+         "notes": "translations.kind.notes",
          "phases": "translations.kind.phases", "topics": "translations.kind.topics",
          "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
          "context": "translations.kind.context", "corrections": "translations.kind.corrections",
          "tracks": "translations.kind.tracks", "measures": "translations.kind.measures",
          "figures": "translations.kind.figures",
+         "sources": "translations.kind.sources", "records": "translations.kind.records",
          "ui": "translations.kind.ui"}
 
 
 def _kind(label: str) -> str:
-    """"events: title" -> "events"; the quotes keep their own row."""
-    return label if label in KINDS else label.split(":")[0]
+    """"events: title" -> "events"; an event's quotes keep their own rows, and the notes
+    under every quote have one."""
+    if label in KINDS:
+        return label
+    if ": citations." in label:
+        return "notes"
+    return label.split(":")[0]
 
 
 def _made(site: Site, edition: Edition) -> dict[str, int]:
@@ -36,15 +44,23 @@ def _made(site: Site, edition: Edition) -> dict[str, int]:
     and checked by a second machine pass; and how many a person has reviewed. The same texts as
     the table (coverage.py): every translated text of an English one, and the translations of
     the quotes of the articles cited; a quote's is its event file's, made as the file says."""
-    made = [edition.texts[key] for key, _ in english_texts(site.chronology)
-            if key in edition.texts]
-    made += [title for event in site.events for c in event.citations
-             if (event.id, c.quote) in edition.quotes
-             and (title := edition.texts.get(("events", event.id, "title")))]
-    return {"people": sum(text.how == "person" for text in made),
-            "machine": sum(text.how in MACHINE for text in made),
-            "checked": sum(text.how == "machine-checked" for text in made),
-            "reviewed": sum(bool(text.reviewed) for text in made)}
+    texts = [edition.texts[key] for key, _ in english_texts(site.chronology)
+             if key in edition.texts]
+    made: list[tuple[str | None, str | bool]] = [(text.how, text.reviewed) for text in texts]
+    # A quote's translation is made as it says, or else as its file says (an event file's
+    # translator; in a list file, as its record's title or term).
+    for quote in quotes_of(site.chronology):
+        key = quote.owner(edition)
+        if key is None:
+            continue
+        record = [text for name in ("title", "term")
+                  if (text := edition.texts.get((quote.file, quote.id, name)))][:1]
+        how = edition.quotes_how.get(key) or (record[0].how if record else None)
+        made.append((how, record[0].reviewed if record and how == record[0].how else False))
+    return {"people": sum(how == "person" for how, _ in made),
+            "machine": sum(how in MACHINE for how, _ in made),
+            "checked": sum(how == "machine-checked" for how, _ in made),
+            "reviewed": sum(bool(reviewed) for _, reviewed in made)}
 
 
 def render_translations_page(site: Site, coverages: Mapping[str, Coverage]) -> str:

@@ -94,6 +94,20 @@ def _texts_of(kind: Kind, name: str, id_: str, draft: Draft) -> Iterator[tuple[s
             item_id = items.kind.draft_id(id_, item)
             if item_id is not None:
                 yield from _texts_of(items.kind, items.name, item_id, item)
+    for citation in draft.get("citations") or ():
+        key = citation.get("quote") or citation.get("source")
+        for text in kind.quote_texts if key else ():
+            found = citation.get(text.key)
+            if found is not None:
+                yield name, f"{id_}/{key}", f"citations.{text.key}", found
+
+
+def _quote_translations(drafts: LanguageDrafts) -> Iterator[Draft]:
+    """Every item of a `citations` list, in event files and list files."""
+    records = [event for _, event in drafts.events]
+    records += [item for items in drafts.lists.values() for item in items]
+    for record in records:
+        yield from record.get("citations") or ()
 
 
 def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
@@ -102,6 +116,9 @@ def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
     for kind, _, _, text in texts(drafts):
         yield from _check_who(text, drafts.translator.get(text.at.path), kind != "events"
                               and kind != "ui")
+    for citation in _quote_translations(drafts):
+        if citation.given("how") or citation.given("by"):
+            yield from _check_who(citation, drafts.translator.get(citation.at.path), False)
     for translator in drafts.translator.values():
         yield from _check_translator(translator)
     renamed = {former: new for new, english in known.events.items()
@@ -119,9 +136,14 @@ def check_language(drafts: LanguageDrafts, known: Known) -> Iterator[Problem]:
             yield at(where, "file name: " + unknown_id(
                 "event", id_, known.ids["events"], "name the file after an event in data/events/"))
         elif id_ in known.events:
-            yield from _check_quotes(event, known.events[id_], id_)
+            yield from _check_quotes(event, known.events[id_], "event", f"data/events/{id_}.yaml")
     for kind, items in drafts.lists.items():
         yield from _check_items(kind, items, known)
+        english = known.lists.get(kind, {})
+        for item in items:
+            if item.get("id") in english and item.get("citations"):
+                yield from _check_quotes(item, english[item["id"]], KINDS[kind].noun,
+                                         f"data/{kind}.yaml ('{item['id']}')")
     yield from references.check_unique_terms(_translated_terms(drafts.lists.get("glossary", [])))
     for id_, message in drafts.messages:
         yield from _check_message(id_, message)
@@ -208,15 +230,43 @@ def _check_by(draft: Draft, label: str, how: str) -> Iterator[Problem]:
                  f"'{draft['by']}'")
 
 
-def _check_quotes(translation: Draft, event: Draft, id_: str) -> Iterator[Problem]:
-    quotes = {d["quote"] for d in walk(event) if d.get("quote")}
+def _check_quotes(translation: Draft, english: Draft, noun: str, where: str) -> Iterator[Problem]:
+    """Each item of a translation's `citations` names one citation of the English record: by
+    its quote, character for character, or, for a citation of the record that quotes no words,
+    by its source; it translates something, and only texts that citation has."""
+    cited = [d for d in walk(english) if d.get("source") and d.spec is not None
+             and "source" in d.spec.key]
+    quotes = {d["quote"]: d for d in cited if d.get("quote")}
+    unquoted = {d["source"]: d for d in cited if not d.get("quote")}
     for citation in translation.get("citations") or ():
-        quote = citation.get("quote")
+        quote, source = citation.get("quote"), citation.get("source")
+        if citation.given("quote") == citation.given("source"):
+            yield at(citation.at, f"{citation.what}: give the `quote` it translates, verbatim, "
+                     f"or, for a citation of the record that quotes no words, its `source`")
+            continue
         if quote is not None and quote not in quotes:
             close = difflib.get_close_matches(quote, sorted(quotes), n=1, cutoff=0.6)
             hint = " (the English quote has changed?)" if close else ""
-            yield at(citation.loc("quote"), f"{citation.what}: quote: not one of the event's "
-                     f"quotes{hint}; copy it character for character from data/events/{id_}.yaml")
+            yield at(citation.loc("quote"), f"{citation.what}: quote: not one of the {noun}'s "
+                     f"quotes{hint}; copy it character for character from {where}")
+            continue
+        if source is not None and source not in unquoted:
+            yield at(citation.loc("source"), f"{citation.what}: source: no citation of "
+                     f"'{source}' without a quote in {where}; a quote is named by its words")
+            continue
+        english_citation = quotes.get(quote) if quote else unquoted.get(source)
+        texts = [name for name in citation.where if name not in ("quote", "source", "how", "by")]
+        if not texts:
+            yield at(citation.at, f"{citation.what}: translates nothing; give its "
+                     f"`translation`, or a translated `note`")
+        for name in texts:
+            if name == "translation" and not quote:
+                yield at(citation.loc(name), f"{citation.what}: translation: it quotes no "
+                         f"words to translate")
+            elif name != "translation" and english_citation is not None \
+                    and not english_citation.given(name):
+                yield at(citation.loc(name), f"{citation.what}: {name}: the English citation "
+                         f"has no {name}; remove it")
 
 
 def _check_message(id_: str, message: Draft) -> Iterator[Problem]:

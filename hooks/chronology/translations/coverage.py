@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..hostile import shown
 from ..model import Chronology
 from . import LANGUAGES
-from .editions import english_texts
+from .editions import english_texts, needs_translation, quotes_of
 from .specs import fingerprint
 
 
@@ -32,7 +32,10 @@ class Coverage:
     kinds: tuple[KindCoverage, ...]
 
 
-def _where(lang: str, kind: str, id_: str, name: str) -> str:
+def where(lang: str, kind: str, id_: str, name: str) -> str:
+    if name.startswith("citations."):  # a citation's text, by its record and quote
+        id_, quote = id_.split("/", 1)
+        name = f"citations: {shown(quote, 40)}: {name.removeprefix('citations.')}"
     if kind == "events":
         return f"data/i18n/{lang}/events/{id_}.yaml: {name}"
     if kind == "measures":  # in the track's item: "<track>/<start event>"
@@ -55,17 +58,22 @@ def coverage(chronology: Chronology) -> Mapping[str, Coverage]:
             total, done, stale, missing = kinds.setdefault(label, (0, 0, [], []))
             translation = texts.get(key)
             if translation is None:
-                missing.append(f"{_where(lang, *key)} (of: {fingerprint(value)})")
+                missing.append(f"{where(lang, *key)} (of: {fingerprint(value)})")
             elif translation.stale:
-                stale.append(f"{_where(lang, *key)} (of {translation.of}; the English is now "
+                stale.append(f"{where(lang, *key)} (of {translation.of}; the English is now "
                              f"{fingerprint(value)})")
             kinds[label] = (total + 1, done + (translation is not None), stale, missing)
-        quotes = edition.quotes if edition else {}
-        cited = [(event.id, c.quote) for event in chronology.events for c in event.citations]
-        kinds["events: citations"] = (
-            len(cited), sum((id_, quote) in quotes for id_, quote in cited), [],
-            [f"{_where(lang, 'events', id_, 'citations')}: {shown(quote, 40)}"
-             for id_, quote in cited if (id_, quote) not in quotes])
+        # Our translations of the quotes the pages show (none for words already in the
+        # edition's language): a report of its own, as `quote` has no English text to be of.
+        for quote in quotes_of(chronology):
+            if not needs_translation(quote.citation.quote, quote.language, lang):
+                continue
+            total, done, stale, missing = kinds.setdefault(quote.label, (0, 0, [], []))
+            has = edition is not None and quote.translation(edition) is not None
+            if not has:
+                missing.append(f"{where(lang, quote.file, quote.id, 'citations')}: "
+                               f"{shown(quote.citation.quote, 40)}")
+            kinds[quote.label] = (total + 1, done + has, stale, missing)
         found[lang] = Coverage(lang, tuple(
             KindCoverage(label, total, done, tuple(stale), tuple(missing))
             for label, (total, done, stale, missing) in kinds.items()))

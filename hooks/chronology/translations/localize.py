@@ -16,12 +16,29 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
-from ..declare import Kind
+from ..declare import Kind, quote_key
 from ..languages import language_of
 from ..localized import Localized
-from ..model import KINDS, Actor, Chronology, Citation, DateBasis, Edition, Event, RecordCitation
+from ..model import (
+    CITATION,
+    KINDS,
+    RECORD_CITATION,
+    Actor,
+    Background,
+    Chronology,
+    Citation,
+    Correction,
+    DateBasis,
+    Edition,
+    Event,
+    RecordCitation,
+    Translated,
+)
+from .editions import needs_translation, quoted_by
 
 R = TypeVar("R")
+C = TypeVar("C", Citation, RecordCitation)
+
 
 
 class _Texts:
@@ -32,16 +49,23 @@ class _Texts:
         self.edition = edition
         self.languages = {r.id: r.language for r in chronology.records}
 
-    def __call__(self, kind: str, id_: str, name: str, english: str) -> str:
+    def __call__(self, kind: str, id_: str, name: str, english: Any) -> Any:
         if not english:
             return english
         found = self.edition.texts.get((kind, id_, name))
+        if isinstance(english, tuple):  # a list of texts (a glossary term's aliases)
+            if found is None:
+                return tuple(Localized(item, "en", missing=True) for item in english)
+            return tuple(self._made(item, found) for item in found.text)
         if found is None:
             return Localized(english, "en", missing=True)
-        return Localized(found.text, self.lang, stale=found.stale, by=found.by, how=found.how,
+        return self._made(found.text, found)
+
+    def _made(self, text: str, found: Translated) -> Localized:
+        return Localized(text, self.lang, stale=found.stale, by=found.by, how=found.how,
                          reviewed=found.reviewed)
 
-    def maybe(self, kind: str, id_: str, name: str, english: str | None) -> str | None:
+    def maybe(self, kind: str, id_: str, name: str, english: Any) -> Any:
         return None if english is None else self(kind, id_, name, english)
 
     def record(self, kind: Kind, name: str, id_: str, record: R) -> R:
@@ -55,43 +79,66 @@ class _Texts:
                 for item in getattr(record, items.attribute))})
         return record
 
-    def quoted(self, event_ids: tuple[str, ...], citation: Citation) -> Citation:
-        """A quote with our translation, as the first of these events has it (an event's own
-        quote: its id alone; a correction's: its events')."""
-        found = next((self.edition.quotes[(e, citation.quote)] for e in event_ids
-                      if (e, citation.quote) in self.edition.quotes), None)
-        return replace(citation, translation=Localized(found, self.lang) if found else None,
-                       note=english(citation.note), not_found=english(citation.not_found))
+    def _texts_of(self, file: str, id_: str, kind: Kind, citation: C) -> C:
+        """A citation's own texts (its note) in the edition's language, as the translation of
+        the record that holds it has them beside its quote."""
+        key = f"{id_}/{quote_key(citation)}"
+        for text in kind.texts:
+            citation = _replaced(citation, text.path,
+                                 partial(self.maybe, file, key, f"citations.{text.key}"))
+        return citation
 
-    def record_quote(self, event_id: str, citation: RecordCitation) -> RecordCitation:
+    def quoted(self, file: str, id_: str, citation: Citation, also: tuple[str, ...] = ()) -> Citation:
+        """A quote of the articles with our translation: the record's own, or else as the
+        first of `also` (a correction's events, which quote the same words) has it."""
+        quote = citation.quote
+        found = next((self.edition.quotes[(owner, quote)] for owner in (quoted_by(file, id_), *also)
+                      if (owner, quote) in self.edition.quotes), None)
+        return replace(self._texts_of(file, id_, CITATION, citation),
+                       translation=Localized(found, self.lang) if found else None)
+
+    def record_quote(self, file: str, id_: str, citation: RecordCitation) -> RecordCitation:
         """Ours in the edition's language; none for words already in it; else the English
         translation of words in a third language, marked missing."""
-        citation = replace(citation, note=english(citation.note),
-                           not_found=english(citation.not_found))
+        citation = self._texts_of(file, id_, RECORD_CITATION, citation)
         if not citation.quote:
             return citation
-        found = self.edition.quotes.get((event_id, citation.quote))
+        found = self.edition.quotes.get((quoted_by(file, id_), citation.quote))
         if found:
             return replace(citation, translation=Localized(found, self.lang))
-        if self.languages.get(citation.source) == self.lang or language_of(citation.quote) == self.lang:
+        if not needs_translation(citation.quote, self.languages.get(citation.source, "en"),
+                                 self.lang):
             return replace(citation, translation=None)
         if citation.translation:
             return replace(citation, translation=Localized(citation.translation, "en", missing=True))
         return citation
 
-    def basis(self, event_id: str, basis: DateBasis) -> DateBasis:
-        return replace(basis, record=tuple(self.record_quote(event_id, c) for c in basis.record))
+    def basis(self, file: str, id_: str, basis: DateBasis) -> DateBasis:
+        return replace(basis, record=tuple(self.record_quote(file, id_, c) for c in basis.record))
 
     def event(self, event: Event) -> Event:
         """An event whose texts are the edition's (`record`): its quotes of the articles and of
         the record with our translations."""
         in_force = event.in_force
         if in_force is not None:
-            in_force = replace(in_force, basis=self.basis(event.id, in_force.basis))
+            in_force = replace(in_force, basis=self.basis("events", event.id, in_force.basis))
         return replace(
-            event, date_basis=self.basis(event.id, event.date_basis), in_force=in_force,
-            citations=tuple(self.quoted((event.id,), c) for c in event.citations),
-            record=tuple(self.record_quote(event.id, c) for c in event.record))
+            event, date_basis=self.basis("events", event.id, event.date_basis), in_force=in_force,
+            citations=tuple(self.quoted("events", event.id, c) for c in event.citations),
+            record=tuple(self.record_quote("events", event.id, c) for c in event.record))
+
+    def background(self, entry: Background) -> Background:
+        return replace(entry, date_basis=self.basis("context", entry.id, entry.date_basis),
+                       citations=tuple(self.quoted("context", entry.id, c)
+                                       for c in entry.citations))
+
+    def correction(self, correction: Correction) -> Correction:
+        """A correction's quotes with our translations: its own, or its events' of the same
+        words."""
+        def quoted(citation: Citation) -> Citation:
+            return self.quoted("corrections", correction.id, citation, correction.events)
+        return replace(correction, quotes=tuple(map(quoted, correction.quotes)),
+                       evidence_quotes=tuple(map(quoted, correction.evidence_quotes)))
 
     def actor(self, actor: Actor) -> Actor:
         """An actor whose texts are the edition's (`record`), named as the edition's language
@@ -115,12 +162,6 @@ def _replaced(record: R, path: tuple[str, ...], new: Callable[[Any], Any]) -> R:
                               else new(value)})
 
 
-def english(text: str | None) -> str | None:
-    """English that no translation file covers (a source's notes, a citation's note): marked as
-    English, not as missing."""
-    return Localized(text, "en") if text else text
-
-
 def name_in(actor: Actor, lang: str) -> str | None:
     """How `lang` writes the actor's name: its native name if in that language, else `names`."""
     if actor.native and language_of(actor.native) == lang:
@@ -139,21 +180,17 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
         kind.chronology: tuple(texts.record(kind, name, r.id, r)
                                for r in getattr(chronology, kind.chronology))
         for name, kind in KINDS.items() if kind.texts or kind.items}
-    # A correction quotes the articles' words its events quote: their translation, where an
-    # event of the correction has the same quote translated.
-    localized["corrections"] = tuple(replace(
-        c, quotes=tuple(texts.quoted(c.events, q) for q in c.quotes),
-        evidence_quotes=tuple(texts.quoted(c.events, q) for q in c.evidence_quotes))
-        for c in localized["corrections"])
-    localized["sources"] = tuple(replace(s, title=Localized(s.title, "en"), notes=english(s.notes),
-                                         published_basis=english(s.published_basis))
-                                 for s in chronology.sources)
+    localized["corrections"] = tuple(map(texts.correction, localized["corrections"]))
+    localized["background"] = tuple(map(texts.background, localized["background"]))
+    # The articles' and the record's titles are their own, in their language.
+    localized["sources"] = tuple(replace(s, title=Localized(s.title, "en"))
+                                 for s in localized["sources"])
     localized["records"] = tuple(
-        replace(r, notes=english(r.notes),
-                machine_translation=Localized(r.machine_translation, "en")
-                if r.machine_translation else None,
-                title=Localized(r.title, "en") if r.language == "en" else r.title)
-        for r in chronology.records)
+        replace(r, title=Localized(r.title, "en")) if r.language == "en" else r
+        for r in localized["records"])
+    # A glossary term is still marked where its English stands in a quote on the page.
+    localized["glossary"] = tuple(replace(t, english=(e.term, *e.aliases)) for t, e in
+                                  zip(localized["glossary"], chronology.glossary, strict=True))
     localized["events"] = tuple(texts.event(e) for e in localized["events"])
     # A figure's record words: none of ours where they are in the edition's language, else our
     # English translation, marked as English.

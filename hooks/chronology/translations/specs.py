@@ -24,8 +24,12 @@ HOW = model.HOW
 _OF = re.compile(r"[0-9a-f]{8}")
 
 
-def fingerprint(english: str) -> str:
-    """What `of` must say for this English text: its whitespace folded, SHA-1, 8 hex digits."""
+def fingerprint(english: str | tuple[str, ...]) -> str:
+    """What `of` must say for this English text: its whitespace folded, SHA-1, 8 hex digits (a
+    list of texts, a glossary term's aliases: of its items, one a line)."""
+    if not isinstance(english, str):
+        english = "\n".join(" ".join(item.split()) for item in english)
+        return hashlib.sha1(english.encode("utf-8")).hexdigest()[:8]
     return hashlib.sha1(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
 
 
@@ -71,18 +75,25 @@ def translated(field: Field) -> Spec:
         Field("by", model.SHORT), Field("how", model.SHORT), Field("reviewed", reviewed)))
 
 
-# A quote translated twice would leave the edition to pick one (the key is the English quote).
-# Our translation beside a quote is held to the rules of a record citation's `translation`.
-QUOTE = Spec("a quote's translation", (
-    Field("quote", model.QUOTE, True),
-    Field("translation", model.RECORD_CITATION.by_name["translation"].read, True)),
-    key=("quote",))
+@cache
+def quote_spec(kind: Kind) -> Spec:
+    """An item of a translation's `citations`: a quote of the record (verbatim), or the source
+    of a citation of the record that quotes no words; our translation of the quote, held to the
+    rules of a record citation's `translation`; and the citation's own texts translated (its
+    note: model.py, the citations' translatable fields). A quote translated twice would leave
+    the edition to pick one (the key)."""
+    return Spec("a quote's translation", (
+        Field("quote", model.QUOTE), Field("source", identifier()),
+        Field("translation", model.RECORD_CITATION.by_name["translation"].read),
+        # How the quote's translation was made, where not as the file's `translator` says.
+        Field("how", model.SHORT), Field("by", model.SHORT),
+        *_texts(kind.quote_texts, False)), key=("quote", "source"))
 
 
 def _texts(texts: tuple[Text, ...], required: bool, label: str = "") -> tuple[Field, ...]:
     """The fields of a translation that hold these texts, as their keys say: "title" is a
     translated text, "date_basis.note" a mapping `date_basis` that holds one (its `note`,
-    required there: the mapping is for it)."""
+    required there where it is the only one: the mapping is for it)."""
     fields: list[Field] = []
     groups: dict[str, list[Text]] = {}
     for text in texts:
@@ -94,7 +105,8 @@ def _texts(texts: tuple[Text, ...], required: bool, label: str = "") -> tuple[Fi
                                               f"{label}{first}" if label else ""), required))
     for name, inner in groups.items():
         fields.append(Field(name, nested(Spec(f"{name}'s translation",
-                                              _texts(tuple(inner), True, f"{name}: ")))))
+                                              _texts(tuple(inner), len(inner) == 1,
+                                                     f"{name}: ")))))
     return tuple(fields)
 
 
@@ -112,7 +124,13 @@ def _items(kind: Kind) -> tuple[Field, ...]:
 def list_spec(kind: Kind) -> Spec:
     """A translated list file's item: the id of the English record, its translated texts."""
     return Spec(f"{kind.what}'s translation", (
-        Field("id", identifier(), True), *_texts(kind.texts, False), *_items(kind)))
+        Field("id", identifier(), True), *_texts(kind.texts, False), *_items(kind),
+        *_citations(kind)))
+
+
+def _citations(kind: Kind) -> tuple[Field, ...]:
+    """Our translations of a record's quotes, and of its citations' texts (Kind.quoted)."""
+    return (Field("citations", records(quote_spec(kind))),) if kind.quoted else ()
 
 
 @cache
@@ -121,7 +139,7 @@ def event_spec(kind: Kind) -> Spec:
     texts, and our translations of its quotes (`citations`: each quote verbatim beside ours)."""
     return Spec(f"{kind.what}'s translation", (
         Field("translator", nested(TRANSLATOR)), *_texts(kind.texts, False), *_items(kind),
-        Field("citations", records(QUOTE))), hints=kind.hints)
+        *_citations(kind)), hints=kind.hints)
 
 
 def translated_lists() -> dict[str, Kind]:
