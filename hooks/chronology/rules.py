@@ -18,7 +18,7 @@ from typing import Any
 from . import model
 from .errors import Location, Problem
 from .languages import EDITIONS
-from .model import ACTOR_KINDS, BASIS_KINDS, CORRECTION_KINDS, RECORD_KINDS
+from .model import ACTOR_KINDS, BASIS_KINDS, CHANGE_KINDS, CORRECTION_KINDS, RECORD_KINDS
 from .read import Draft, Spec, walk
 
 LANGUAGE_PATTERN = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
@@ -198,6 +198,8 @@ RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
                   check_context),
     model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
     model.GLOSSARY_TERM: (check_aliases_not_term,),
+    model.CHANGE: (check_kind(CHANGE_KINDS, " (a fact or date put right; events or records "
+                              "added; the chronology's own wording; better sources)"),),
 }
 
 

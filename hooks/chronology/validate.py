@@ -150,6 +150,8 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
                                                 "date_basis: record", known)
     for track in lists["tracks"]:
         yield from references.check_track(track, known)
+    for change in lists["changes"]:
+        yield from references.check_change_events(change, known)
 
 
 def _cited(basis: Draft | None) -> tuple[Draft, ...]:
