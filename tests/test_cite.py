@@ -28,8 +28,11 @@ HOSTILE_TITLES = [
 ]
 
 
+KNOWN = Changed(VERSION, True)
+
+
 def work(title: str = "A South Korean court approves the seizure", kind: str = ENTRY,
-         base: str = "https://example.org/c/", changed: Changed = Changed(VERSION, True),
+         base: str = "https://example.org/c/", changed: Changed = KNOWN,
          version: datetime.date | None = VERSION, lang: str = "en") -> Work:
     return Work(key="jk-trade-dispute-e" if kind == ENTRY else "jk-trade-dispute", kind=kind,
                 title=title, path="events/e/" if kind == ENTRY else "", base=base,
@@ -127,11 +130,13 @@ def test_the_editions_write_dates_their_way(real_chronology: Chronology, lang: s
 
 
 def test_without_the_sites_address_the_browser_gives_it() -> None:
-    cited = citation(work(base=""), "bibtex", {})
+    cited = citation(work(base=""), "bibtex", Words(edition_site(Chronology(
+        phases=(), sources=(), events=()))))
     assert [s.kind for s in slots(cited)] == ["url", "accessed"]
     [(_, _, fields)] = read_bibtex(as_text(cited, "http://127.0.0.1:8000/", TODAY))
     assert fields["url"] == "http://127.0.0.1:8000/events/e/"
-    [item] = read_csl(as_text(citation(work(base=""), "csl", {}), "http://127.0.0.1:8000/"))
+    [item] = read_csl(as_text(citation(work(base=""), "csl", Words(edition_site(Chronology(
+        phases=(), sources=(), events=())))), "http://127.0.0.1:8000/"))
     assert item["URL"] == "http://127.0.0.1:8000/events/e/"
 
 

@@ -30,6 +30,12 @@ KEY = "jk-trade-dispute"  # the citation keys' prefix: ASCII, as BibTeX keys mus
 ABOUT = "about/"
 
 
+# The templates cite.py reads, by id (message id -> what it is for in messages.py).
+CITE_WORDS = ("cite.no-date", "cite.apa.entry", "cite.apa.dataset", "cite.apa.version",
+              "cite.apa.accessed", "cite.chicago.entry", "cite.chicago.dataset",
+              "cite.chicago.version", "cite.chicago.modified", "cite.chicago.accessed")
+
+
 class Words(Mapping[str, str]):
     """The edition's message templates by id (English where it has none), as cite.py reads them."""
 
@@ -37,6 +43,8 @@ class Words(Mapping[str, str]):
         self.table = site.t.table
 
     def __getitem__(self, key: str) -> str:
+        if key not in CITE_WORDS:
+            raise KeyError(f"cite.py asks for '{key}': add it to CITE_WORDS")
         return message(self.table, key)
 
     def __iter__(self) -> Iterator[str]:
@@ -152,8 +160,9 @@ def render_event_cite(site: Site, event: Event) -> str:
             m.link(here, f"{CHANGES}#{c.id}", c.title) + f" ({m.time(c.date, lang=site.lang)})"
             for c in changes)
         lines.append(f"<p>{t('cite.changes', changes=listed)}</p>")
-    report = report_link(site, "report.event", title=event.title, id=event.id,
-                         url=work.base + here if work.base else here)
+    report = report_link(site, ("report.event", "report.event.link", "report.event.title",
+                                "report.event.body"),
+                         title=event.title, id=event.id, url=work.base + here if work.base else here)
     if report:
         lines.append(f'<p class="chrono-report">{report}</p>')
     return (f'<section class="chrono-cite" id="cite" aria-label="{t("cite.heading")}" '
@@ -162,17 +171,19 @@ def render_event_cite(site: Site, event: Event) -> str:
             + "</section>")
 
 
-def report_link(site: Site, kind: str, **values: str) -> str:
-    """A link that opens a report in the repository, prefilled; "" without a repository."""
+def report_link(site: Site, ids: tuple[str, str, str, str], **values: str) -> str:
+    """A link that opens a report in the repository, prefilled; "" without a repository. `ids`:
+    the messages of the sentence, the link, the report's title and its text."""
     t = site.t
-    title = t.text(f"{kind}.title", **{k: " ".join(v.split()) for k, v in values.items()})
-    body = t.text(f"{kind}.body", **values)
-    address = site.publication.report_url(title, body)
+    sentence, label, title, body = ids
+    address = site.publication.report_url(
+        t.text(title, **{name: " ".join(value.split()) for name, value in values.items()}),
+        t.text(body, **values))
     if not address:
         return ""
     link = (f'<a class="chrono-report__link" href="{m.attr(address)}" rel="external noopener">'
-            f"{t(f'{kind}.link')}</a>")
-    return t(kind, link=link)
+            f"{t(label)}</a>")
+    return t(sentence, link=link)
 
 
 # --- the About page's parts ---------------------------------------------------------------------
@@ -189,8 +200,9 @@ def render_chronology_cite(site: Site, here: str) -> str:
 
 def render_report(site: Site, here: str) -> str:
     """How to report an error, for the About page (<!-- chronology:report -->)."""
-    link = report_link(site, "report.about", url=site.publication.base + here
-                       if site.publication.base else here)
+    link = report_link(site, ("report.about", "report.about.link", "report.about.title",
+                              "report.about.body"),
+                       url=site.publication.base + here if site.publication.base else here)
     return f'<p class="chrono-report">{link or site.t("report.none")}</p>'
 
 
