@@ -13,7 +13,7 @@ import pytest
 from chronology.model import Chronology
 from chronology.render import iter_pages
 from chronology.validate import load_chronology
-from support import ROOT, build_editions, write_data
+from support import REPOSITORY, ROOT, build_editions, write_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -92,6 +92,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One strict build of the real site and its editions (as `make build`: site/, site/ko/,
     site/ja/), shared by the build and browser tests."""
     site = tmp_path_factory.mktemp("built") / "site"
-    result = build_editions(ROOT, site)
+    result = build_editions(ROOT, site, REPOSITORY_URL=REPOSITORY)
     assert result.returncode == 0, result.stderr
     return site

@@ -29,7 +29,7 @@ document.body.append(toast);
 let toastTimer;
 const announce = (message, field = null) => {
   clearTimeout(toastTimer);
-  toast.replaceChildren(message, ...(field ? [field] : []));
+  toast.replaceChildren(...[message, field].filter(Boolean));
   if (!field) toastTimer = setTimeout(() => toast.replaceChildren(), 4000);
 };
 const copyText = async (text) => {
