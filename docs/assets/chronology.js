@@ -90,7 +90,11 @@ document$.subscribe(() => {
     if (!target) continue;
     button.hidden = false;
     button.addEventListener("click", async () => {
-      if (await copyText(target.textContent.trim() + (target.tagName === "PRE" ? "\n" : ""))) {
+      // A code block (BibTeX, RIS, CSL-JSON) is copied as it is, to its last line break (RIS's
+      // last line is "ER  - ", its space included); a citation in words, without the spaces
+      // around it.
+      const text = target.tagName === "CODE" ? target.textContent : target.textContent.trim();
+      if (await copyText(text)) {
         button.textContent = say("script.copied");
         announce(say("script.copied"));
         return;

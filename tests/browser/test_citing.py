@@ -79,7 +79,7 @@ def test_without_a_clipboard_the_link_is_selected_to_copy(open_page, site_url: s
         expect(field).to_be_focused()
         expect(field).to_have_value(site_url + EVENT)
         assert field.evaluate("f => [f.selectionStart, f.selectionEnd]") == [0, len(site_url + EVENT)]
-        expect(page.get_by_role("status")).to_contain_text("the text is selected")
+        expect(page.locator(".chrono-toast[role=status]")).to_contain_text("the text is selected")
         page.keyboard.press("Escape")
         expect(field).to_have_count(0)
         # A citation: its text selected in the page.
@@ -112,7 +112,7 @@ def test_an_event_cites_in_every_format_and_reference_managers_read_it(
     box.get_by_role("button", name=t.text("cite.copy")).click()
     apa = clipboard(reader)
     assert apa.startswith(reader.locator("h1").inner_text().strip())
-    assert text_date(day, lang, "apa") in apa and apa.endswith(address)
+    assert text_date(day, lang, "chicago") in apa and apa.endswith(address)  # Month Day, Year
     chicago = reader.locator("#citation-chicago").inner_text()
     assert address in chicago
     for name, check in (("BibTeX", check_bibtex), ("RIS", check_ris), ("CSL-JSON", check_csl)):

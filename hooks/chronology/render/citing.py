@@ -118,8 +118,9 @@ def render_formats(site: Site, work: Work, prefix: str, here: str) -> str:
             blocks.append(f"<h3>{NAMES[style]}</h3>"
                           f'<p class="chrono-cite__text" id="{target}">{body}</p>{button}')
         else:
+            # The id on <code>: Material renames the ids of <pre> elements (__code_…).
             blocks.append(f'<details class="chrono-cite__code"><summary>{NAMES[style]}</summary>'
-                          f'<pre id="{target}" translate="no"><code>{body}</code></pre>'
+                          f'<pre translate="no"><code id="{target}">{body}</code></pre>'
                           f"{button}</details>")
     return '<div class="chrono-cite__formats">' + "".join(blocks) + "</div>"
 
