@@ -16,9 +16,11 @@ from chronology.errors import Problem
 from chronology.export import render_exports
 from chronology.handwritten import HandWritten, read_page
 from chronology.handwritten_html import Edition, finished_html
+from chronology.history import History
 from chronology.memo import Memo
 from chronology.messages import Messages
 from chronology.model import Chronology
+from chronology.publication import Publication
 from chronology.render import MARKERS, iter_pages, iter_redirects, split_front_matter
 from chronology.render.search import vocabulary
 from chronology.translations import TRANSLATED_PAGE
@@ -50,6 +52,13 @@ class Build:
     words: Messages = field(default_factory=Messages)  # the edition's words, once the data is read
     hand_written: dict[str, HandWritten] = field(default_factory=dict)  # docs/ pages, checked
     watcher: EditWatcher = field(default_factory=lambda: EditWatcher())  # under serve
+    history: History = field(default_factory=History)  # when each data file last changed
+
+    def publication(self, config: MkDocsConfig) -> Publication:
+        """What the pages say of the site itself: its name and address, its repository, its
+        version and the history of its data."""
+        return Publication(name=config.site_name, base=config.site_url or "",
+                           repository=config.extra.get("repository") or "", history=self.history)
 
     def add(self, files: Files, config: MkDocsConfig, path: str, content: str,
             inclusion: InclusionLevel = InclusionLevel.UNDEFINED, *,
@@ -73,7 +82,8 @@ class Build:
             for path in self.export_paths:
                 self.memo.keep(path)
             return
-        exports = render_exports(self.chronology, config.site_url or "", config.site_name)
+        exports = render_exports(self.chronology, config.site_url or "", config.site_name,
+                                 self.lang)
         self.export_paths = tuple(exports)
         self.exports = [self.add(files, config, path, text) for path, text in exports.items()]
 
@@ -81,7 +91,8 @@ class Build:
         """Every generated page (its front matter; the body waits in `bodies`), and a page at
         every former address of a renamed record. ValueError if docs/ holds one already."""
         assert self.chronology is not None
-        for path, markdown in iter_pages(self.chronology, config.site_name, self.lang):
+        for path, markdown in iter_pages(self.chronology, config.site_name, self.lang,
+                                         self.publication(config)):
             if files.get_file_from_path(path) is not None:
                 raise ValueError(f"docs/{path} would hide a generated page; remove it")
             front, body = split_front_matter(markdown)
@@ -141,14 +152,16 @@ class Build:
         if problems:
             raise PageError(problems)
 
-    def hand_written_html(self, src_uri: str, html: str) -> tuple[str, set[str]]:
+    def hand_written_html(self, src_uri: str, html: str, config: MkDocsConfig
+                          ) -> tuple[str, set[str]]:
         """A hand-written page's HTML as Markdown made it: checked (PageError), its markers
         filled with the generated parts, and, in an edition, who translated it or that it is
         not translated (chronology/handwritten_html.py). Also the ids the generated parts bring
         (links to them are checked)."""
         assert self.chronology is not None
         edition = Edition(self.lang, self.words, untranslated=src_uri in self.untranslated,
-                          english=self.translated.get(src_uri))
+                          english=self.translated.get(src_uri),
+                          publication=self.publication(config))
         html, ids, problems = finished_html(self.hand_written[src_uri], html, self.chronology,
                                             path_url(src_uri), edition)
         if problems:

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from chronology.errors import DataError
+from chronology.history import read_history
 from chronology.html_toc import outline
 from chronology.languages import BY_CODE
 from chronology.markup import site_url_problem
 from chronology.messages import Messages
+from chronology.publication import repository_problem
 from chronology.render import nav_with_phases, render_problem_banner, translated_nav
 from chronology.render.search import searchable
 from chronology.search import BACKGROUND, SearchIndexError, index_site
@@ -80,6 +82,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("chronology: set 'use_directory_urls: true'; event URLs are permanent")
     if problem := site_url_problem(config.site_url or ""):
         raise PluginError(f"site_url (SITE_URL): {problem}")
+    if problem := repository_problem(config.extra.get("repository") or ""):
+        raise PluginError(f"extra.repository (REPOSITORY_URL): {problem}")
     return config
 
 
@@ -90,6 +94,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _build.bodies = {}
     shown = _build.problems
     data = Path(config.config_file_path).resolve().parent / "data"
+    # When each data file last changed, from git (one call for all; chronology/history.py).
+    _build.history = read_history(data.parent)
     try:
         _build.chronology = load_chronology(data, _build.memo.parsed if _build.dirty else None)
         _build.last_good, _build.problems = _build.chronology, None
@@ -152,7 +158,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     return markdown
 
 
-def on_page_content(html: str, page: Page, **_: Any) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     # Handed over to MkDocs and forgotten here, so each body is held once.
     if (encoded := _build.bodies.pop(page.file.src_uri, None)) is not None:
         html = encoded.decode("utf-8")
@@ -161,7 +167,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
         page.toc = get_toc(outline(html))
     elif page.file.src_uri in _build.hand_written:
         try:
-            html, ids = _build.hand_written_html(page.file.src_uri, html)
+            html, ids = _build.hand_written_html(page.file.src_uri, html, config)
         except PageError as error:
             raise PluginError(f"the pages in docs/ have problems:\n{error}") from None
         # Links to the generated parts' anchors (#timeline) are checked against these.

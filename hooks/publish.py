@@ -200,10 +200,15 @@ def export_commit(repo: Path, commit: str, folder: Path) -> None:
         raise Refusal(f"could not export {commit} to build it: {why}")
 
 
-def build(command: str, source: Path, site: Path, site_url: str, epoch: str) -> None:
+def build(command: str, source: Path, site: Path, site_url: str, epoch: str,
+          history: tuple[Path, str] | None = None) -> None:
     words = [word.format(python=sys.executable, site=site) for word in shlex.split(command)]
     env = {**os.environ, "SITE_URL": site_url, "SOURCE_DATE_EPOCH": epoch,
            "PYTHONPATH": str(source / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    if history:
+        # The exported copy has no history of its own: when each event last changed is read
+        # from the repository, at the commit built (chronology/history.py).
+        env["CHRONOLOGY_GIT_REPO"], env["CHRONOLOGY_GIT_COMMIT"] = str(history[0]), history[1]
     try:
         built = subprocess.run(words, cwd=source, env=env, check=False)
     except (FileNotFoundError, PermissionError) as error:
@@ -266,7 +271,7 @@ def publish(repo: Path, site_url: str, command: str, from_branch: bool) -> str:
         source.mkdir()
         say(f"building {commit} ({branch or 'detached HEAD'}) in {source}, with SITE_URL={site_url}")
         export_commit(repo, commit, source)
-        build(command, source, site, site_url, epoch)
+        build(command, source, site, site_url, epoch, history=(repo, commit))
         message = (f"Publish {commit}\n\nThe site built from commit {commit} "
                    f"({branch or 'detached HEAD'}) with SITE_URL={site_url}, by make publish.\n")
         site_commit = commit_site(repo, site, tip, message, scratch)

@@ -13,7 +13,7 @@ import pytest
 from chronology.model import Chronology
 from chronology.render import iter_pages
 from chronology.validate import load_chronology
-from support import ROOT, build_editions, once_per_run, write_data
+from support import REPOSITORY, ROOT, build_editions, once_per_run, write_data
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -96,6 +96,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_real_site(folder: Path) -> None:
-    result = build_editions(ROOT, folder / "site")
+    result = build_editions(ROOT, folder / "site", REPOSITORY_URL=REPOSITORY)
     if result.returncode != 0:
         pytest.fail(f"make build of the real data failed:\n{result.stderr}", pytrace=False)

@@ -111,11 +111,16 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
-def build_editions(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+# The repository the tests' build of the real site names (extra.repository): its pages then
+# carry report links, as a published site's do.
+REPOSITORY = "https://github.com/example/japan-korea-trade-dispute"
+
+
+def build_editions(project: Path, site_dir: Path, **environ: str) -> subprocess.CompletedProcess[str]:
     """`make build` of a project: the English site into site_dir, the editions into its ko/ and
-    ja/ (hooks/build_site.py)."""
+    ja/ (hooks/build_site.py); `environ`: more of the build's environment."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
-           "PYTHONPATH": str(ROOT / "hooks")}
+           "PYTHONPATH": str(ROOT / "hooks"), **environ}
     return subprocess.run(
         [sys.executable, str(ROOT / "hooks" / "build_site.py"), "--site-dir", str(site_dir),
          "--config-file", str(project / "mkdocs.yml")],

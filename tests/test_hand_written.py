@@ -103,7 +103,7 @@ def test_the_front_matter_reaches_the_theme_escaped() -> None:
      False, ["docs/about.md:3: 'translation' is not a field of the front matter: only a "
              "translated page (docs/<name>.<lang>.md) says who translated it"]),
     (ENGLISH + "\n<!-- chronology:nope -->\n", False,  # G17
-     ["docs/about.md:10: unknown marker 'chronology:nope'; known: chart, phases, timeline"]),
+     ["docs/about.md:10: unknown marker 'chronology:nope'; known: chart, cite, phases, report, timeline"]),
     (ENGLISH + "\nText <!-- chronology:chart --> here\n", False,
      ["docs/about.md:10: the marker 'chronology:chart' must stand alone on its line, with a blank "
       "line before and after"]),

@@ -30,6 +30,8 @@ shutil.copytree("data", site + "/data")
 shutil.copytree("docs", site + "/docs")
 with open(site + "/built.txt", "w") as handle:
     handle.write(os.environ["SITE_URL"] + " " + os.environ["SOURCE_DATE_EPOCH"] + "\\n")
+with open(site + "/history.txt", "w") as handle:
+    handle.write(os.environ["CHRONOLOGY_GIT_REPO"] + " " + os.environ["CHRONOLOGY_GIT_COMMIT"] + "\\n")
 """
 
 
@@ -117,8 +119,12 @@ def test_publishes_the_build_of_head_named_in_full(project: Path, origin: Path,
     assert published(origin, "data/a.yaml") == "title: committed"
     epoch = git(project, "log", "-1", "--format=%ct")
     assert published(origin, "built.txt") == f"{URL} {epoch}"
+    # The exported copy has no history: the build reads when each event last changed from the
+    # repository, at the commit built (chronology/history.py).
+    assert published(origin, "history.txt") == f"{project} {head}"
     files = git(origin, "ls-tree", "-r", "--name-only", "gh-pages").splitlines()
-    assert sorted(files) == [".nojekyll", "built.txt", "data/a.yaml", "docs/index.md"]
+    assert sorted(files) == [".nojekyll", "built.txt", "data/a.yaml", "docs/index.md",
+                             "history.txt"]
     # Built elsewhere, from the commit; the repository is as it was, bar the new gh-pages.
     assert Path(builds.read_text().strip()).parent.name.startswith("publish-")
     assert not Path(builds.read_text().strip()).exists()  # the temporary folder is gone

@@ -30,9 +30,9 @@ def test_relative_links(here: str, there: str, expected: str) -> None:
 
 def test_every_kind_of_page_is_rendered(tmp_path: Path) -> None:
     pages = render_pages(chronology_with(tmp_path, **{"something-happened": EVENT}))
-    assert sorted(pages) == ["actors/index.md", "context/index.md", "corrections/index.md",
-                             "events/index.md", "events/something-happened.md",
-                             "figures/index.md", "glossary/index.md",
+    assert sorted(pages) == ["actors/index.md", "changes/index.md", "context/index.md",
+                             "corrections/index.md", "events/index.md",
+                             "events/something-happened.md", "figures/index.md", "glossary/index.md",
                              "phases/first.md", "phases/second.md", "record/index.md",
                              "sources/index.md",
                              "sources/paper-2019-07-02.md", "topics/index.md",
@@ -100,7 +100,7 @@ def test_markers_are_filled_and_an_unknown_one_is_named(tmp_path: Path) -> None:
     filled = fill_markers("# Home\n\n<!-- chronology:timeline -->\n", chronology, "")
     assert 'href="events/e/"' in filled and "chronology:" not in filled
     with pytest.raises(ValueError, match="unknown marker 'chronology:timelines'; known: chart, "
-                                         "phases, timeline"):
+                                         "cite, phases, report, timeline"):
         fill_markers("<!-- chronology:timelines -->", chronology, "")
 
 

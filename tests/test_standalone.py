@@ -11,7 +11,7 @@ import pytest
 from chronology.markdown_page import file_url, relative_url
 from chronology.standalone import sync, write_standalone
 from mkdocs.utils import get_relative_url
-from support import ROOT, copy_project
+from support import REPOSITORY, ROOT, copy_project
 
 sys.path.insert(0, str(ROOT / "tests" / "engines"))
 
@@ -24,6 +24,7 @@ def test_the_plain_project_built_without_the_hook_is_make_builds_site(
     project = tmp_path / "project"
     # The same commit's dates as the run's own build of the real site (support.build_editions).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("REPOSITORY_URL", REPOSITORY)
     standalone_build.write_project(project)
     assert not (project / "mkdocs.yml").read_text("utf-8").count("hooks:")
     assert {p.name for p in project.glob("mkdocs*.yml")} == {"mkdocs.yml", "mkdocs.ko.yml",

@@ -16,21 +16,99 @@ const chronoMessages = JSON.parse(document.getElementById("chrono-messages")?.te
 const say = (id, values = {}) =>
   (chronoMessages[id] ?? id).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name] ?? ""));
 
-// Event pages: show the full permanent link and offer a button that copies the citation.
-document$.subscribe(() => {
-  for (const link of document.querySelectorAll("a.chrono-permalink")) {
-    const url = new URL(link.getAttribute("href"), document.baseURI).href;
-    link.textContent = url;
-    for (const span of document.querySelectorAll(".chrono-cite__url")) span.textContent = url;
+// Sharing and citing (hooks/chronology/render/citing.py): the page's full address where the
+// build did not know the site's, the day the reader accessed it (a published page cannot know
+// it), buttons that copy a link or a citation, and a permanent link on each heading that also
+// copies itself. What is copied is said in a status region that screen readers announce; where
+// the browser does not let a page copy (no clipboard outside https, or refused), the text is
+// selected for the reader to copy, and the status says so.
+const toast = document.createElement("div");
+toast.className = "chrono-toast";
+toast.setAttribute("role", "status");
+document.body.append(toast);
+let toastTimer;
+const announce = (message, field = null) => {
+  clearTimeout(toastTimer);
+  toast.replaceChildren(...[message, field].filter(Boolean));
+  if (!field) toastTimer = setTimeout(() => toast.replaceChildren(), 4000);
+};
+const copyText = async (text) => {
+  if (!navigator.clipboard || !window.isSecureContext) return false;
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;  // refused: the reader copies it
   }
-  for (const button of document.querySelectorAll("button.chrono-copy")) {
+};
+// A link the page could not copy: in a field of the status, selected, for the reader to copy.
+const offerLink = (url) => {
+  const field = document.createElement("input");
+  field.type = "text";
+  field.readOnly = true;
+  field.value = url;
+  field.setAttribute("aria-label", say("script.link-field"));
+  field.addEventListener("keydown", (event) => { if (event.key === "Escape") announce(""); });
+  announce(say("script.copy.manual"), field);
+  field.focus();
+  field.select();
+};
+const copyLink = async (url, button = null) => {
+  if (!(await copyText(url))) return offerLink(url);
+  announce(say("script.copied.link"));
+  if (button) button.textContent = say("script.copied");
+};
+const pageAddress = () => location.origin + location.pathname;
+
+document$.subscribe(() => {
+  const pad = (n) => String(n).padStart(2, "0");
+  const today = new Date();
+  const [y, m, d] = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
+  const lang = document.documentElement.lang || "en";
+  const accessed = {
+    iso: `${y}-${pad(m)}-${pad(d)}`, ris: `${y}/${pad(m)}/${pad(d)}`, csl: `[[${y}, ${m}, ${d}]]`,
+    // As the page's language writes a date: December 9, 2026; 2026년 12월 9일; 2026年12月9日.
+    text: new Intl.DateTimeFormat(lang === "en" ? "en-US" : lang,
+      { year: "numeric", month: "long", day: "numeric" }).format(today),
+  };
+  for (const slot of document.querySelectorAll(".chrono-accessed[data-style]")) {
+    slot.textContent = slot.dataset.before + (accessed[slot.dataset.style] ?? "") + slot.dataset.after;
+    slot.hidden = false;
+  }
+  for (const span of document.querySelectorAll(".chrono-cite__url[data-href]")) {
+    span.textContent = new URL(span.dataset.href, location.href).href;
+  }
+  for (const link of document.querySelectorAll("a.chrono-permalink")) {
+    link.textContent = new URL(link.getAttribute("href"), location.href).href;
+  }
+  for (const button of document.querySelectorAll("button[data-copy-link]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => copyLink(pageAddress(), button));
+  }
+  for (const button of document.querySelectorAll("button.chrono-copy[data-copy]")) {
     const target = document.getElementById(button.dataset.copy);
-    if (!target || !navigator.clipboard) continue;
+    if (!target) continue;
     button.hidden = false;
     button.addEventListener("click", async () => {
-      await navigator.clipboard.writeText(target.textContent.trim());
-      button.textContent = say("script.copied");
+      // A code block (BibTeX, RIS, CSL-JSON) is copied as it is, to its last line break (RIS's
+      // last line is "ER  - ", its space included); a citation in words, without the spaces
+      // around it.
+      const text = target.tagName === "CODE" ? target.textContent : target.textContent.trim();
+      if (await copyText(text)) {
+        button.textContent = say("script.copied");
+        announce(say("script.copied"));
+        return;
+      }
+      const range = document.createRange();
+      range.selectNodeContents(target);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      announce(say("script.copy.manual"));
     });
+  }
+  // A heading's permanent link still leads to its part of the page, and copies its address.
+  for (const link of document.querySelectorAll(".md-typeset a.headerlink")) {
+    link.addEventListener("click", () => copyLink(new URL(link.getAttribute("href"), pageAddress()).href));
   }
 });
 

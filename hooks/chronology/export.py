@@ -28,12 +28,20 @@ import icalendar
 from .declare import Kind
 from .marks import as_shown, is_report
 from .model import KINDS, Chronology, Event, Statement, Translated
-from .render import redirects
+from .render import edition_site, redirects
+from .render.changes import FEED_ID, render_changes_feed
 from .translations import LANGUAGES
 from .translations.editions import english_texts
-from .urls import ATOM_EXPORT, CSV_EXPORT, ICS_EXPORT, JSON_EXPORT, SCHEMA_EXPORT, event_url
+from .urls import (
+    ATOM_EXPORT,
+    CHANGES_FEED,
+    CSV_EXPORT,
+    ICS_EXPORT,
+    JSON_EXPORT,
+    SCHEMA_EXPORT,
+    event_url,
+)
 
-FEED_ID = "tag:japan-korea-trade-dispute-chronology,2024:"
 CSV_COLUMNS = ("id", "date", "precision", "date_basis", "in_force", "title", "summary", "phase",
                "actors", "topics", "sources", "url")
 
@@ -272,9 +280,12 @@ def render_atom(chronology: Chronology, base: str = "", name: str = "") -> str:
 SCHEMA = (Path(__file__).parent / SCHEMA_EXPORT).read_text("utf-8")
 
 
-def render_exports(chronology: Chronology, base: str = "", name: str = "") -> dict[str, str]:
-    """Every export, keyed by its path in the site."""
+def render_exports(chronology: Chronology, base: str = "", name: str = "",
+                   lang: str = "en") -> dict[str, str]:
+    """Every export, keyed by its path in the site; the feed of the chronology's own changes in
+    the edition's language `lang`, the others in English."""
     return {
+        CHANGES_FEED: render_changes_feed(edition_site(chronology, name, lang), base),
         SCHEMA_EXPORT: SCHEMA,
         JSON_EXPORT: render_json(chronology, base),
         CSV_EXPORT: render_csv(chronology, base),

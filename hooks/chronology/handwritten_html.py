@@ -16,6 +16,7 @@ from .handwritten import HandWritten, sanitize_body
 from .localized import Localized
 from .messages import Messages
 from .model import Chronology
+from .publication import Publication
 from .render import render_fragments
 from .render.fragments import edition_credit, edition_made, edition_note
 
@@ -33,6 +34,7 @@ class Edition:
     words: Messages
     untranslated: bool = False
     english: str | None = None
+    publication: Publication | None = None  # what the About page's citation and report need
 
 
 def finished_html(page: HandWritten, html: str, chronology: Chronology, here: str,
@@ -43,7 +45,8 @@ def finished_html(page: HandWritten, html: str, chronology: Chronology, here: st
     html, problems = sanitize_body(page, html)
     if problems:
         return html, set(), problems
-    fragments = render_fragments(chronology, here, edition.lang) if page.markers else {}
+    fragments = (render_fragments(chronology, here, edition.lang, edition.publication)
+                 if page.markers else {})
     html = FILLED.sub(lambda match: fragments[match.group(1)], html)
     ids = {found for fragment in fragments.values() for found in _ID.findall(fragment)}
     if edition.lang == "en":

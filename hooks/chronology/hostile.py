@@ -166,6 +166,7 @@ _ANCHORS = {
     "background entry": ("the background page, where each entry is an anchor too",
                          ("background",)),
     "glossary term": ("the glossary page, where each term is an anchor too", ("glossary",)),
+    "change": ("the changes page, where each change is an anchor too", ("changes",)),
     "record source": ("the public record page, where each source is an anchor too",
                       ("record-title", "official-documents", "press-reports")),
 }

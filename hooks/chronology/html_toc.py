@@ -27,6 +27,8 @@ _GIVEN = re.compile(r"<!-- chronology:toc (.*?) -->\n*", re.S)
 _ANCHOR = re.compile(r'<(h[1-3])\b([^>]*)>(.*?)</\1>|<(?:section|div)\b([^>]*)>', re.S)
 _ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
 _TAG = re.compile(r"<[^>]+>")
+# A heading's permanent link (Material's, and render/citing.py's): not part of its name.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
 
 class TocToken(TypedDict):
@@ -51,7 +53,7 @@ def outline(page_html: str) -> list[TocToken]:
         if "id" not in found or (not tag and "aria-label" not in found):
             continue
         if tag:
-            level, name = int(tag[1]), _TAG.sub("", inner).strip()
+            level, name = int(tag[1]), _TAG.sub("", _HEADERLINK.sub("", inner)).strip()
         else:
             level, name = int(found.get("data-toc-level", "2")), found["aria-label"]
         token = TocToken(level=level, id=found["id"], name=name, children=[])

@@ -110,6 +110,7 @@ class RawData:
     glossary: Document | None = None
     records: Document | None = None
     figures: Document | None = None
+    changes: Document | None = None
     # Every event file's id, including files that failed to load, so that references to an
     # event with a syntax error are not reported a second time as unknown.
     event_ids: frozenset[str] = frozenset()
@@ -119,7 +120,7 @@ class RawData:
 
 
 OPTIONAL_FILES = ("actors", "topics", "corrections", "context", "tracks", "glossary", "records",
-                  "figures")
+                  "figures", "changes")
 _EXPECTED = {f"{name}.yaml" for name in ("phases", "sources", *OPTIONAL_FILES)} | {"events", "i18n"}
 # Passed over without a word: the placeholder that keeps a folder in git, and the swap and lock
 # files editors keep beside a file while it is open (vim's .name.swp, Emacs' .#name). These can

@@ -58,11 +58,57 @@ ENGLISH: Mapping[str, str] = {
     "event.neighbours.previous": "Previous",
     "event.neighbours.next": "Next",
     "event.neighbours.link": "{which}: {title} ({date})",
+    "event.copy-link": "Copy link",
+    "heading.permalink": "Link to this part of the page",
+    # Citing and sharing (render/citing.py; cite.py writes the formats)
     "cite.heading": "Cite this event",
     "cite.permalink": "Permanent link: {link}",
-    "cite.in": "In: {name}.",
-    "cite.text": "“{title}”.{site} Event of {date}. {url}",
     "cite.copy": "Copy citation",
+    "cite.copy.format": "Copy {format}",
+    "cite.changed.exact": "Last changed on {date}.",
+    "cite.changed.before": "Last changed on or before {date}: this copy of the chronology does "
+                           "not have its full history.",
+    "cite.changed.unknown": "When this event last changed is not known for this copy of the "
+                            "chronology.",
+    "cite.changes": "What changed: {changes}.",
+    "cite.version": "The version cited is that of {date}.",
+    "cite.accessed-note": "The day of access is filled in by your browser, from your device's "
+                          "clock: a published page cannot know when it is read. Without "
+                          "JavaScript it is left out; add it yourself.",
+    "cite.import-note": "BibTeX, RIS and CSL-JSON can be pasted into a reference manager (in "
+                        "Zotero: File, Import from Clipboard). An event is cited as a web page, "
+                        "the whole chronology as a data set: {whole}.",
+    "cite.whole": "how to cite the chronology",
+    "cite.no-date": "n.d.",
+    "cite.apa.entry": "{title}. ({date}). In {site}. {accessed}{url}",
+    "cite.apa.dataset": "{title}{version} [Data set]. ({year}). {accessed}{url}",
+    "cite.apa.version": "(Version {version})",
+    "cite.apa.accessed": "Retrieved {date}, from",
+    "cite.chicago.entry": "“{title}.” {site}. {when}{url}.",
+    "cite.chicago.dataset": "{title}.{version} Dataset. {accessed}{url}.",
+    "cite.chicago.version": "Version {version}.",
+    "cite.chicago.modified": "Last modified {date}.",
+    "cite.chicago.accessed": "Accessed {date}.",
+    "cite.chronology.intro": "The chronology as a whole is a data set: a compiled collection of "
+                             "dated events, each with its sources, published with its data and "
+                             "changed from version to version. This is the version of {date}; to "
+                             "cite one event, use the box at the foot of its page.",
+    "cite.chronology.unversioned": "The chronology as a whole is a data set: a compiled "
+                                   "collection of dated events, each with its sources, published "
+                                   "with its data. This copy does not say which version it is. To "
+                                   "cite one event, use the box at the foot of its page.",
+    # Reporting an error (render/citing.py)
+    "report.event": "Found an error in this event? {link}: it opens a report in the chronology's "
+                    "public repository, with the event named.",
+    "report.event.link": "Report it",
+    "report.event.title": "Error in “{title}” ({id})",
+    "report.event.body": "Event: {title}\nPage: {url}\n\nWhat is wrong, and where can the correct "
+                         "fact be read?\n",
+    "report.about": "{link}: it opens a report in the chronology's public repository.",
+    "report.about.link": "Report an error",
+    "report.about.title": "Error in the chronology",
+    "report.about.body": "Page: {url}\n\nWhat is wrong, and where can the correct fact be read?\n",
+    "report.none": "This copy of the chronology does not name a repository that takes reports.",
     # Phase pages, the phase list and the list of all events (events.py)
     "phase.dates": "{start} to {end} · {events}",
     "phase.timeline": "Timeline",
@@ -140,6 +186,25 @@ ENGLISH: Mapping[str, str] = {
                          "durations and contradictions between articles. Each is shown here and "
                          "on the events it affects, where the words quoted are marked “Error: see "
                          "correction”.",
+    "corrections.changes": "The chronology's own corrections, of its dates, facts and wording, "
+                           "are listed on {changes}.",
+    "corrections.changes-link": "the Changes page",
+    # The Changes page and its feed (changes.py)
+    "changes.title": "Changes",
+    "changes.description": "What the chronology itself has corrected or added, when, and why.",
+    "changes.intro": "What the chronology itself has corrected or added, newest first, each with "
+                     "its reason. The errors of the news articles it quotes are on {corrections}; "
+                     "each event says when it last changed. A feed reader can follow these "
+                     "changes: {feed}.",
+    "changes.corrections-link": "the corrections page",
+    "changes.feed-link": "the changes feed (Atom)",
+    "changes.kind.correction": "Correction",
+    "changes.kind.addition": "Addition",
+    "changes.kind.wording": "Wording",
+    "changes.kind.sources": "Sources",
+    "changes.events": "Events:",
+    "changes.empty": "No changes recorded yet.",
+    "changes.feed.title": "{site}: changes",
     # People (people.py)
     "actor.name": "Name",
     "actor.native": "In Korean or Japanese",
@@ -388,6 +453,7 @@ ENGLISH: Mapping[str, str] = {
     "translations.kind.glossary": "Glossary",
     "translations.kind.context": "Background",
     "translations.kind.corrections": "Corrections",
+    "translations.kind.changes": "Changes",
     "translations.kind.tracks": "At a glance: its lanes",
     "translations.kind.measures": "At a glance: the measures",
     "translations.kind.figures": "The figures: what each measures",
@@ -445,6 +511,10 @@ ENGLISH: Mapping[str, str] = {
     "search.corrected": "results for “{word}”",
     "search.separator": " · ",
     "script.copied": "Copied",
+    "script.copied.link": "Link copied",
+    "script.link-field": "Link to copy",
+    "script.copy.manual": "Your browser did not let the page copy it: the text is selected, for "
+                          "you to copy.",
     "script.asof.when": "{day} {month} {year}",
     "script.asof.one": "On {when}, 1 measure was in force (marked in the table below, and by the "
                        "dashed line on the chart): {measures}.",

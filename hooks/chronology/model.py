@@ -469,10 +469,35 @@ CHANGES = ("percent", "points")
 FIGURE_YEARS = (2018, 2024)
 FIGURE = register(Kind(Figure, "a figure", file="figures", noun="figure"))
 
+
+@dataclass(frozen=True, kw_only=True)
+class Change:
+    """A change to the chronology itself, for its readers: what it corrected or added, on what
+    day, and why, in one line (the Changes page and its feed: our own corrections, beside those
+    of the press on the corrections page)."""
+
+    id: str = declared(identifier("change"), required=True)
+    date: PartialDate = declared(DAY, required=True)  # the day the change was published
+    kind: str = declared(SHORT, required=True)  # one of CHANGE_KINDS
+    title: str = declared(Text(200, "say in one line what changed; the reason goes in 'reason'"),
+                          required=True, translatable=True)
+    reason: str = declared(Text(600, "give the reason in a sentence or two"), required=True,
+                           translatable=True)
+    events: tuple[str, ...] = declared(id_list, default=())  # the events it changed or added
+    at: Location = field(default=NOWHERE, compare=False)
+
+
+# What a change did: put right a fact or a date; add events or records; make the chronology's
+# own wording neutral or exact; cite better sources (the original words, official pages).
+CHANGE_KINDS = ("correction", "addition", "wording", "sources")
+# Newest first; the changes of one day in the order the file gives them.
+CHANGE = register(Kind(Change, "a change", file="changes", noun="change",
+                       sort=lambda c: -c.date.first_day.toordinal()))
+
 # Every kind with a file of its own (data/<file>.yaml, data/events/), in the order a translation
 # report lists them: those translated first. A test may put another in a kind's place.
 KINDS: dict[str, Kind] = {kind.file: kind for kind in (
-    EVENT, PHASE, TOPIC, ACTOR, GLOSSARY_TERM, BACKGROUND, CORRECTION, TRACK, FIGURE, SOURCE,
+    EVENT, PHASE, TOPIC, ACTOR, GLOSSARY_TERM, BACKGROUND, CORRECTION, CHANGE, TRACK, FIGURE, SOURCE,
     RECORD_SOURCE)}
 
 
@@ -522,5 +547,6 @@ class Chronology:
     glossary: tuple[Term, ...] = ()
     records: tuple[RecordSource, ...] = ()  # sorted by date, then id
     figures: tuple[Figure, ...] = ()  # as data/figures.yaml lists them
+    changes: tuple[Change, ...] = ()  # newest first
     translations: Mapping[str, Edition] = field(default_factory=dict)  # "ko", "ja"
     lang: str = "en"  # the language its texts are in: "ko" or "ja" once localized

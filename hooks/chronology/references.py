@@ -159,6 +159,16 @@ def check_correction_events(correction: Draft, known: Known) -> Iterator[Problem
             yield at(correction.at, f"correction '{correction.get('id')}': unknown event '{ref}'")
 
 
+def check_change_events(change: Draft, known: Known) -> Iterator[Problem]:
+    """A change names events by their present ids (a renamed event's former id redirects, but
+    the change's link should not)."""
+    for ref, where in change.get("events") or ():
+        if known.lacks("events", ref, where):
+            found = unknown_id("event", ref, known.ids["events"],
+                               "give the id of an event in data/events/")
+            yield at(where, f"change '{change.get('id')}': {found}")
+
+
 def check_background_basis(entry: Draft, known: Known) -> Iterator[Problem]:
     basis = entry.get("date_basis")
     source_id = basis.get("source") if basis else None

@@ -21,6 +21,7 @@ from .languages import EDITIONS
 from .model import (
     ACTOR_KINDS,
     BASIS_KINDS,
+    CHANGE_KINDS,
     CHANGES,
     CORRECTION_KINDS,
     FIGURE_AREAS,
@@ -296,6 +297,8 @@ RECORD_RULES: dict[Spec, tuple[Callable[[Draft], Iterator[Problem]], ...]] = {
     model.BACKGROUND: (lambda r: check_citations_given(r, "citations"),),
     model.GLOSSARY_TERM: (check_aliases_not_term,),
     model.FIGURE: (check_figure,),
+    model.CHANGE: (check_kind(CHANGE_KINDS, " (a fact or date put right; events or records "
+                              "added; the chronology's own wording; better sources)"),),
 }
 
 

@@ -38,11 +38,13 @@ from .export import render_exports
 from .handwritten import read_page
 from .handwritten_html import Edition as PageEdition
 from .handwritten_html import finished_html
+from .history import History, read_history
 from .html_toc import toc_comment
 from .languages import ENGLISH, LANGUAGES
 from .markdown_page import file_url, render_markdown
 from .messages import Messages
 from .model import Chronology
+from .publication import Publication
 from .render import (
     MARKERS,
     iter_pages,
@@ -67,7 +69,8 @@ SITEMAP_INCLUDE = """{#- By `make standalone`: the edition's sitemap, whole (chr
 
 
 def hand_written_pages(project: Path, chronology: Chronology, edition: Edition, words: Messages,
-                       files: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+                       files: Mapping[str, str], publication: Publication | None = None
+                       ) -> Iterator[tuple[str, str]]:
     """The edition's hand-written pages as the hook makes them (chronology_build: the page or
     its translation, read and checked; handwritten_html: after Markdown), Markdown rendered here
     (markdown_page.py): HTML, marked for search, headed by its table of contents for the engine's
@@ -95,7 +98,7 @@ def hand_written_pages(project: Path, chronology: Chronology, edition: Edition, 
         html, toc, heading = render_markdown(body, uri, files, extensions)
         html, _, found = finished_html(page, html, chronology, here, PageEdition(
             edition.lang, words, untranslated=edition.language is not ENGLISH and not translated,
-            english=fingerprint(english) if translated else None))
+            english=fingerprint(english) if translated else None, publication=publication))
         problems += found
         meta = page.theme_meta()
         if heading is not None:
@@ -106,27 +109,29 @@ def hand_written_pages(project: Path, chronology: Chronology, edition: Edition, 
         raise DataError(problems)
 
 
-def edition_files(project: Path, chronology: Chronology, edition: Edition, date: str
-                  ) -> dict[str, bytes]:
+def edition_files(project: Path, chronology: Chronology, edition: Edition, date: str,
+                  history: History | None = None) -> dict[str, bytes]:
     """Every file of the edition's docs folder, by its path there."""
     lang = edition.lang
     table = messages(chronology, lang)
     words = Messages(lang, table)
     site_name = edition.config.get("site_name", "")
+    publication = Publication(name=site_name, base=edition.site_url,
+                              repository=edition.repository, history=history or History())
     files: dict[str, str] = {}
-    for path, markdown in iter_pages(chronology, site_name, lang):
+    for path, markdown in iter_pages(chronology, site_name, lang, publication):
         front, body = split_front_matter(markdown)  # marked for search, as the hook marks it
         files[path] = front + searchable(path_url(path), body)
     files[SEARCH_VOCABULARY] = vocabulary(chronology, lang)
     files.update(iter_redirects(chronology, lang))
-    files.update(render_exports(chronology, edition.site_url, site_name))
+    files.update(render_exports(chronology, edition.site_url, site_name, lang))
     docs = project / "docs"
     assets = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*"))
               if p.is_file() and p.suffix != ".md"}  # the scripts, styles and images
     written_pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
                      if not TRANSLATED_PAGE.search(p.name)]
     addresses = {path: file_url(path) for path in [*files, *assets, *written_pages]}
-    files.update(hand_written_pages(project, chronology, edition, words, addresses))
+    files.update(hand_written_pages(project, chronology, edition, words, addresses, publication))
     written = {folder_page(path): text.encode("utf-8") for path, text in files.items()}
     urls = [path_url(path) for path in files if path.endswith(".md")]
     # The sitemap is the theme's to write here (project_files); its gzipped copy, a file.
@@ -142,10 +147,11 @@ def project_files(project: Path, environ: dict[str, str]) -> tuple[dict[str, byt
     """Every file of the plain project by its path in it, and each edition's number of pages."""
     chronology = load_chronology(project / "data")
     date = build_date(environ)
+    history = read_history(project, environ=environ)  # as the hook reads it
     files: dict[str, bytes] = {}
     pages: dict[str, int] = {}
     for edition in editions(project, environ):
-        docs = edition_files(project, chronology, edition, date)
+        docs = edition_files(project, chronology, edition, date, history)
         sitemap = SITEMAP_TEMPLATE.format(edition.lang)
         files[f"overrides/{sitemap}"] = docs.pop(sitemap)
         pages[edition.lang] = sum(1 for path in docs if path.endswith(".md"))

@@ -84,6 +84,10 @@ class Edition:
         return self.language.code
 
     @property
+    def repository(self) -> str:
+        return str((self.config.get("extra") or {}).get("repository") or "")
+
+    @property
     def docs(self) -> str:  # its docs folder in the project
         return "docs" if self.language is ENGLISH else f"docs-{self.lang}"
 
@@ -106,6 +110,11 @@ def editions(project: Path, environ: dict[str, str]) -> list[Edition]:
             config = merged(english, read_config(own) if own.exists() else {
                 "theme": {"language": language.theme}, "extra": {"edition": language.code}})
             config.pop("INHERIT", None)
+        # The repository that takes reports (extra.repository): !ENV, read now, as MkDocs does.
+        extra = dict(config.get("extra") or {})
+        if isinstance(extra.get("repository"), _Env):
+            extra["repository"] = extra["repository"].resolve(environ)
+            config = {**config, "extra": extra}
         site_url = site_root
         if language is not ENGLISH and site_url:
             site_url = site_url.rstrip("/") + f"/{language.code}/"
@@ -137,8 +146,8 @@ def edition_config(edition: Edition, chronology: Chronology, table: dict[str, st
     if edition.language is not ENGLISH:
         config = {"INHERIT": "mkdocs.yml", **{key: value for key, value in config.items()
                                                if key in ("site_name", "site_description", "site_url",
-                                                          "docs_dir", "site_dir", "theme", "extra",
-                                                          "nav")}}
+                                                          "copyright", "docs_dir", "site_dir",
+                                                          "theme", "extra", "nav")}}
         config["theme"] = {"language": edition.config["theme"]["language"]}
     return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
 

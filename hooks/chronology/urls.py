@@ -21,10 +21,11 @@ EVENTS = "events/"
 TRANSLATIONS = "translations/"  # what each edition has translated
 FIGURES = "figures/"  # the economic impact, in figures
 NAMING = "naming/"  # docs/naming.md, hand-written: how each edition names what is disputed
+CHANGES = "changes/"  # what the chronology itself corrected or added
 
 # Lists of every record of a kind, and other pages with one address each: index.md files.
 INDEXES = (SOURCES, ACTORS, TOPICS, CORRECTIONS, CONTEXT, RECORD, GLOSSARY, TRACKS, TRANSLATIONS,
-           FIGURES, EVENTS)
+           FIGURES, EVENTS, CHANGES)
 # What the navigation lists (mkdocs.yml): the phases and the index pages. Events, sources,
 # actors and topics are reached through links (a navigation of every event made a 1,000-event
 # build 6x slower and 18x larger).
@@ -33,6 +34,7 @@ IN_NAV = (PHASES, *(index + "index.md" for index in INDEXES if index != EVENTS))
 # The downloadable exports, at the site's root.
 JSON_EXPORT, CSV_EXPORT = "events.json", "events.csv"
 ICS_EXPORT, ATOM_EXPORT = "events.ics", "events.atom"
+CHANGES_FEED = "changes.atom"  # in each edition's language
 SCHEMA_EXPORT = "events.schema.json"
 # The words the search box corrects mistyped queries towards (render/search.py).
 SEARCH_VOCABULARY = "search/vocabulary.json"

@@ -154,6 +154,8 @@ def check(raw: RawData, lists: dict[str, list[Draft]],
     for figure in lists["figures"]:
         yield from references.check_figure_references(figure, known)
     yield from references.check_figure_series(lists["figures"])
+    for change in lists["changes"]:
+        yield from references.check_change_events(change, known)
 
 
 def _cited(basis: Draft | None) -> tuple[Draft, ...]:

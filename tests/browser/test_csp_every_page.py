@@ -29,7 +29,7 @@ PAGES = ["", "phases/2019-export-restrictions/",
          "events/2019-08-02-japan-removes-south-korea-from-white-list/", "sources/rt-2019-08-02/",
          "actors/fumio-kishida/", "topics/white-lists/", "tracks/", "glossary/", "corrections/",
          "context/", "translations/", "about/", "data/", "record/", "events/", "actors/",
-         "topics/", "sources/", "figures/"]
+         "topics/", "sources/", "figures/", "changes/"]
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,7 @@ TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "autho
                "evidence", "definition", "term", "aliases", "translation", "not_found", "country",
                "machine_translation", "occasion",  # who machine-translated a page; a statement's
                "ko", "ja",  # an actor's names as Korean and Japanese write them
+               "reason",  # a change of the chronology's own (data/changes.yaml)
                "text", "by", "reviewed"}  # a translation (data/i18n/), who made and reviewed it
 # What each English quote became, by (event id, quote): a translation repeats it verbatim.
 QUOTES: dict[tuple[str, str], str] = {}

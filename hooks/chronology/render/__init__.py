@@ -18,10 +18,12 @@ from ..localized import Localized, shown
 from ..markup import href
 from ..messages import EN
 from ..model import Chronology
+from ..publication import Publication
 from ..translations.coverage import coverage
 from ..translations.localize import localize, messages
 from ..urls import (
     ACTORS,
+    CHANGES,
     CONTEXT,
     CORRECTIONS,
     EVENTS,
@@ -42,7 +44,9 @@ from ..urls import (
     source_url,
     topic_url,
 )
+from .changes import render_changes_page
 from .chart import render_chart
+from .citing import render_chronology_cite, render_report, with_permalinks
 from .corrections import render_corrections_page
 from .events import (
     render_event_page,
@@ -72,15 +76,17 @@ __all__ = ["fill_markers", "has_markers", "iter_pages", "iter_redirects", "nav_w
            "render_problem_banner", "split_front_matter", "translated_nav"]
 
 MARKER = re.compile(r"<!--\s*chronology:([a-z-]+)\s*-->")
-MARKERS = ("chart", "phases", "timeline")  # what a hand-written page may embed: render_fragments
+# What a hand-written page may embed (render_fragments).
+MARKERS = ("chart", "cite", "phases", "report", "timeline")
 
 
-def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
-               ) -> Iterator[tuple[str, str]]:
+def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en",
+               publication: Publication | None = None) -> Iterator[tuple[str, str]]:
     """Every generated page as (docs-relative path, Markdown), one at a time (10,000 event
     pages need not all be held in memory at once), in the edition `lang` ("en", "ko", "ja"):
-    the same pages at the same paths in every edition."""
-    site = edition_site(chronology, site_name, lang)
+    the same pages at the same paths in every edition. `publication`: the site's address, its
+    version and the history of its data, which the pages cite (by default, none known)."""
+    site = edition_site(chronology, site_name, lang, publication)
     local = site.chronology
     pages: list[tuple[str, Callable[[], str]]] = []
     pages += [(page_path(phase_url(p.id)), partial(render_phase_page, site, p))
@@ -104,6 +110,7 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
               (page_path(RECORD), partial(render_record_page, site)),
               (page_path(TRACKS), partial(render_tracks_page, site)),
               (page_path(FIGURES), partial(render_figures_page, site)),
+              (page_path(CHANGES), partial(render_changes_page, site)),
               (page_path(TRANSLATIONS),
                partial(render_translations_page, site, coverage(chronology)))]
     # Every page also shows the site's own words (data/i18n/<lang>/ui.yaml): who translated them.
@@ -111,15 +118,17 @@ def iter_pages(chronology: Chronology, site_name: str = "", lang: str = "en"
     words = [Localized("", lang, by=text.by, how=text.how, reviewed=text.reviewed)
              for (kind, _, _), text in (edition.texts.items() if edition else ())
              if kind == "ui"][:1]
+    label = site.t("heading.permalink")
     for path, render in pages:
         with shown() as found:
-            page = render()
+            page = with_permalinks(render(), label)
         yield path, with_translation_notes(site, path, page, found + words)
 
 
-def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en") -> Site:
+def edition_site(chronology: Chronology, site_name: str = "", lang: str = "en",
+                 publication: Publication | None = None) -> Site:
     """The lookups for rendering the edition `lang`: its texts, its words."""
-    return Site(localize(chronology, lang), site_name, messages(chronology, lang))
+    return Site(localize(chronology, lang), site_name, messages(chronology, lang), publication)
 
 
 def with_translation_notes(site: Site, path: str, page: str, found: list[Localized]) -> str:
@@ -181,11 +190,13 @@ def render_pages(chronology: Chronology, site_name: str = "") -> dict[str, str]:
     return dict(iter_pages(chronology, site_name))
 
 
-def render_fragments(chronology: Chronology, here: str = HOME, lang: str = "en") -> dict[str, str]:
+def render_fragments(chronology: Chronology, here: str = HOME, lang: str = "en",
+                     publication: Publication | None = None) -> dict[str, str]:
     """Pieces that hand-written pages embed with a marker such as <!-- chronology:timeline -->."""
-    site = edition_site(chronology, lang=lang)
+    site = edition_site(chronology, publication.name if publication else "", lang, publication)
     fragments = {"phases": render_phase_list(site, here), "timeline": render_home_timeline(site, here),
-                 "chart": render_chart(site, here)}
+                 "chart": render_chart(site, here), "cite": render_chronology_cite(site, here),
+                 "report": render_report(site, here)}
     assert tuple(sorted(fragments)) == MARKERS
     return fragments
 
@@ -195,10 +206,11 @@ def has_markers(text: str) -> bool:
     return MARKER.search(text) is not None
 
 
-def fill_markers(text: str, chronology: Chronology, here: str, lang: str = "en") -> str:
+def fill_markers(text: str, chronology: Chronology, here: str, lang: str = "en",
+                 publication: Publication | None = None) -> str:
     """A hand-written page at `here` with each <!-- chronology:NAME --> replaced by its fragment
     (in the edition `lang`); ValueError names a marker that does not exist."""
-    fragments = render_fragments(chronology, here, lang)
+    fragments = render_fragments(chronology, here, lang, publication)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .. import markup as m
 from ..model import Correction, Source
-from ..urls import CORRECTIONS, event_url, source_url
+from ..urls import CHANGES, CORRECTIONS, event_url, source_url
 from .fragments import NO_INDEX, correction_kind, render_correction, render_list
 from .site import Site
 
@@ -67,6 +67,10 @@ def render_corrections_page(site: Site) -> str:
         m.front_matter(t.text("corrections.title"), t.text("corrections.description")),
         f'<h1 id="corrections">{t("corrections.title")}</h1>',
         f"<p>{t('corrections.intro', count=len(sections))}</p>",
+        # Beside the press's errors, the chronology's own corrections.
+        "<p>" + t("corrections.changes", changes=m.link(here, CHANGES,
+                                                        t.text("corrections.changes-link")))
+        + "</p>",
         render_overview(site, here) if sections else "",
         *sections,
     ] if part) + "\n"

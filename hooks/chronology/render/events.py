@@ -18,6 +18,7 @@ from ..urls import (
     phase_url,
     topic_url,
 )
+from .citing import render_event_cite
 from .figures import render_event_figures
 from .filters import Facets, render_filters
 from .fragments import (
@@ -47,13 +48,19 @@ def render_event_page(site: Site, event: Event) -> str:
     corrections = site.corrections_for.get(event.id, [])
     shown = {c.id for c in corrections}
     parts = [
-        m.front_matter(event.title, event.summary, og_type="article",
+        # Not og:type "article": Zotero's connector reads that as a journal article; an
+        # event's page is a web page (the default, "website").
+        m.front_matter(event.title, event.summary,
                        json_ld=m.json_for_script(event_json_ld(site, event))),
         f'<h1 id="event-title">{m.text(event.title)}</h1>',
         # data-chrono-nav: the navigation entry this page belongs under (events are not in the
         # navigation), which chronology.js marks, so the reader sees where they are.
         f'<p class="chrono-event__meta" data-chrono-nav="{m.href(here, phase_url(phase.id))}" '
-        f"{NO_INDEX}>{meta}</p>",
+        f"{NO_INDEX}>{meta}"
+        # The page's link, copied (chronology.js shows the button; without it, the permanent
+        # link at the foot of the page is there).
+        f' <button type="button" class="chrono-copy-link" data-copy-link="" hidden>'
+        f'{t("event.copy-link")}</button></p>',
         # What happened comes before how its date is known, so that on a phone the summary is
         # on the first screen; the account of the date is one line until opened.
         f'<p class="chrono-event__summary">{site.prose(event.summary)}</p>',
@@ -87,7 +94,7 @@ def render_event_page(site: Site, event: Event) -> str:
     # of the event's search fields: the figures page is where they are found.
     figures = render_event_figures(site, here, event)
     parts.append(figures)
-    parts.append(render_cite(site, event))
+    parts.append(render_event_cite(site, event))
     parts.append(render_neighbours(site, here, event))
     parts.append(event_index(
         event, phase=phase.title, actors=site.actors, lang=site.lang,
@@ -256,23 +263,6 @@ def render_events_index(site: Site) -> str:
         f'<h2 id="timeline">{t("events.by-phase")}</h2>',
         render_home_timeline(site, here),
     ]) + "\n"
-
-
-def render_cite(site: Site, event: Event) -> str:
-    """The event's permanent link and a citation to copy (our script adds the copy button)."""
-    t = site.t
-    name = " " + t("cite.in", name=f"<cite>{m.text(site.name)}</cite>") if site.name else ""
-    permalink = f'<a class="chrono-permalink" href="./">{event_url(event.id)}</a>'
-    text = t("cite.text", title=m.text(event.title), site=name,
-             date=event.date.human_in(site.lang),
-             url=f'<span class="chrono-cite__url">{event_url(event.id)}</span>')
-    return (
-        f'<section class="chrono-cite" id="cite" aria-label="{t("cite.heading")}" {NO_INDEX}>'
-        f"<h2>{t('cite.heading')}</h2><p>{t('cite.permalink', link=permalink)}</p>"
-        f'<p class="chrono-cite__text" id="citation-text">{text}</p>'
-        '<button type="button" class="md-button chrono-copy" data-copy="citation-text" hidden>'
-        f"{t('cite.copy')}</button></section>"
-    )
 
 
 def event_json_ld(site: Site, event: Event) -> dict[str, object]:

@@ -11,6 +11,7 @@ from ..languages import language
 from ..localized import Localized
 from ..messages import Messages
 from ..model import Chronology, Citation, Correction, Event, Figure
+from ..publication import Publication
 from ..urls import CONTEXT, CORRECTIONS, event_url, figure_url
 from .glossary import Glossary
 
@@ -19,11 +20,14 @@ class Site:
     """Lookups shared by the page renderers, built once per render."""
 
     def __init__(self, chronology: Chronology, name: str = "",
-                 messages: Mapping[str, str] | None = None) -> None:
+                 messages: Mapping[str, str] | None = None,
+                 publication: Publication | None = None) -> None:
         """`chronology` in the edition's language (translations.localize), `messages` the
-        edition's words by id (English where it lacks one)."""
+        edition's words by id (English where it lacks one), `publication` what the pages say of
+        the site itself (its address, its version, when each record last changed)."""
         self.chronology = chronology
         self.name = name  # the site's name, for citations
+        self.publication = publication or Publication(name=name)
         self.lang = chronology.lang  # the edition's language: its words (t) and its dates
         self.t = Messages(self.lang, messages)
         # Between two sentences: Japanese writes none after its full stop (。).

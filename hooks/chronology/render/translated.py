@@ -23,6 +23,7 @@ KINDS = {"events": "translations.kind.events", "events: citations": "translation
          "phases": "translations.kind.phases", "topics": "translations.kind.topics",
          "actors": "translations.kind.actors", "glossary": "translations.kind.glossary",
          "context": "translations.kind.context", "corrections": "translations.kind.corrections",
+         "changes": "translations.kind.changes",
          "tracks": "translations.kind.tracks", "measures": "translations.kind.measures",
          "figures": "translations.kind.figures",
          "sources": "translations.kind.sources", "records": "translations.kind.records",
