@@ -19,7 +19,8 @@ from support import DERANDOMISE, examples
 
 def per_term_pattern(terms: tuple[Term, ...]) -> re.Pattern[str] | None:
     """The pattern as it was: each term with its own look-behind, longest first."""
-    names = sorted(((name, term) for term in terms for name in (term.term, *term.aliases)),
+    names = sorted(((name, term) for term in terms
+                    for name in dict.fromkeys((term.term, *term.aliases, *term.english))),
                    key=lambda pair: len(pair[0]), reverse=True)
     alternatives = []
     for index, (name, _) in enumerate(names):

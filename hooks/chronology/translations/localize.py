@@ -194,7 +194,7 @@ def localize(chronology: Chronology, lang: str) -> Chronology:
     localized["events"] = tuple(texts.event(e) for e in localized["events"])
     # A figure's record words: none of ours where they are in the edition's language, else our
     # English translation, marked as English.
-    localized["figures"] = tuple(replace(f, record=texts.record_quote(f.id, f.record))
+    localized["figures"] = tuple(replace(f, record=texts.record_quote("figures", f.id, f.record))
                                  for f in localized["figures"])
     localized["actors"] = tuple(texts.actor(a) for a in localized["actors"])
     return replace(chronology, lang=lang, **localized)
