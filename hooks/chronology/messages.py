@@ -380,6 +380,13 @@ ENGLISH: Mapping[str, str] = {
     "search.words": ", ",
     "search.filtered": " (filtered)",
     "search.corrected": " for “{word}”",
+    "search.others": " for the other words",
+    "search.in-force": "{date} · in force {day}",
+    "search.date.none": "No event is dated {date}",
+    "search.date.both": ". The nearest are of {before} and {after}:",
+    "search.date.last": ". The chronology ends earlier; its last events are of {before}:",
+    "search.date.first": ". The chronology begins later; its first events are of {after}:",
+    "search.date.end": ".",
     "script.copied": "Copied",
     "script.asof.when": "{day} {month} {year}",
     "script.asof.one": "On {when}, 1 measure was in force (marked in the table below, and by the "
