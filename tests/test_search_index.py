@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from chronology.model import Chronology
 from chronology.render.search import (
     cjk_suffixes,
     date_forms,
+    event_index,
     page_kind,
     searchable,
     vocabulary,
@@ -42,6 +44,23 @@ def test_korean_is_split_into_words_and_each_word_into_suffixes() -> None:
 ])
 def test_dates_are_written_as_each_language_writes_them(date: str, forms: str) -> None:
     assert date_forms(PartialDate.parse(date)) == forms
+
+
+@pytest.mark.parametrize(("lang", "day"), [("en", "4 July 2019"), ("ko", "2019년 7월 4일"),
+                                          ("ja", "2019年7月4日")])
+def test_an_event_is_found_on_the_day_its_measure_took_effect(real_chronology: Chronology,
+                                                              lang: str, day: str) -> None:
+    """Japan's controls of 1 July 2019 took effect on 4 July: a search for that day finds them,
+    and the result says so."""
+    [event] = [e for e in real_chronology.events
+               if e.id == "2019-07-01-japan-tightens-export-controls-on-three-chemicals"]
+    topics = {t.id: (t.title, t.aliases) for t in real_chronology.topics}
+    block = event_index(event, phase="p", topics=topics, page_text="", lang=lang,
+                        actors={a.id: a for a in real_chronology.actors})
+    meta = dict(re.findall(r'data-pagefind-meta="([a-z_]+)">([^<]*)<', block))
+    assert (meta["date"], meta["in_force"], meta["in_force_day"]) == ("2019-07-01", "2019-07-04", day)
+    assert {"2019-07-01", "2019-07-04", "2019年7月4日", "2019년"} <= set(meta["when"].split())
+    assert re.search(r'data-pagefind-sort="date">2019-07-01<', block)  # listed by its own date
 
 
 @pytest.mark.parametrize(("url", "kind"), [

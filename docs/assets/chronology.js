@@ -186,6 +186,14 @@ document$.subscribe(() => {
     const value = params.get(select.name);
     if (value && [...select.options].some((option) => option.value === value)) select.value = value;
   }
+  // The topics of talks are one kind, "Talks and summits" (render/filters.py): an address from
+  // before (?topic=talks) opens it.
+  const topic = params.get("topic");
+  const kind = [...form.querySelectorAll("option[data-topics]")]
+    .find((option) => option.dataset.topics.split(" ").includes(topic));
+  if (kind && !selects.some((select) => select.name === "topic" && select.value === topic)) {
+    kind.parentElement.value = kind.value;
+  }
   form.hidden = false;
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));  // after the form has been reset

@@ -3,7 +3,8 @@
 // runs all of this against a small made-up index. No DOM. A search made obsolete by a newer
 // one is cancelled: `latest` aborts its signal, and `find` then asks the index nothing more.
 import {
-  CJK, HANGUL, checkable, mayBePhrase, nearest, normalise, prepare, seenIn, termsOf, textOf,
+  CJK, HANGUL, checkable, dateName, dateOnly, formIn, mayBePhrase, nearest, normalise, prepare,
+  seenIn, termsOf, textOf, verifiable,
 } from "./query.js";
 
 export const PAGE = 10;  // results shown at a time
@@ -89,19 +90,51 @@ export const wholeWords = async (index, q, filters, results, lang) => {
   return [...holding, ...results.filter((r) => !seen.has(r.id))];
 };
 
-// A date puts that day's (month's) events first. Pagefind splits a Japanese edition's query
-// 2019-08 into 2019 and 08, which 2019-01-08 holds too: the events of the date come first,
-// among the first results (DATED of them, read for their dates), in their order.
+// A date puts that day's (month's) events first: those dated then, and after them those whose
+// measure took effect then (`in_force`). Pagefind splits a Japanese edition's query 2019-08 into
+// 2019 and 08, which 2019-01-08 holds too: the events of the date come first, among the first
+// results (DATED of them, read for their dates), in their order. Also says how many there are.
 const DATED = 30;
 export const datesFirst = async (query, results, top) => {
   const isos = query.match(/\b\d{4}-\d{2}(?:-\d{2})?\b/g);
-  if (!isos) return [results, top];
+  if (!isos) return [results, top, 0];
   const data = [...top, ...await Promise.all(
     results.slice(top.length, DATED).map((r) => r.data()))];
-  const holds = data.map((d) => d.meta.kind === "event"
-    && isos.some((iso) => (d.meta.date || "").startsWith(iso)));
-  if (!holds.some(Boolean)) return [results, top];
-  return holdersFirst(results, data, holds);
+  const on = (date) => isos.some((iso) => (date || "").startsWith(iso));
+  const holds = data.map((d) => (d.meta.kind !== "event" ? 0 : on(d.meta.date) ? 2
+    : on(d.meta.in_force) ? 1 : 0));
+  const held = holds.filter(Boolean).length;
+  if (!held) return [results, top, 0];
+  return [...holdersFirst(results, data, holds), held];
+};
+
+// The events nearest a day or month that no event is dated on: all those of the last date
+// before it, and all those of the first date after it (an event dated only by a month or a
+// year that holds the day is neither). The events, sorted by date, are halved until the place
+// is found: log2(n) of them are read.
+export const nearestEvents = async (index, iso, filters = {}) => {
+  const events = (await index.search(null, { filters, sort: { date: "asc" } }))?.results || [];
+  const read = new Map();
+  const dateAt = async (i) => {
+    if (!read.has(i)) read.set(i, await events[i].data());
+    return read.get(i).meta.date || "";
+  };
+  let low = 0, high = events.length;  // the first event dated after the date
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((await dateAt(middle)) > iso) high = middle;
+    else low = middle + 1;
+  }
+  const group = async (from, step) => {
+    let i = from;
+    while (i >= 0 && i < events.length && iso.startsWith(await dateAt(i))) i += step;
+    if (i < 0 || i >= events.length) return [];
+    const date = await dateAt(i), found = [];
+    for (; i >= 0 && i < events.length && (await dateAt(i)) === date && found.length < PAGE / 2;
+      i += step) found.push(read.get(i));
+    return step < 0 ? found.reverse() : found;
+  };
+  return { before: await group(low - 1, -1), after: await group(low, 1) };
 };
 
 // Events before the other kinds of page, each kind in its order.
@@ -175,8 +208,26 @@ export const find = async (raw, {
       }
     }
   }
+  // A word that no page holds in any form and that is no typo of a known one: Pagefind 1.5
+  // then searches the longest indexed word it starts with ("r", of Joseph R. Biden, for
+  // "radar"), so what it finds is not about the word. Search without such words; with no other
+  // word, nothing is found. (With nothing found for the whole query, each of several words is
+  // asked alone: what the others find is then searched without it.)
+  const words = termsOf(query);
+  const heldAlone = async (word) => formIn(word, (await load(await ask(word, false))).map(textOf));
+  const without = [];
+  for (const word of unseen.filter(verifiable)) {
+    if (results.length ? formIn(word, top.map(textOf)) : words.length < 2) continue;
+    if (results.length || !await heldAlone(word)) without.push(word);
+    else unseen = unseen.filter((w) => w !== word);  // on pages, only not with all the others
+  }
+  const rest = words.filter((w) => !without.includes(w));
+  if (without.length) {
+    results = rest.length ? await ask(rest.join(" ")) : [];
+    top = await load(results);
+  }
   let partial = false;
-  let terms = termsOf(query);
+  let terms = rest;
   const segmented = !results.length && terms.length === 1 && CJK.test(terms[0])
     && [...terms[0]].length >= 3;
   // 岸田首相訪韓: 岸田 首相 訪韓 (each piece tried as Pagefind splits it, no more)
@@ -200,8 +251,22 @@ export const find = async (raw, {
     partial = results.length > 0;
   }
   if (HANGUL.test(query)) [results, top] = titlesFirst(query, results, top);
-  if (split) [results, top] = await datesFirst(query, results, top);
-  return { query, results, top, corrected, partial, missing: results.length && !partial ? unseen : [] };
+  // A query that is a date: the events of that day or month first; if there are none, say so
+  // and show the nearest before and after it, not what else the index matched.
+  const iso = dateOnly(query);
+  let dateless = null;
+  if (split || iso) {
+    let held;
+    [results, top, held] = await datesFirst(query, results, top);
+    if (iso && !held) {
+      const { before, after } = await nearestEvents(index, iso, filters);
+      [results, top] = [[], [...before, ...after]];
+      dateless = { date: dateName(iso, lang), before: before[0]?.meta.day || null,
+                   after: after[0]?.meta.day || null };
+    }
+  }
+  return { query, results, top, corrected, partial, dateless, without,
+           missing: partial ? [] : unseen };
 };
 
 // A runner of searches in which only the newest counts: each call aborts the signal of the

@@ -43,6 +43,20 @@ export const rewriteDates = (query) =>
 // What to ask the index for a query as typed: dates in ISO.
 export const prepare = (raw) => rewriteDates(raw.normalize("NFKC").replace(/\s+/g, " ").trim());
 
+// The date a query is, if it is nothing but a day or a month (as prepared): "2019-07-04".
+export const dateOnly = (query) => (/^\d{4}-\d{2}(?:-\d{2})?$/.test(query) ? query : null);
+
+// A day or a month as the edition writes dates: "4 July 2019", "2019년 7월 4일", "2019年7月4日"
+// (as the pages do: chronology/dates.py, PartialDate.human_in); "July 2019" for a month.
+const DATE_LOCALES = { en: "en-GB", ko: "ko-KR", ja: "ja-JP" };
+export const dateName = (iso, lang = "en") => {
+  const [year, month, day] = iso.split("-").map(Number);
+  const locale = DATE_LOCALES[(lang || "en").split("-")[0]] || DATE_LOCALES.en;
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}), timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, day || 1)));
+};
+
 // Optimal string alignment distance: a swap of two neighbouring letters counts as one edit.
 export const distance = (a, b) => {
   const A = [...a], B = [...b];
@@ -85,6 +99,21 @@ export const seenIn = (word, texts) => {
   return texts.some((text) => forms.some((form) => text.includes(form)));
 };
 
+// Is a form of the word on the pages found: its start (four letters, and two thirds of it, at
+// least), as in "econom" of "economic" for "economy"? Pagefind 1.5 searches a word that starts
+// no indexed word as the longest indexed word it starts with: a form of it, or, as "r" (of
+// Joseph R. Biden) for "radar" and "to" for "Toyota", something else.
+export const formIn = (word, texts) => {
+  const letters = [...word];
+  const start = letters.slice(0, Math.max(4, Math.ceil((letters.length * 2) / 3))).join("");
+  return texts.some((text) => text.includes(start));
+};
+
+// A word whose absence from the pages can be read from their text: letters, no digits, and no
+// kana or kanji (Japanese is written without spaces: Pagefind finds a word of it in pieces).
+export const verifiable = (word) => /\p{L}/u.test(word) && !/\d/.test(word)
+  && !/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/u.test(word);
+
 // A result's text as the checks above read it: its excerpt's content and its fields.
 export const textOf = (data) =>
   normalise([data.content || "", ...Object.values(data.meta || {})].join(" "));
@@ -120,13 +149,25 @@ export const messages = (catalogue) => (id, values = {}) =>
   (catalogue[id] ?? id).replace(/\{([a-z_]+)\}/g, (_, name) => String(values[name] ?? ""));
 
 // The status line for what `find` found: how many, whether only some of the words, which
-// words no page holds, whether filtered, and the correction of a typo. Each is a message of
-// its own, whole in every language, and the line lists them (search.separator): none is a
-// piece of a sentence another finishes.
+// words no page holds (and whether the others were searched without them), whether filtered,
+// and the correction of a typo; for a date no event is dated on, that, and which the nearest
+// events shown are. Each is a message of its own, whole in every language, and the line lists
+// them (search.separator): none is a piece of a sentence another finishes.
 export const statusOf = (found, filtered, say) => {
+  const parts = [];
+  if (found.dateless) {
+    const { date, before, after } = found.dateless;
+    parts.push(say("search.date.none", { date }));
+    if (filtered) parts.push(say("search.filtered"));
+    if (before && after) parts.push(say("search.date.both", { before, after }));
+    else if (before) parts.push(say("search.date.last", { before }));
+    else if (after) parts.push(say("search.date.first", { after }));
+    return parts.join(say("search.separator"));
+  }
   const n = found.results.length;
-  const parts = [say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
-    : "search.count.other", { n })];
+  parts.push(say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
+    : "search.count.other", { n }));
+  if (n && found.without?.length) parts.push(say("search.others"));
   if (found.partial) parts.push(say("search.partial"));
   if (found.missing.length) {
     const words = found.missing.map((word) => say("search.word", { word }));

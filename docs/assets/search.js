@@ -71,8 +71,12 @@ const startSearch = (dialog) => {
     title.textContent = data.meta.title || data.url;
     const when = document.createElement("p");
     when.className = "chrono-search-when";
-    when.textContent = data.meta.kind === "event" ? data.meta.day || ""
-      : KINDS[data.meta.kind] || KINDS.page;
+    // An event's date, and the day its measure took effect if it has one (a search for that
+    // day finds it: render/search.py).
+    when.textContent = data.meta.kind !== "event" ? KINDS[data.meta.kind] || KINDS.page
+      : data.meta.in_force_day
+        ? say("search.in-force", { date: data.meta.day, day: data.meta.in_force_day })
+        : data.meta.day || "";
     const excerpt = document.createElement("p");
     excerpt.className = "chrono-search-excerpt";
     excerpt.innerHTML = data.excerpt;  // Pagefind's: the page's text escaped, <mark> added

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from support import DESKTOP, PHONE, ROOT, NotFoundHost, load_yaml, screenshot, serving
+from support import ARTIFACTS, DESKTOP, PHONE, ROOT, NotFoundHost, load_yaml, screenshot, serving
 
 DATA = ROOT / "data"
 EVENT_IDS = sorted(p.stem for p in (DATA / "events").glob("*.yaml"))
@@ -79,6 +79,38 @@ def test_a_filtered_view_is_restored_from_its_address(page: Page, site_url: str)
     # A value the page does not know is ignored rather than hiding everything.
     page.goto(site_url + "?topic=no-such-topic")
     assert counted(page) == (len(EVENT_IDS), len(EVENT_IDS))
+
+
+TALKS = {"talks", "summits"}  # the topics that are the kind "Talks and summits"
+
+
+@pytest.mark.parametrize("edition", ["", "ko/", "ja/"])
+def test_talks_are_one_filter(page: Page, site_url: str, edition: str) -> None:
+    """Talks are chosen under Kind only ("Talks and summits"), not also under Topic ("Talks
+    between officials"); an address from before (?topic=talks) opens the kind."""
+    page.goto(site_url + edition)
+    topics = page.locator("#filter-topic option").evaluate_all("os => os.map(o => o.value)")
+    assert len(topics) > 3 and not TALKS & set(topics), topics
+    page.goto(site_url + edition + "?topic=talks")
+    expect(page.locator("#filter-kind")).to_have_value("talks")
+    expect(page.locator("#filter-topic")).to_have_value("")
+    assert parse_qs(urlsplit(page.url).query) == {"kind": ["talks"]}
+    shown = shown_events(page)
+    on_topics = {e for e in EVENT_IDS if TALKS & set(
+        load_yaml((DATA / "events" / f"{e}.yaml").read_text("utf-8")).get("topics") or [])}
+    assert on_topics <= shown, on_topics - shown  # and the chart's lane of talks
+
+
+@pytest.mark.review
+@pytest.mark.parametrize(("width", "viewport"), [("390", PHONE), ("1280", DESKTOP)])
+def test_talks_filter_screenshots_for_review(open_page, site_url: str, width: str,  # type: ignore[no-untyped-def]
+                                            viewport: dict[str, int]) -> None:
+    with open_page(viewport=viewport) as page:
+        page.goto(site_url + "?topic=talks")
+        expect(page.locator("#filter-kind")).to_have_value("talks")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.locator("form.chrono-filters").screenshot(
+            path=str(ARTIFACTS / f"filters-talks-{width}.png"))
 
 
 def test_filters_work_from_the_keyboard(page: Page, site_url: str) -> None:

@@ -15,17 +15,22 @@ EVENTS = {f.stem: load_yaml(f.read_text("utf-8"))
           for f in sorted((ROOT / "data" / "events").glob("*.yaml"))}
 
 
+BOX = {"ko/": "검색", "ja/": "検索"}  # the box's name in an edition; "Search" in English
+
+
 def search(page: Page, site_url: str, query: str, *, goto: bool = True,
            via_icon: bool = False) -> list[str]:
     """Open the search box as a reader does, type the query; the result links, best first,
     relative to the site (events/<id>/, actors/<id>/ ...)."""
     if goto:
         page.goto(site_url)
+    box = page.get_by_role("textbox", name=next(
+        (name for edition, name in BOX.items() if site_url.endswith(edition)), "Search"))
     if via_icon:  # a phone: the header's magnifier
         page.locator("label.md-header__button[for='__search']").click()
     else:
-        page.get_by_role("textbox", name="Search").click()
-    expect(page.get_by_role("textbox", name="Search")).to_be_focused()
+        box.click()
+    expect(box).to_be_focused()
     page.keyboard.type(query)
     expect(page.locator("[data-chrono-search]")).to_have_attribute("data-shown", query,
                                                                   timeout=10_000)
@@ -145,6 +150,89 @@ def test_a_word_no_page_holds_is_named(page: Page, site_url: str) -> None:
     expect(page.locator(".chrono-search-status")).to_contain_text("no page has “zither”")
 
 
+# Search that is honest when it misses, in each edition and in its words: a day finds the
+# measures that took effect that day; a date no event is dated on says so and shows the nearest
+# events before and after it; a word no page holds finds nothing rather than what the index
+# matched in its stead (Pagefind takes "radar" as "r", of Joseph R. Biden).
+HONEST = {
+    "": {"in_force": "1 July 2019 · in force 4 July 2019",
+         "dateless": "No event is dated 5 July 2019 · the nearest are of 1 July 2019 and 7 July 2019",
+         "ended": "December 2023", "last": "No event is dated December 2023 · the chronology ends "
+         "earlier; its last events are of 21 July 2023",
+         "missing": "No results · no page has “radar”"},
+    "ko/": {"in_force": "2019년 7월 1일 · 2019년 7월 4일 시행",
+            "dateless": "2019년 7월 5일로 기록된 사건이 없습니다 · 가장 가까운 사건은 2019년 7월 1일 및 "
+            "2019년 7월 7일의 사건입니다",
+            "ended": "2023년 12월", "last": "2023년 12월로 기록된 사건이 없습니다 · 연표는 그 전에 끝나며, "
+            "마지막 사건은 2023년 7월 21일의 사건입니다",
+            "missing": "결과 없음 · 다음 단어가 있는 페이지는 없습니다: “radar”"},
+    "ja/": {"in_force": "2019年7月1日 · 2019年7月4日施行",
+            "dateless": "2019年7月5日の出来事はありません／最も近いのは2019年7月1日と"
+            "2019年7月7日の出来事です",
+            "ended": "2023年12月", "last": "2023年12月の出来事はありません／年表はそれより前に終わります。"
+            "最後の出来事は2023年7月21日のものです",
+            "missing": "該当なし／「radar」を含むページはありません"},
+}
+CONTROLS = "2019-07-01-japan-tightens-export-controls-on-three-chemicals"
+
+
+def _dated(day: str) -> set[str]:
+    return {key for key, event in EVENTS.items() if str(event["date"]) == day}
+
+
+@pytest.mark.parametrize("edition", list(HONEST))
+def test_a_day_finds_the_measures_that_took_effect_that_day(page: Page, site_url: str,
+                                                            edition: str) -> None:
+    found = found_events(search(page, site_url + edition, "2019-07-04"))
+    assert found[0] == CONTROLS, found
+    first = page.locator(".md-search-result__item").first
+    expect(first.locator(".chrono-search-when")).to_have_text(HONEST[edition]["in_force"])
+
+
+@pytest.mark.parametrize("edition", list(HONEST))
+def test_a_date_no_event_is_dated_on_says_so_and_shows_the_nearest(page: Page, site_url: str,
+                                                                    edition: str) -> None:
+    found = found_events(search(page, site_url + edition, "2019-07-05"))
+    expect(page.locator(".chrono-search-status")).to_have_text(HONEST[edition]["dateless"])
+    assert set(found) == _dated("2019-07-01") | _dated("2019-07-07"), found
+    assert found == sorted(found)  # in the chronology's order
+    expect(page.locator(".chrono-search-more")).to_be_hidden()
+    # After the chronology's end: its last events.
+    found = found_events(search(page, site_url + edition, HONEST[edition]["ended"]))
+    expect(page.locator(".chrono-search-status")).to_have_text(HONEST[edition]["last"])
+    assert set(found) == _dated(max(str(e["date"]) for e in EVENTS.values())), found
+
+
+@pytest.mark.parametrize("edition", list(HONEST))
+def test_a_word_no_page_holds_finds_nothing(page: Page, site_url: str, edition: str) -> None:
+    assert search(page, site_url + edition, "radar") == []
+    expect(page.locator(".chrono-search-status")).to_have_text(HONEST[edition]["missing"])
+
+
+def test_the_other_words_are_searched_without_the_one_no_page_holds(page: Page,
+                                                                   site_url: str) -> None:
+    found = found_events(search(page, site_url, "Samsung photoresist"))
+    assert "2019-12-20-japan-eases-photoresist-controls" in found[:5], found
+    expect(page.locator(".chrono-search-status")).to_have_text(
+        re.compile(r"^\d+ results? · results for the other words · no page has “samsung”$"))
+
+
+@pytest.mark.review
+@pytest.mark.parametrize(("width", "viewport"), [("390", PHONE), ("1280", DESKTOP)])
+@pytest.mark.parametrize("edition", list(HONEST))
+def test_honest_search_screenshots_for_review(open_page, site_url: str, width: str,  # type: ignore[no-untyped-def]
+                                              viewport: dict[str, int], edition: str) -> None:
+    with open_page(viewport=viewport) as page:
+        for name, query in (("dateless", "2019-07-05"), ("in-force", "2019-07-04"),
+                            ("missing", "radar")):
+            search(page, site_url + edition, query, via_icon=viewport is PHONE)
+            expect(page.locator(".chrono-search-status")).not_to_be_empty()
+            page.mouse.move(0, viewport["height"] - 1)  # no tooltip of the button clicked
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"search-{name}-{edition.strip('/') or 'en'}"
+                                                 f"-{width}.png"))
+
+
 @pytest.mark.parametrize("query", ["문재인", "岸田", "Nishimura"])
 def test_search_takes_text_entered_without_keys(page: Page, site_url: str, query: str) -> None:
     """Pasted from a menu or committed by an input method: no key is pressed, results still come."""
@@ -158,7 +246,8 @@ def test_search_takes_text_entered_without_keys(page: Page, site_url: str, query
 def test_results_put_events_first_and_label_other_pages(page: Page, site_url: str) -> None:
     search(page, site_url, "Sugawara")
     labels = page.locator(".md-search-result__item .chrono-search-when").all_text_contents()
-    events = [bool(re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{4}", label)) for label in labels]
+    events = [bool(re.fullmatch(r"(\d{1,2} )?[A-Z][a-z]+ \d{4}( · in force .+)?", label))
+              for label in labels]
     assert events[0] and "Who’s who" in labels, labels
     assert events == sorted(events, reverse=True), labels  # no event after another kind of page
 

@@ -4,17 +4,20 @@ Each file's queries come with the events that are right for them; the scores and
 (per language and kind) are those `python tests/perf/search_queries.py` prints for the README
 (`python tests/perf/search_queries.py site/ko --lang ko` for an edition). On the English site,
 every query; in the Korean and Japanese editions, the queries in the edition's language. Every
-query is asked of the box's own `find` in one page; a sample of them (the first of each kind,
-one in 8) is also typed into the real box, which must list the same.
+query is asked of the box's own `find` in a page of the site; a sample of them (the first of
+each kind, one in 16) is then typed into its real box, which must list the same.
 The table of each run is kept in tests/artifacts/ and printed with -s.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
 import pytest
 from perf.search_queries import QUERY_DIR, Outcome, load_queries, run_queries, tables
-from playwright.sync_api import Page
-from support import ARTIFACTS
+from playwright.sync_api import Browser, Page
+from support import ARTIFACTS, DESKTOP
 
 # Some 320 queries (80 of them typed into the box) in XX s, the site's build aside: make review
 # (CI runs it); test_search.py searches as a reader in make test.
@@ -42,6 +45,22 @@ EDITIONS = {
     ("ja", "search-queries-heldout.json"): 0.70,
     ("ja", "search-queries-native.json"): 0.90,
 }
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """One page for the module: the index and Pagefind's code load once, not once a file.
+    It fails, as every page of the browser tests does, on a request that leaves the site."""
+    context = browser.new_context(viewport=DESKTOP)
+    opened = context.new_page()
+    outside: list[str] = []
+    host = urlsplit(site_url).netloc
+    opened.on("request", lambda r: outside.append(r.url)
+              if urlsplit(r.url).scheme in {"http", "https", "ws", "wss"}
+              and urlsplit(r.url).netloc != host else None)
+    yield opened
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
 
 
 def _box_agrees(outcomes: list[Outcome]) -> None:

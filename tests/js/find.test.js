@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  PAGE, datesFirst, eventsFirst, find, latest, segment, titlesFirst, wholeWords,
+  PAGE, datesFirst, eventsFirst, find, latest, nearestEvents, segment, titlesFirst, wholeWords,
 } from "../../docs/assets/find.js";
 import { normalise, termsOf } from "../../docs/assets/query.js";
 
@@ -20,11 +20,13 @@ const other = (id, kind, title, content = title) => ({
 });
 
 // Answers as Pagefind does, as far as find needs: a page is found when each word of the query
-// starts one of its words, and a word that starts none on any page is left out; a quoted query
+// starts one of its words, and a word that starts none on any page is left out (or, `inverse`,
+// searched as the longest word of a page that it starts with, as Pagefind 1.5 does: "r" for
+// "radar"); a quoted query
 // finds the pages that hold it as written; no query (with a sort by date) finds every page,
 // oldest first. Filters keep the pages that have the value. Best first: the most occurrences.
 // `asked` lists every query, in order; `before(query)` runs first, and may wait.
-const makeIndex = (pages, before = async () => {}) => {
+const makeIndex = (pages, before = async () => {}, { inverse = false } = {}) => {
   const asked = [];
   const text = (p) => normalise([p.content, ...Object.values(p.meta)].join(" "));
   const words = (p) => text(p).split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
@@ -48,8 +50,10 @@ const makeIndex = (pages, before = async () => {}) => {
         const phrase = normalise(query.slice(1, -1));
         return { results: kept.filter((p) => text(p).includes(phrase)).map((p) => result(p, 1)) };
       }
-      const terms = termsOf(query)
-        .filter((t) => pages.some((p) => words(p).some((w) => w.startsWith(t))));
+      const all = pages.flatMap(words);
+      const terms = termsOf(query).map((t) => (all.some((w) => w.startsWith(t)) ? t
+        : inverse && all.filter((w) => t.startsWith(w)).sort((a, b) => b.length - a.length)[0]))
+        .filter(Boolean);
       if (!terms.length) return { results: [] };
       const score = (p) => terms.reduce((n, t) => n + words(p).filter((w) => w.startsWith(t)).length, 0);
       return { results: kept.filter((p) => terms.every((t) => words(p).some((w) => w.startsWith(t))))
@@ -136,6 +140,35 @@ describe("find", () => {
     const found = await search("Pompeo xylophone");
     assert.equal(found.ids[0], "pompeo-meets-both-ministers");
     assert.deepEqual([found.missing, found.partial, found.corrected], [["xylophone"], false, null]);
+  });
+
+  test("shows nothing for a word no page holds, not what the index matched in its stead", async () => {
+    const pages = [...PAGES, event("biden-invites", "2023-05-21", "Joseph R. Biden invites Yoon")];
+    const found = await search("radar", { index: makeIndex(pages, undefined, { inverse: true }) });
+    assert.deepEqual(found.asked, ["radar"]);  // the index found Biden for its "r"
+    assert.deepEqual([found.ids, found.top, found.missing, found.without], [[], [], ["radar"], ["radar"]]);
+  });
+
+  test("searches the other words without a word no page holds, and says so", async () => {
+    const pages = [...PAGES, event("biden-invites", "2023-05-21", "Joseph R. Biden invites Yoon")];
+    const found = await search("radar Pompeo", { index: makeIndex(pages, undefined, { inverse: true }) });
+    assert.deepEqual(found.asked.slice(-1), ["pompeo"]);
+    assert.deepEqual(new Set(found.ids), new Set(["pompeo-meets-both-ministers", "mike-pompeo"]));
+    assert.deepEqual([found.missing, found.without, found.partial], [["radar"], ["radar"], false]);
+    // Nothing for all the words: each is asked alone, and the one no page holds is left out.
+    const none = await search("radar Pompeo Chengdu", { index: makeIndex(pages, undefined, { inverse: true }) });
+    assert.deepEqual(none.without, ["radar"]);
+    assert.equal(none.partial, true);
+    assert.ok(!none.ids.includes("biden-invites"), none.ids);
+  });
+
+  test("keeps what a form of the word finds, and a word of Japanese it cannot read", async () => {
+    // Pagefind searches "exporters" as "exporter", the longest word it starts with: the same word.
+    const pages = [event("exports", "2019-07-01", "Japanese exporter of resist")];
+    const found = await search("exporters", { index: makeIndex(pages, undefined, { inverse: true }) });
+    assert.deepEqual([found.ids, found.without], [["exports"], []]);
+    const japanese = [event("k", "2019-07-01", "韓国 向け")];
+    assert.deepEqual((await search("韓国向け", { index: makeIndex(japanese, undefined, { inverse: true }), lang: "ja" })).without, []);
   });
 
   test("finds the pages with most of the words when none holds them all", async () => {
@@ -229,6 +262,59 @@ describe("words written without spaces", () => {
   });
 });
 
+describe("dates", () => {
+  const dated = (id, date, extra = {}) => ({ ...event(id, date, `Event ${id}`), meta: {
+    kind: "event", title: `Event ${id}`, date, day: `day ${date}`, ...extra } });
+  const EVENTS = [dated("jul-1a", "2019-07-01", { in_force: "2019-07-04", in_force_day: "day 2019-07-04" }),
+                  dated("jul-1b", "2019-07-01"), dated("july", "2019-07"), dated("jul-7", "2019-07-07"),
+                  dated("aug-2", "2019-08-02"), dated("2023", "2023-07-21"), other("abe", "actor", "Abe")];
+  const top = (found) => found.top.map((d) => d.url.split("/")[2]);
+
+  test("a day finds the events whose measure took effect that day, after those dated then", async () => {
+    const found = await search("4 July 2019", { index: makeIndex(EVENTS) });
+    assert.deepEqual([top(found)[0], found.dateless], ["jul-1a", null]);
+    const both = [...EVENTS, dated("jul-4", "2019-07-04")];  // the index finds jul-1a first
+    assert.deepEqual(top(await search("2019-07-04", { index: makeIndex(both) })).slice(0, 2), ["jul-4", "jul-1a"]);
+  });
+
+  test("a day no event is dated on: says so, and shows the nearest before and after it", async () => {
+    const found = await search("2019-07-05", { index: makeIndex(EVENTS) });
+    assert.deepEqual(found.results, []);
+    // July 2019 (dated by its month only) holds the day: it is neither before nor after it.
+    assert.deepEqual(top(found), ["jul-1a", "jul-1b", "jul-7"]);
+    assert.deepEqual(found.dateless, { date: "5 July 2019", before: "day 2019-07-01", after: "day 2019-07-07" });
+    const korean = await search("2019년 7월 5일", { index: makeIndex(EVENTS), lang: "ko" });
+    assert.equal(korean.dateless.date, "2019년 7월 5일");
+  });
+
+  test("a month no event is dated in, after the last or before the first", async () => {
+    const after = await search("December 2023", { index: makeIndex(EVENTS), lang: "ja" });
+    assert.deepEqual([top(after), after.dateless], [["2023"], { date: "2023年12月", before: "day 2023-07-21", after: null }]);
+    const before = await search("2017-01", { index: makeIndex(EVENTS) });
+    // The first event after January 2017 is July 2019's, dated by its month.
+    assert.deepEqual([top(before), before.dateless.before, before.dateless.after], [["july"], null, "day 2019-07"]);
+  });
+
+  test("the nearest events are those the filters keep", async () => {
+    const kept = EVENTS.map((p) => (p.id === "jul-7" ? p : { ...p, filters: { actor: ["Abe"] } }));
+    const found = await search("2019-07-05", { index: makeIndex(kept), filters: { actor: "Abe" } });
+    assert.equal(found.dateless.after, "day 2019-08-02");
+  });
+
+  test("the nearest events are found by halving: few of a thousand are read", async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => dated(`e${i}`, `20${String(10 + Math.floor(i / 12)).padStart(2, "0")}-${String(i % 12 + 1).padStart(2, "0")}-15`));
+    let reads = 0;
+    const index = makeIndex(many);
+    const counted = { search: async (...args) => {
+      const response = await index.search(...args);
+      return { results: response.results.map((r) => ({ ...r, data: () => { reads += 1; return r.data(); } })) };
+    } };
+    const { before, after } = await nearestEvents(counted, "2015-06-20");
+    assert.deepEqual([before.map((d) => d.meta.date), after.map((d) => d.meta.date)], [["2015-06-15"], ["2015-07-15"]]);
+    assert.ok(reads <= 15, reads);
+  });
+});
+
 describe("re-ranking", () => {
   const loaded = (data) => data.map((d) => ({ id: d.id, score: 1, data: async () => d }));
   const meta = (id, kind, date, title = "") => ({ id, meta: { kind, date, title } });
@@ -263,8 +349,8 @@ describe("re-ranking", () => {
     assert.equal(day[0].id, "aug-2");
     assert.equal(day[1].id, "jan-8");
     const none = await datesFirst("2018-10", results, data.slice(0, PAGE));
-    assert.deepEqual(none, [results, data.slice(0, PAGE)]);
-    assert.deepEqual(await datesFirst("talks", results, []), [results, []]);
+    assert.deepEqual(none, [results, data.slice(0, PAGE), 0]);
+    assert.deepEqual(await datesFirst("talks", results, []), [results, [], 0]);
   });
 
   test("dates come first in a Japanese edition's search", async () => {

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  checkable, distance, highlightPattern, highlightTerms, mayBePhrase, messages, nearest, prepare,
-  rewriteDates, seenIn, statusOf, termsOf, textOf,
+  checkable, dateName, dateOnly, distance, formIn, highlightPattern, highlightTerms, mayBePhrase,
+  messages, nearest, prepare, rewriteDates, seenIn, statusOf, termsOf, textOf, verifiable,
 } from "../../docs/assets/query.js";
 
 describe("dates as readers write them become the index's ISO dates", () => {
@@ -43,6 +43,38 @@ describe("dates as readers write them become the index's ISO dates", () => {
   test("full-width digits and spaces are read as ordinary ones", () => {
     assert.equal(prepare("２０１９年８月２日"), "2019-08-02");
     assert.equal(prepare("\u3000August\u00a02019 "), "2019-08");
+  });
+});
+
+describe("a query that is a date", () => {
+  test("is a day or a month, and nothing else", () => {
+    assert.equal(dateOnly(prepare("4 July 2019")), "2019-07-04");
+    assert.equal(dateOnly(prepare("2023年12月")), "2023-12");
+    for (const query of ["2019", "2019-07-04 Abe", "July 2019 boycott", "2019-7-4"]) {
+      assert.equal(dateOnly(prepare(query)), null, query);
+    }
+  });
+
+  test("is named as each edition's pages write dates", () => {
+    assert.deepEqual(["en", "ko", "ja"].map((lang) => dateName("2019-07-04", lang)),
+                     ["4 July 2019", "2019년 7월 4일", "2019年7月4日"]);
+    assert.deepEqual(["en", "ko", "ja"].map((lang) => dateName("2023-12", lang)),
+                     ["December 2023", "2023년 12월", "2023年12月"]);
+    assert.equal(dateName("2019-08-02", "fr"), "2 August 2019");  // another language: English
+  });
+});
+
+describe("a word no page holds", () => {
+  test("is told from a word whose form is on the pages", () => {
+    const texts = ["the economic measures", "joseph r. biden invites yoon", "to the talks"];
+    assert.equal(formIn("economy", texts), true);  // econo…: Pagefind's "econom"
+    for (const word of ["radar", "toyota", "samsung", "sobujang"]) assert.equal(formIn(word, texts), false, word);
+    assert.equal(formIn("삼성", ["삼국 시대"]), false);  // a short word must be there whole
+  });
+
+  test("is read from the pages' text only where words are written apart", () => {
+    for (const word of ["radar", "삼성", "nachi-fujikoshi"]) assert.equal(verifiable(word), true, word);
+    for (const word of ["サムスン", "岸田首相訪韓", "2019-07", "g7"]) assert.equal(verifiable(word), false, word);
   });
 });
 
@@ -175,13 +207,18 @@ describe("words, phrases and the words marked on the page a result opens", () =>
 });
 
 describe("the status line", () => {
-  const say = messages({
+  const catalogue = {
     "search.count.none": "No results", "search.count.one": "1 result",
     "search.count.other": "{n} results", "search.partial": "none has all the words",
     "search.missing": "no page has {words}", "search.word": "“{word}”", "search.words": ", ",
     "search.filtered": "filtered", "search.corrected": "results for “{word}”",
-    "search.separator": " · ",
-  });
+    "search.separator": " · ", "search.others": "results for the other words",
+    "search.date.none": "No event is dated {date}",
+    "search.date.both": "the nearest are of {before} and {after}",
+    "search.date.last": "the chronology ends earlier; its last events are of {before}",
+    "search.date.first": "the chronology begins later; its first events are of {after}",
+  };
+  const say = messages(catalogue);
   const found = (n, more = {}) => ({ results: Array(n).fill({}), partial: false, missing: [],
                                      corrected: null, ...more });
 
@@ -198,6 +235,24 @@ describe("the status line", () => {
                  "2 results · no page has “xylophone”, “zither” · filtered");
     assert.equal(statusOf(found(4, { corrected: "sugawara" }), true, say),
                  "4 results · filtered · results for “sugawara”");
+  });
+
+  test("says a word no page holds was left out, when the other words found something", () => {
+    assert.equal(statusOf(found(5, { missing: ["samsung"], without: ["samsung"] }), false, say),
+                 "5 results · results for the other words · no page has “samsung”");
+    assert.equal(statusOf(found(0, { missing: ["radar"], without: ["radar"] }), false, say),
+                 "No results · no page has “radar”");
+  });
+
+  test("says a date no event is dated on, and which the nearest shown are", () => {
+    const dateless = (before, after) => found(0, { dateless: { date: "5 July 2019", before, after } });
+    assert.equal(statusOf(dateless("1 July 2019", "7 July 2019"), false, say),
+                 "No event is dated 5 July 2019 · the nearest are of 1 July 2019 and 7 July 2019");
+    assert.equal(statusOf(dateless("21 July 2023", null), true, say),
+                 "No event is dated 5 July 2019 · filtered · the chronology ends earlier; its last events are of 21 July 2023");
+    assert.equal(statusOf(dateless(null, "30 October 2018"), false, say),
+                 "No event is dated 5 July 2019 · the chronology begins later; its first events are of 30 October 2018");
+    assert.equal(statusOf(dateless(null, null), true, say), "No event is dated 5 July 2019 · filtered");
   });
 
   test("messages put values in as text, and an unknown id is shown as itself", () => {

@@ -7,7 +7,10 @@ An event's kind and country are not fields of the data: they follow from it, by 
   (data/tracks.yaml);
 - taking effect: the days measures took effect (the timeline's "Takes effect" entries), and
   decisions whose measure changed on the day itself (they have no `in_force` date);
-- talks: the event has a topic in TALKS_TOPICS, or is a mark on a lane in TALKS_TRACKS;
+- talks: the event has a topic in TALKS_TOPICS, or is a mark on a lane in TALKS_TRACKS. It is
+  the one filter of talks: the Topic list leaves out the topics in TALKS_TOPICS (it had "Talks
+  between officials" beside "Talks and summits"), and an address that names one of them
+  (?topic=talks, from before) opens this kind (chronology.js);
 - court ruling: one of its actors is of a kind in RULING_ACTORS;
 - country: that of the event's first actor (events name the one who acted first).
 """
@@ -78,8 +81,10 @@ def _select(name: str, label: str, everything: str, options: str) -> str:
             f"{options}</select>")
 
 
-def _option(value: str, token: str, label: str, count: int) -> str:
-    return f'<option value="{m.attr(value)}" data-f="{token}">{m.text(label)} ({count})</option>'
+def _option(value: str, token: str, label: str, count: int, topics: str = "") -> str:
+    also = f' data-topics="{m.attr(topics)}"' if topics else ""
+    return (f'<option value="{m.attr(value)}" data-f="{token}"{also}>{m.text(label)} ({count})'
+            "</option>")
 
 
 def render_filters(site: Site, facets: Facets) -> str:
@@ -93,7 +98,8 @@ def render_filters(site: Site, facets: Facets) -> str:
     kinds = Counter(k for e in events for k in facets.kinds(e))
     kinds["ke"] += sum(1 for e in events if e.in_force)
     topic_options = "".join(_option(t.id, facets.topic[t.id], t.title, topics[t.id])
-                            for t in site.chronology.topics if topics[t.id])
+                            for t in site.chronology.topics
+                            if topics[t.id] and t.id not in TALKS_TOPICS)
     elsewhere = t.text("filters.actor.elsewhere")
     groups: dict[str, list[str]] = {}
     for actor in sorted(site.chronology.actors, key=lambda a: a.name.casefold()):
@@ -107,7 +113,8 @@ def render_filters(site: Site, facets: Facets) -> str:
                             "</optgroup>" for country in order)
     country_options = "".join(_option(value, token, t.text(label), countries[token])
                               for value, token, _, label in COUNTRIES if countries[token])
-    kind_options = "".join(_option(value, token, t.text(label), kinds[token])
+    kind_options = "".join(_option(value, token, t.text(label), kinds[token],
+                                   " ".join(sorted(TALKS_TOPICS)) if token == "kt" else "")
                            for value, token, label in KINDS if kinds[token])
     total = len(events)
     return (

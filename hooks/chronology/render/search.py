@@ -5,9 +5,11 @@ The build indexes the finished HTML with Pagefind (chronology/search.py). Only w
 carries, hidden and unindexed as text, the fields search matches on and shows:
 
 - `title`, `day` (as pages write the date), `date` (ISO, also the sort), `kind` — shown;
-- `headline` (the title again, weighted), `when` (the date as ISO and as Korean and Japanese
-  write it), `alias` (the event's own other names), `aka` (the topics' other names, the actors'
-  names in every script), `cjk` (every
+  `in_force` and `in_force_day`, the day the event's measure took effect if it has one — shown;
+- `headline` (the title again, weighted), `when` (the date, and the day it took effect, as ISO
+  and as Korean and Japanese write them: a search for that day finds the event), `alias` (the
+  event's own other names), `aka` (the topics' other names, the actors' names in every script),
+  `cjk` (every
   suffix of each Korean or Japanese run of text: Pagefind matches a query as the start of an
   indexed word and splits only at spaces and ASCII punctuation, so 輸出管理 inside a sentence
   is found only as the start of a suffix) — matched, not shown;
@@ -143,11 +145,16 @@ def event_index(event: Event, *, phase: str, topics: dict[str, tuple[str, tuple[
         aka = [name for name in aka if language_of(name) in (None, lang)]
         aliases = [name for name in aliases if language_of(name) in (None, lang)]
     text = html.unescape(_TAG.sub(" ", page_text))
+    when = date_forms(event.date)
     fields = [("meta", "title", event.title), ("meta", "kind", "event"),
-              ("meta", "date", event.date.iso), ("meta", "day", event.date.human_in(lang)),
-              ("meta", "headline", event.title), ("meta", "when", date_forms(event.date)),
-              ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
-              ("filter", "phase", phase)]
+              ("meta", "date", event.date.iso), ("meta", "day", event.date.human_in(lang))]
+    if event.in_force:
+        in_force = event.in_force.date
+        when += " " + date_forms(in_force)
+        fields += [("meta", "in_force", in_force.iso), ("meta", "in_force_day", in_force.human_in(lang))]
+    fields += [("meta", "headline", event.title), ("meta", "when", when),
+               ("sort", "date", event.date.iso), ("filter", "year", str(event.date.first_day.year)),
+               ("filter", "phase", phase)]
     if aliases:
         fields.append(("meta", "alias", " ; ".join(aliases)))
     if aka:
