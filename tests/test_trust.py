@@ -42,7 +42,11 @@ def test_each_edition_has_its_changes_feed_and_the_about_page_its_parts(built_si
         assert 'class="chrono-cite chrono-cite--whole"' in about
         assert f'href="{REPOSITORY}/issues/new?title=' in about
         assert "creativecommons.org/licenses/by/4.0/" in about
-        assert "CC BY 4.0" in (built_site / edition / "index.html").read_text("utf-8")  # footer
+        home = (built_site / edition / "index.html").read_text("utf-8")
+        assert "CC BY 4.0" in home  # the footer
+        # Feed readers find the edition's changes from any page.
+        assert '<link rel="alternate" type="application/atom+xml"' in home
+        assert 'href="./changes.atom">' in home
 
 
 def git(repo: Path, *args: str) -> None:
