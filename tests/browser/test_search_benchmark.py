@@ -19,14 +19,17 @@ from perf.search_queries import QUERY_DIR, Outcome, load_queries, run_queries, t
 from playwright.sync_api import Browser, Page
 from support import ARTIFACTS, DESKTOP
 
-# Some 320 queries (80 of them typed into the box) in XX s, the site's build aside: make review
-# (CI runs it); test_search.py searches as a reader in make test.
+# 321 queries (63 of them typed into the box): make review (CI runs it); test_search.py searches
+# as a reader in make test. The nine tests took 47 s, the build aside, against 104 s when every
+# query was typed into the box in a page of its own (this machine, both under a load of about
+# 10); the two ways, interleaved in one harness under a load of 15 to 20: 40-62 s against 78-85 s.
 pytestmark = pytest.mark.review
 
 # hit@1 per file, and per language within it. Measured: 98 % on the tuning and the held-out
 # sets (the prototype: 98 % and 92 %); on the native set, Korean and Japanese readers' own words,
 # 77 % before the data held events' and people's other names (event `aliases`, "name + office"
-# forms), 96 % after.
+# forms), 96 % after. With the twelve milestones of December 2026 among the right answers where
+# they are right, and the CJK suffixes at a quarter of their weight: 100, 100 and 99 %.
 THRESHOLDS = {
     "search-queries.json": 0.90,
     "search-queries-heldout.json": 0.90,
@@ -36,7 +39,8 @@ PER_LANGUAGE = 0.85  # no language left behind
 # hit@1 in each edition, of the queries in its language (ko 16, 8 and 42 queries; ja 16, 10, 42).
 # Measured: Korean 100, 88 and 93 %, Japanese 75, 80 and 93 % (before the edition's own typo
 # vocabulary, Korean titles first and Japanese queries asked as Pagefind splits them: Korean
-# 100, 88 and 88 %, Japanese 69, 80 and 90 %). A query fewer is allowed; the sets are small.
+# 100, 88 and 88 %, Japanese 69, 80 and 90 %); in December 2026, as above, Korean 100, 100 and
+# 98 %, Japanese 88, 90 and 95 %. A query fewer is allowed; the sets are small.
 EDITIONS = {
     ("ko", "search-queries.json"): 0.93,
     ("ko", "search-queries-heldout.json"): 0.85,
