@@ -302,6 +302,9 @@ ENGLISH: Mapping[str, str] = {
                            "person.",
     "edition.made.person.reviewed": "Translated from the English by {by}, reviewed by "
                                     "{reviewed}.",
+    "edition.made.machine-partly-checked": "Machine translation of the English, part of it "
+                                           "checked by a second machine pass, not yet reviewed "
+                                           "by a person.",
     "edition.made.none": "Nothing on this page is translated yet.",
     "edition.credit": "{made} The English is the original; see {coverage}.",
     "edition.coverage-link": "what each edition has translated",
