@@ -206,6 +206,7 @@ ENGLISH: Mapping[str, str] = {
                      "events that fall between or after the four phases. These entries are not "
                      "part of the timeline.",
     "glossary.also": "Also: {aliases}",
+    "glossary.also.between": ", ",  # between two of those other names
     "glossary.title": "Glossary",
     "glossary.description": "Terms used in the chronology of the Japan–South Korea trade "
                             "dispute: white list, GSOMIA, photoresist and more.",
