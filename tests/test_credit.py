@@ -19,7 +19,7 @@ from chronology import languages
 from chronology.messages import ENGLISH
 from chronology.model import HOW, NOT_A_PERSON, Chronology
 from chronology.render import iter_pages
-from chronology.render.fragments import MADE
+from chronology.render.fragments import MADE, MADE_MIXED
 from support import ROOT, load_yaml
 
 EDITIONS = tuple(language.code for language in languages.EDITIONS)
@@ -45,7 +45,7 @@ def sentences(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     {reviewed}) are names."""
     table = messages(lang)
     found = []
-    for id_ in [*MADE.values(), "edition.made.none"]:
+    for id_ in [*MADE.values(), MADE_MIXED, "edition.made.none"]:
         words = re.escape(html.escape(table.get(id_, ENGLISH[id_]), quote=True))
         found.append((id_, re.compile(re.sub(r"\\\{(by|reviewed)\\\}", r"(?P<\1>.+?)", words))))
     return found
@@ -111,7 +111,7 @@ def test_the_kinds_of_work_are_said_in_each_edition() -> None:
         # Machine translation is called that; a review that has not happened is a person's.
         assert "기계 번역" in table["edition.made.machine-checked"] if lang == "ko" else \
             "機械翻訳" in table["edition.made.machine-checked"]
-        for id_ in ("edition.made.machine", "edition.made.machine-checked"):
+        for id_ in ("edition.made.machine", "edition.made.machine-checked", MADE_MIXED):
             assert ("사람" if lang == "ko" else "人") in table[id_], (lang, id_)
 
 

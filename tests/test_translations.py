@@ -263,3 +263,22 @@ def test_a_quote_translation_says_how_it_was_made_where_not_as_its_file(
         "machine"
     assert chronology.translations["ja"].quotes_how[EVENT, "Something happened on Monday"] == \
         "machine-checked"
+
+
+def test_the_report_names_a_stale_or_missing_hand_written_page() -> None:
+    from chronology.translations.pages import page_coverage
+    english = "---\ntitle: About\n---\n\n# About\n"
+    data = "# Data\n"
+    pages = {"about.md": english, "data.md": data,
+             "about.ko.md": "---\ntitle: 소개\ntranslation: {how: machine, reviewed: false, "
+                            "of: 0a1b2c3d}\n---\n\n# 소개\n"}
+    total, done, stale, missing = page_coverage(pages, "ko")
+    assert (total, done) == (2, 1)
+    assert stale == [f"docs/about.ko.md (of 0a1b2c3d; the English is now {fingerprint(english)})"]
+    assert missing == [f"docs/data.ko.md (of: {fingerprint(data)})"]
+
+
+def test_make_translations_reports_the_hand_written_pages(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert command.main([str(ROOT / "data")]) == 0
+    assert "  pages (docs/): " in capsys.readouterr().out

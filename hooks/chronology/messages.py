@@ -273,6 +273,7 @@ ENGLISH: Mapping[str, str] = {
                      "events that fall between or after the four phases. These entries are not "
                      "part of the timeline.",
     "glossary.also": "Also: {aliases}",
+    "glossary.also.between": ", ",  # between two of those other names
     "glossary.title": "Glossary",
     "glossary.description": "Terms used in the chronology of the Japan–South Korea trade "
                             "dispute: white list, GSOMIA, photoresist and more.",
@@ -421,6 +422,9 @@ ENGLISH: Mapping[str, str] = {
                            "person.",
     "edition.made.person.reviewed": "Translated from the English by {by}, reviewed by "
                                     "{reviewed}.",
+    "edition.made.machine-partly-checked": "Machine translation of the English, part of it "
+                                           "checked by a second machine pass, not yet reviewed "
+                                           "by a person.",
     "edition.made.none": "Nothing on this page is translated yet.",
     "edition.credit": "{made} The English is the original; see {coverage}.",
     "edition.coverage-link": "what each edition has translated",

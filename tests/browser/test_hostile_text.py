@@ -31,14 +31,10 @@ TEXT_FIELDS = {"title", "summary", "outlet", "published_basis", "agency", "autho
                "ko", "ja",  # an actor's names as Korean and Japanese write them
                "reason",  # a change of the chronology's own (data/changes.yaml)
                "text", "by", "reviewed"}  # a translation (data/i18n/), who made and reviewed it
-# What each English quote became, by (event id, quote): a translation repeats it verbatim.
-QUOTES: dict[tuple[str, str], str] = {}
-
-
-def event_of(where: str) -> str | None:
-    """The event id of a field's place in data/events/ or data/i18n/<lang>/events/."""
-    path = where.split(".yaml", 1)[0]
-    return path.rsplit("/", 1)[1] if "/events/" in path else None
+# What each English quote became: a translation repeats it verbatim (an event's, and a background
+# entry's or a correction's in the list files' `citations`). The same words quoted twice become
+# the same planted words.
+QUOTES: dict[str, str] = {}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -75,13 +71,14 @@ def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
         return plant(value, where, planted)
     if ".said" in where and key == "by":
         return value  # an actor's id (whose words a quote gives), checked by validation
-    event = event_of(where)
-    if key == "quote" and where.startswith("data/i18n/") and event:
-        return QUOTES.get((event, value), value)  # the English quote, as planted
+    if key == "quote" and where.startswith("data/i18n/"):
+        return QUOTES.get(value, value)  # the English quote, as planted
+    if key == "quote" and value in QUOTES:
+        return QUOTES[value]
     planted.append(where)
     planted_value = f"{value[:40]} {payload(len(planted) - 1)}"  # within the longest title allowed
-    if key == "quote" and event:
-        QUOTES[(event, value)] = planted_value
+    if key == "quote":
+        QUOTES[value] = planted_value
     return planted_value
 
 

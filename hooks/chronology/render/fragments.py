@@ -52,11 +52,17 @@ MADE = {("machine", False): "edition.made.machine",
         ("person", True): "edition.made.person.reviewed"}
 
 
+# Where a page has both kinds of unreviewed machine translation, one sentence says so, rather
+# than two that each seem to speak of the whole page.
+MADE_MIXED = "edition.made.machine-partly-checked"
+
+
 def made(t: Messages, texts: Iterable[Localized]) -> list[str]:
     """What kind of work the page's translated texts are, each kind once, in the order shown:
     "Machine translation of the English, checked by a second machine pass, not yet reviewed by
     a person." A person who translated or reviewed a text is named; a machine never is."""
     kinds: list[str] = []
+    found: dict[str, tuple[str, bool]] = {}
     for text in texts:
         if text.how is None or text.missing:
             continue
@@ -65,6 +71,12 @@ def made(t: Messages, texts: Iterable[Localized]) -> list[str]:
                  reviewed=m.text(str(text.reviewed)))
         if said not in kinds:
             kinds.append(said)
+            found[said] = (how, bool(text.reviewed))
+    machine = [said for said in kinds if found[said] in {("machine", False),
+                                                          ("machine-checked", False)}]
+    if len(machine) == 2:
+        kinds[kinds.index(machine[0])] = t(MADE_MIXED)
+        kinds.remove(machine[1])
     return kinds or [t("edition.made.none")]
 
 

@@ -149,7 +149,8 @@ def render_glossary_page(site: Site) -> str:
     entries = "\n".join(
         f'<dt id="{term.id}">{m.text(term.term)}</dt><dd>{m.text(term.definition)}'
         + ('<br><span class="chrono-glossary__aliases">'
-           f'{t("glossary.also", aliases=", ".join(map(m.text, term.aliases)))}</span>'
+           f'{t("glossary.also", aliases=t("glossary.also.between").join(map(m.text, term.aliases)))}'
+           '</span>'
            if term.aliases else "") + "</dd>"
         for term in site.chronology.glossary)
     return "\n\n".join([

@@ -1,5 +1,6 @@
 """`python -m chronology.translations [DATA_DIR] [--all]`: check data/ and print each
-edition's translation coverage (make translations). Exit status 1 if the data has problems.
+edition's translation coverage (make translations), the hand-written pages' beside the data's
+(docs/ next to DATA_DIR). Exit status 1 if the data has problems.
 
 `--side-by-side LANG [WORDS]`: each text of the edition LANG (ko, ja) beside the English it
 translates, and each quote beside our translation; only those whose place or English holds
@@ -43,7 +44,10 @@ def main(argv: list[str]) -> int:
         found = [show(pair) for pair in stale(chronology, names[0], history.english_of)]
         found = found or [f"{names[0]}: nothing is stale"]
     else:
-        found = [report(coverage(chronology), first=10**9 if "--all" in argv else 3)]
+        docs = data.resolve().parent / "docs"
+        pages = ({file.name: file.read_text("utf-8") for file in sorted(docs.glob("*.md"))}
+                 if docs.is_dir() else None)
+        found = [report(coverage(chronology, pages), first=10**9 if "--all" in argv else 3)]
     sys.stdout.write("\n\n".join(found) + "\n")
     return 0
 

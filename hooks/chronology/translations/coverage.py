@@ -12,6 +12,7 @@ from ..hostile import shown
 from ..model import Chronology
 from . import LANGUAGES
 from .editions import english_texts, needs_translation, quotes_of
+from .pages import page_coverage
 from .specs import fingerprint
 
 
@@ -44,8 +45,10 @@ def where(lang: str, kind: str, id_: str, name: str) -> str:
     return f"data/i18n/{lang}/{kind}.yaml: {id_}" + ("" if kind == "ui" else f": {name}")
 
 
-def coverage(chronology: Chronology) -> Mapping[str, Coverage]:
-    """Every edition's coverage, also of a language with no translation at all."""
+def coverage(chronology: Chronology,
+             pages: Mapping[str, str] | None = None) -> Mapping[str, Coverage]:
+    """Every edition's coverage, also of a language with no translation at all; with `pages`
+    (docs/'s Markdown files by name), the hand-written pages' too."""
     english = list(english_texts(chronology))
     found: dict[str, Coverage] = {}
     for lang in LANGUAGES:
@@ -74,6 +77,8 @@ def coverage(chronology: Chronology) -> Mapping[str, Coverage]:
                 missing.append(f"{where(lang, quote.file, quote.id, 'citations')}: "
                                f"{shown(quote.citation.quote, 40)}")
             kinds[quote.label] = (total + 1, done + has, stale, missing)
+        if pages is not None:
+            kinds["pages (docs/)"] = page_coverage(pages, lang)
         found[lang] = Coverage(lang, tuple(
             KindCoverage(label, total, done, tuple(stale), tuple(missing))
             for label, (total, done, stale, missing) in kinds.items()))
