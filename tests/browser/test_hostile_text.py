@@ -71,6 +71,10 @@ def plant_field(key: str, value: Any, where: str, planted: list[str]) -> Any:
         return plant(value, where, planted)
     if ".said" in where and key == "by":
         return value  # an actor's id (whose words a quote gives), checked by validation
+    if key == "quote" and where.startswith("data/figures.yaml"):
+        # Whole, so that the words stating the figure's number (`stated`) still stand in it.
+        planted.append(where)
+        return f"{value} {payload(len(planted) - 1)}"
     if key == "quote" and where.startswith("data/i18n/"):
         return QUOTES.get(value, value)  # the English quote, as planted
     if key == "quote" and value in QUOTES:
