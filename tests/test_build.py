@@ -153,7 +153,9 @@ def test_search_index_gives_each_event_its_fields_and_filters(built_site: Path) 
     meta = page["meta"]
     assert meta["title"] == "Japan's cabinet removes South Korea from its white list"
     assert (meta["kind"], meta["date"], meta["day"]) == ("event", "2019-08-02", "2 August 2019")
-    assert meta["when"] == "2019-08-02 2019年8月2日 2019년 8월 2일"
+    # The day it was decided and the day it took effect (in_force), as each edition writes them.
+    assert meta["when"] == ("2019-08-02 2019年8月2日 2019년 8월 2일 "
+                            "2019-08-28 2019年8月28日 2019년 8월 28일")
     assert "ホワイト国" in meta["aka"] and "経済産業省" in meta["aka"]  # a topic's, an actor's
     assert page["filters"]["year"] == ["2019"] and len(page["filters"]["phase"]) == 1
     assert "White lists" in page["filters"]["topic"]

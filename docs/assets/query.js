@@ -153,6 +153,13 @@ export const messages = (catalogue) => (id, values = {}) =>
 // and the correction of a typo; for a date no event is dated on, that, and which the nearest
 // events shown are. Each is a message of its own, whole in every language, and the line lists
 // them (search.separator): none is a piece of a sentence another finishes.
+// The edition's separator between the parts: a full-width one (Japanese ／) as it is, any
+// other with a space each side (the catalogues keep no space at the ends of a message).
+const separator = (say) => {
+  const mark = say("search.separator").trim();
+  return /^[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]$/u.test(mark) ? mark : ` ${mark} `;
+};
+
 export const statusOf = (found, filtered, say) => {
   const parts = [];
   if (found.dateless) {
@@ -162,7 +169,7 @@ export const statusOf = (found, filtered, say) => {
     if (before && after) parts.push(say("search.date.both", { before, after }));
     else if (before) parts.push(say("search.date.last", { before }));
     else if (after) parts.push(say("search.date.first", { after }));
-    return parts.join(say("search.separator"));
+    return parts.join(separator(say));
   }
   const n = found.results.length;
   parts.push(say(n === 0 ? "search.count.none" : n === 1 ? "search.count.one"
@@ -175,5 +182,5 @@ export const statusOf = (found, filtered, say) => {
   }
   if (filtered) parts.push(say("search.filtered"));
   if (found.corrected) parts.push(say("search.corrected", { word: found.corrected }));
-  return parts.join(say("search.separator"));
+  return parts.join(separator(say));
 };
