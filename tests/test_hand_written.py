@@ -211,7 +211,8 @@ def test_every_problem_of_the_pages_is_one_report_before_anything_is_published(p
     assert code != 0
     report = [line for line in output.splitlines() if line.startswith("docs/")]
     assert report == [
-        f"docs/about.ko.md:{lines}: unknown marker 'chronology:nope'; known: chart, cite, phases, report, timeline",
+        f"docs/about.ko.md:{lines}: unknown marker 'chronology:nope'; known: chart, cite, phases, "
+        "report, timeline",
         "docs/data.ko.md:3: YAML syntax: did not find expected ',' or ']' (while parsing a flow "
         "sequence that starts on line 2)",
         "docs/index.ko.md:2: 'og_type' is not a field of the front matter: a hand-written page's "
